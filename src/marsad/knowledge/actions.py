@@ -1,0 +1,35 @@
+"""The closed list of actions (codebook §2) and their ACLED / PLOVER names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from marsad.knowledge.files import data_path, read_tsv
+
+
+@dataclass(frozen=True, slots=True)
+class ActionInfo:
+    action: str
+    family: str  # blocking key for linking: actions of one family can describe one happening
+    event_type: str | None  # ACLED; None for verbal actions, which ACLED does not code
+    sub_event_type: str | None
+    plover: str | None
+    verbal: bool
+    disorder_type: str | None
+
+
+def load_actions(path: Path | None = None) -> dict[str, ActionInfo]:
+    rows = read_tsv(path or data_path("actions.tsv"))
+    return {
+        row["action"]: ActionInfo(
+            action=row["action"],
+            family=row["family"],
+            event_type=row["event_type"] or None,
+            sub_event_type=row["sub_event_type"] or None,
+            plover=row["plover"] or None,
+            verbal=row["verbal"] == "1",
+            disorder_type=row["disorder_type"] or None,
+        )
+        for row in rows
+    }

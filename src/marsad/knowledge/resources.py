@@ -1,0 +1,23 @@
+"""Read-only knowledge passed explicitly to every stage, loaded lazily on first use.
+
+Each attribute is loaded by its own module's loader the first time it is read, so a command that
+needs only the gazetteer never reads the trigger lexicon. Nothing is loaded at import.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from marsad.knowledge.actions import ActionInfo
+
+
+class Resources:
+    """Lexicons, catalog, gazetteer and models, shared read-only by the stages."""
+
+    @cached_property
+    def actions(self) -> dict[str, ActionInfo]:
+        from marsad.knowledge.actions import load_actions
+
+        return load_actions()

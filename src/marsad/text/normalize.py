@@ -1,0 +1,111 @@
+"""Arabic normalization for matching, with an offset map back to the original text.
+
+Every original character either maps to exactly one normalized character or is dropped, so the
+map is a plain array: `offsets[i]` is the original index of normalized character `i`, and
+`offsets[len(text)]` is the length of the original. A normalized span [a, b) therefore maps back
+to the original span [offsets[a], offsets[b-1] + 1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Marks that carry no letter identity for matching: harakat, tanween, shadda, sukun, dagger alef,
+# Quranic annotation signs. Dropped.
+_DROP = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640"}  # + tatweel
+_DROP |= {chr(c) for c in range(0x06D6, 0x06EE)}
+# Bidi and zero-width controls that editors and CMSs leave in Arabic text. Dropped.
+_DROP |= {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"}
+_DROP |= {chr(c) for c in range(0x202A, 0x202F)} | {chr(c) for c in range(0x2066, 0x206A)}
+
+_ALEF = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا"}
+_HAMZA_SEATS = {"ؤ": "و", "ئ": "ي"}
+_YEH = {"ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي"}  # alef maqsura and Persian/Urdu yeh
+_KAF = {"ک": "ك", "ڪ": "ك"}  # Persian keheh, swash kaf
+_HEH = {"ە": "ه", "ۀ": "ه", "ہ": "ه"}
+_TA_MARBUTA = {"ة": "ه"}
+_SPACES = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u2002", "\u2003", "\t", "\u3000"}
+_PUNCT = {"،": ",", "؛": ";", "؟": "?", "٪": "%", "«": '"', "»": '"', "“": '"', "”": '"'}
+
+
+def _digit_map() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for i in range(10):
+        out[chr(0x0660 + i)] = str(i)  # Arabic-Indic
+        out[chr(0x06F0 + i)] = str(i)  # Extended (Persian/Urdu)
+    out["٫"] = "."  # Arabic decimal separator
+    out["٬"] = ","  # Arabic thousands separator
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizeOptions:
+    fold_ta_marbuta: bool = True
+    fold_alef_maqsura: bool = True
+    fold_hamza_seats: bool = True
+    digits: bool = True
+    punctuation: bool = True
+    lower: bool = True
+
+
+DEFAULT_OPTIONS = NormalizeOptions()
+
+
+@lru_cache(maxsize=8)
+def _table(options: NormalizeOptions) -> dict[str, str]:
+    table: dict[str, str] = {c: "" for c in _DROP}
+    table.update(_ALEF)
+    table.update(_KAF)
+    table.update(_HEH)
+    table.update({c: " " for c in _SPACES})
+    if options.fold_hamza_seats:
+        table.update(_HAMZA_SEATS)
+    if options.fold_alef_maqsura:
+        table.update(_YEH)
+    if options.fold_ta_marbuta:
+        table.update(_TA_MARBUTA)
+    if options.digits:
+        table.update(_digit_map())
+    if options.punctuation:
+        table.update(_PUNCT)
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A normalized string and, for each of its characters, the index in the original."""
+
+    text: str
+    offsets: tuple[int, ...]  # len(text) + 1 entries; the last is len(original)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open normalized range back to a half-open original range."""
+        if end <= start:
+            pos = self.offsets[start]
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalize(text: str, *, options: NormalizeOptions = DEFAULT_OPTIONS) -> Normalized:
+    """Fold the letter variants that Arabic news spells inconsistently; keep a map back."""
+    table = _table(options)
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        mapped = table.get(char, char)
+        if not mapped:
+            continue
+        if options.lower:
+            mapped = mapped.lower()
+            if len(mapped) != 1:  # e.g. "İ".lower() has two code points: keep it 1:1
+                mapped = char
+        chars.append(mapped)
+        offsets.append(index)
+    offsets.append(len(text))
+    return Normalized("".join(chars), tuple(offsets))
+
+
+def normalize_key(text: str, *, options: NormalizeOptions = DEFAULT_OPTIONS) -> str:
+    """The normalized form used as a dictionary key: folded, whitespace collapsed, trimmed."""
+    return " ".join(normalize(text, options=options).text.split())
