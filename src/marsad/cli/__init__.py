@@ -11,7 +11,7 @@ from marsad.errors import MarsadError
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from marsad.cli import knowledge
+    from marsad.cli import knowledge, run
 
     parser = argparse.ArgumentParser(
         prog="marsad",
@@ -19,6 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"marsad {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    run.register(commands)
     knowledge.register(commands)
     return parser
 
