@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marsad.errors import MarsadError
-from marsad.jobs import RunReport, run_job
 from marsad.settings import load_settings
+
+if TYPE_CHECKING:
+    from marsad.jobs import RunReport
 
 EXPORT_FORMATS = ("jsonl", "events", "acled-csv", "geojson")
 
@@ -62,6 +64,8 @@ def _print_failure(failure: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from marsad.jobs import run_job
+
     settings = load_settings(overrides={"db": args.db, "workers": args.workers})
     report = run_job(
         args.inputs,
