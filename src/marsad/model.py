@@ -348,3 +348,72 @@ def _span_fields(span: Span | None) -> dict[str, object]:
     if span is None:
         return {"text": None, "start": None, "end": None}
     return {"text": span.text, "start": span.start, "end": span.end}
+
+
+# --- Stage results of the per-article map (extract → resolve → classify). Added for issue 7. ---
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What extract found in one article: its sentences, clauses and every mention, with spans."""
+
+    article: Article
+    sentences: tuple[Span, ...]
+    clauses: tuple[Span, ...]
+    mentions: tuple[Mention, ...]
+    paragraphs: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ActorOption:
+    """One catalog reading of an actor mention, with the window in which the id applies (§3)."""
+
+    id: str
+    name: str
+    active_from: date | None
+    active_to: date | None
+
+    def applies_on(self, day: date | None) -> bool:
+        if day is None:
+            return True
+        if self.active_from is not None and day < self.active_from:
+            return False
+        return not (self.active_to is not None and day >= self.active_to)
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedActor:
+    """An actor mention and the catalog ids its words can mean; the event date picks one."""
+
+    mention: Mention
+    options: tuple[ActorOption, ...]
+
+    def ref_on(self, day: date | None) -> ActorRef | None:
+        """The most specific option that applies on `day` (options come most specific first)."""
+        for option in self.options:
+            if option.applies_on(day):
+                return ActorRef(option.id, option.name, self.mention.span)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedPlace:
+    mention: Mention
+    ref: PlaceRef
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    mention: Mention
+    ref: DateRef
+    has_year: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Mentions turned into values: actors (with time-aware options), places and dates."""
+
+    extraction: Extraction
+    actors: tuple[ResolvedActor, ...]
+    places: tuple[ResolvedPlace, ...]
+    dates: tuple[ResolvedDate, ...]

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from marsad.knowledge.actions import ActionInfo
+    from marsad.knowledge.models import Models
+    from marsad.knowledge.triggers import TriggerLexicon
 
 
 class Resources:
@@ -21,3 +23,15 @@ class Resources:
         from marsad.knowledge.actions import load_actions
 
         return load_actions()
+
+    @cached_property
+    def triggers(self) -> TriggerLexicon:
+        from marsad.knowledge.triggers import load_triggers
+
+        return load_triggers()
+
+    @cached_property
+    def models(self) -> Models:
+        from marsad.knowledge.models import load_models
+
+        return load_models()

@@ -1,0 +1,103 @@
+"""The event trigger lexicon (data/triggers.tsv) and extraction context cues (data/extract/).
+
+Rows hold general word forms; this module expands them into the surface forms the matcher
+indexes: present tense of past verbs (ي/ت/ن + stem, a leading alef dropped as in اشتبك → يشتبك)
+and the article on nouns (اشتباكات → الاشتباكات). Clitics and inflection endings are left to
+`PhraseMatcher` with `INFLECTION_SUFFIXES`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from marsad.errors import DataError
+from marsad.knowledge.files import data_path, read_tsv
+from marsad.text.normalize import normalize_key
+from marsad.text.phrases import INFLECTION_SUFFIXES, PhraseMatcher
+
+TRIGGER_FORMS = frozenset(
+    {"verb_past", "verb_present", "passive", "masdar", "participle", "multiword"}
+)
+PRESENT_PREFIXES = ("ي", "ت", "ن")
+# Endings a cue word may carry: the trigger endings minus the long ones that turn a particle
+# ("لا") into another word.
+CUE_SUFFIXES: frozenset[str] = frozenset(
+    {"", "ت", "وا", "ون", "ين", "ه", "ها", "هم", "ات", "ا", "ي"}
+)
+NO_CUE_SUFFIX_KINDS = frozenset({"negation", "source", "anonymous"})
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    action: str
+    phrase: str
+    form: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class ContextCue:
+    kind: str
+    phrase: str
+    value: str
+
+
+def surface_forms(phrase: str, form: str) -> tuple[str, ...]:
+    """The written forms of one lexicon row, before clitics and endings."""
+    key = normalize_key(phrase)
+    forms = [key]
+    if form == "verb_past" and " " not in key:
+        stem = key[1:] if key.startswith("ا") and len(key) > 3 else key
+        forms.extend(p + stem for p in PRESENT_PREFIXES)
+    if form in {"verb_past", "multiword"} and " " in key:
+        head, _, rest = key.partition(" ")
+        stem = head[1:] if head.startswith("ا") and len(head) > 3 else head
+        forms.extend(f"{p}{stem} {rest}" for p in PRESENT_PREFIXES)
+    if form in {"masdar", "participle", "multiword"} and not key.startswith("ال"):
+        forms.append("ال" + key)
+    return tuple(dict.fromkeys(forms))
+
+
+class TriggerLexicon:
+    """Trigger phrases → (action, weight), and context cue phrases → (kind, value)."""
+
+    def __init__(self, entries: tuple[TriggerEntry, ...], cues: tuple[ContextCue, ...]) -> None:
+        self.entries = entries
+        self.cues = cues
+        self.actions = tuple(sorted({e.action for e in entries}))
+        pairs = [
+            (surface, f"{e.action}|{e.weight}")
+            for e in entries
+            for surface in surface_forms(e.phrase, e.form)
+        ]
+        self.matcher = PhraseMatcher(pairs, suffixes=INFLECTION_SUFFIXES)
+        bare = [(c.phrase, f"{c.kind}|{c.value}") for c in cues if c.kind in NO_CUE_SUFFIX_KINDS]
+        inflected = [
+            (c.phrase, f"{c.kind}|{c.value}") for c in cues if c.kind not in NO_CUE_SUFFIX_KINDS
+        ]
+        self.bare_cue_matcher = PhraseMatcher(bare)
+        self.cue_matcher = PhraseMatcher(inflected, suffixes=CUE_SUFFIXES)
+
+
+def _entry(row: dict[str, str], path: Path) -> TriggerEntry:
+    form = row.get("form", "")
+    if form not in TRIGGER_FORMS:
+        raise DataError(f"{path}: unknown trigger form {form!r} for {row.get('phrase')!r}")
+    try:
+        weight = float(row.get("weight") or 1.0)
+    except ValueError as exc:
+        raise DataError(f"{path}: bad weight for {row.get('phrase')!r}") from exc
+    return TriggerEntry(row["action"], row["phrase"], form, weight)
+
+
+def load_triggers(path: Path | None = None, cues_path: Path | None = None) -> TriggerLexicon:
+    trigger_file = path or data_path("triggers.tsv")
+    cue_file = cues_path or data_path("extract/context.tsv")
+    entries = tuple(_entry(row, trigger_file) for row in read_tsv(trigger_file))
+    cues = tuple(
+        ContextCue(row["kind"], row["phrase"], row.get("value", "")) for row in read_tsv(cue_file)
+    )
+    if not entries:
+        raise DataError(f"{trigger_file}: no triggers")
+    return TriggerLexicon(entries, cues)
