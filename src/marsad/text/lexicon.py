@@ -1,0 +1,44 @@
+"""Read the small knowledge tables of the text tools (`marsad/data/text/*.tsv`), lazily.
+
+`marsad.text` sits below `marsad.knowledge` in the layers, so it reads its own files here. Every
+table is read once, on first use, and normalized with the same policy the matchers use.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from importlib import resources as importlib_resources
+
+from marsad.errors import DataError
+
+TEXT_DATA_PACKAGE = "marsad"
+TEXT_DATA_FOLDER = ("data", "text")
+
+
+@cache
+def read_table(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of `data/text/<name>` (tab-separated, header line, `#` comments and blanks skipped)."""
+    resource = importlib_resources.files(TEXT_DATA_PACKAGE).joinpath(*TEXT_DATA_FOLDER, name)
+    try:
+        content = resource.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataError(f"cannot read text table {name}: {exc}") from exc
+    lines = [line for line in content.splitlines() if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    rows: list[dict[str, str]] = []
+    for row in reader:
+        if None in row:
+            raise DataError(f"text table {name}: too many columns in {row}")
+        rows.append({key: (value or "").strip() for key, value in row.items()})
+    if not rows:
+        raise DataError(f"text table {name} is empty")
+    return tuple(rows)
+
+
+def column(name: str, field: str) -> tuple[str, ...]:
+    """One column of a table, in file order."""
+    rows = read_table(name)
+    if field not in rows[0]:
+        raise DataError(f"text table {name} has no column {field!r}")
+    return tuple(row[field] for row in rows)

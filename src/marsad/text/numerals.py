@@ -1,0 +1,384 @@
+"""Numbers in Arabic news: digits, number words, duals, and the qualifiers that bound them.
+
+"ثلاثة آلاف وخمسمائة" → 3500, "عنصرين" → 2 (noun عنصر), "أكثر من عشرين يوماً" → 20 more_than
+(noun يوم). Plurals of tens/hundreds/thousands ("عشرات", "مئات") are read as their lower bound
+(10, 100, 1000) with qualifier "at_least": the codebook takes the stated lower bound of a toll.
+
+A match's [start, end) covers the number and its qualifier words; the counted noun has its own
+range (for a dual it is the same word; with "على الأقل" after the noun it lies inside the match).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.text.lexicon import read_table
+from marsad.text.normalize import Normalized, normalize, normalize_key
+from marsad.text.tokens import ARTICLE, Token, tokenize_normalized
+
+QUALIFIERS = ("more_than", "less_than", "about", "at_least", "up_to")
+_THOUSANDS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_DECIMAL_RE = re.compile(r"\d+(?:[.,]\d+)?")
+_DATE_SEPARATORS = frozenset("/-")
+# How far before a number a qualifier phrase may start, in normalized characters (the longest
+# phrase, "ما يزيد على", has 11 characters; a little slack for spaces and "الـ").
+_QUALIFIER_WINDOW = 24
+_TANWEEN_FATH = "\u064b"
+_MAX_CLITIC_CHARS = 2  # "وب", "لل": longer prefixes on a number word are not clitics
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    start: int
+    end: int
+    value: int | float
+    qualifier: str | None  # one of QUALIFIERS
+    noun: str | None  # normalized singular of the counted noun
+    noun_start: int | None = None
+    noun_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _NumberWord:
+    value: int
+    kind: str  # unit | ten_unit | ten | hundred | thousand | million | approx
+
+
+@dataclass(frozen=True, slots=True)
+class _Nouns:
+    singular_of: dict[str, str]  # plural or singular form → singular
+    dual_bases: frozenset[str]
+    construct_bases: frozenset[str]
+
+
+@cache
+def _number_words() -> dict[str, tuple[_NumberWord, ...]]:
+    table: dict[str, list[_NumberWord]] = {}
+    for row in read_table("numbers.tsv"):
+        word = _NumberWord(int(row["value"]), row["kind"])
+        table.setdefault(normalize_key(row["word"]), []).append(word)
+    return {key: tuple(words) for key, words in table.items()}
+
+
+@cache
+def _nouns() -> _Nouns:
+    singular_of: dict[str, str] = {}
+    duals: set[str] = set()
+    constructs: set[str] = set()
+    for row in read_table("nouns.tsv"):
+        singular = normalize_key(row["singular"])
+        singular_of[singular] = singular
+        for plural in row["plurals"].split():
+            singular_of[normalize_key(plural)] = singular
+        if row["dual"] == "1":
+            duals.add(singular)
+        if row["construct"] == "1":
+            constructs.add(singular)
+    return _Nouns(singular_of, frozenset(duals), frozenset(constructs))
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(normalize_key(row["word"]) for row in read_table("stopwords.tsv"))
+
+
+@cache
+def _qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    before: dict[str, str] = {}
+    after: dict[str, str] = {}
+    for row in read_table("qualifiers.tsv"):
+        target = before if row["position"] == "before" else after
+        target[normalize_key(row["phrase"])] = row["qualifier"]
+    by_length = sorted(before, key=len, reverse=True)
+    before_re = re.compile(
+        r"(?<![^\W\d_])[وفب]?(" + "|".join(map(re.escape, by_length)) + r")(?:\s*ال)?\s*$"
+    )
+    after_re = re.compile(
+        r"^\s*(" + "|".join(map(re.escape, sorted(after, key=len, reverse=True))) + r")(?!\w)"
+    )
+    return before_re, after_re, {**before, **after}
+
+
+def parse_number_words(text: str) -> int | None:
+    """The value of a phrase that is only a number in words ("ستة وأربعون" → 46), else None."""
+    norm = normalize(text)
+    tokens = [t for t in tokenize_normalized(norm, text) if t.kind != "punct"]
+    if not tokens:
+        return None
+    parsed = _parse_words(tokens, 0)
+    if parsed is None or parsed[1] != len(tokens):
+        return None
+    return parsed[0]
+
+
+def find_numbers(text: str | Normalized, original: str | None = None) -> tuple[NumberMatch, ...]:
+    """Every number in `text`: digits (both scripts), number words, duals, approximate plurals."""
+    norm = text if isinstance(text, Normalized) else normalize(text)
+    source = original if original is not None else (text if isinstance(text, str) else None)
+    if source is None:
+        raise ValueError("find_numbers needs the original text with a Normalized input")
+    tokens = tokenize_normalized(norm, source)
+    matches: list[NumberMatch] = []
+    index = 0
+    while index < len(tokens):
+        found = _number_at(tokens, index)
+        if found is None:
+            index += 1
+            continue
+        value, stop, noun = found
+        matches.append(_finish(norm, source, tokens, index, stop, value, noun))
+        index = stop
+    return tuple(matches)
+
+
+def _number_at(
+    tokens: tuple[Token, ...], index: int
+) -> tuple[int | float, int, tuple[str, int] | None] | None:
+    """(value, index after the number, (singular noun, token index) or None) at `index`."""
+    token = tokens[index]
+    if token.kind == "number":
+        if _in_date(tokens, index):
+            return None
+        value = _digits_value(token.norm)
+        stop = index + 1
+        multiplier = _multiplier_after(tokens, stop)
+        if multiplier is not None:
+            value, stop = value * multiplier, stop + 1
+        return _integral(value), stop, _noun_after(tokens, stop)
+    if token.kind != "word":
+        return None
+    dual = _dual(tokens, index)
+    if dual is not None:
+        return 2, index + 1, (dual, index)
+    parsed = _parse_words(tokens, index)
+    if parsed is None:
+        approx = _approx(token)
+        if approx is None or len(token.prefix) > _MAX_CLITIC_CHARS:
+            return None
+        parsed = approx.value, index + 1
+        multiplier = _multiplier_after(tokens, index + 1)
+        if multiplier is not None:
+            parsed = approx.value * multiplier, index + 2
+    value, stop = parsed
+    return value, stop, _noun_after(tokens, stop)
+
+
+def _parse_words(tokens: list[Token] | tuple[Token, ...], index: int) -> tuple[int, int] | None:
+    first = tokens[index]
+    words = _lookup(first)
+    if not words or len(first.prefix) > _MAX_CLITIC_CHARS:
+        return None
+    word = words[0]
+    if first.bare_stem in ("احد", "احدي"):
+        return _compound_only(tokens, index, word)
+    state = _State(total=0, group=word.value, last=word.kind)
+    if word.kind in ("thousand", "million"):
+        state = _State(total=word.value, group=0, last=word.kind)
+    stop = index + 1
+    while stop < len(tokens) and state.extend(tokens[stop]):
+        stop += 1
+    return state.total + state.group, stop
+
+
+def _compound_only(tokens: list[Token] | tuple[Token, ...], index: int, word: _NumberWord) -> tuple[int, int] | None:
+    # "أحد"/"إحدى" alone mean "one of"; they count only in "أحد عشر" or "واحد وعشرون".
+    state = _State(total=0, group=word.value, last=word.kind)
+    if index + 1 < len(tokens) and state.extend(tokens[index + 1]):
+        stop = index + 2
+        while stop < len(tokens) and state.extend(tokens[stop]):
+            stop += 1
+        return state.total + state.group, stop
+    return None
+
+
+@dataclass(slots=True)
+class _State:
+    """A number being read left to right: finished thousands in `total`, the open group."""
+
+    total: int
+    group: int
+    last: str
+
+    def extend(self, token: Token) -> bool:
+        words = _lookup(token)
+        if not words or token.kind != "word":
+            return False
+        joined = token.prefix == "و"
+        if token.prefix not in ("", "و"):
+            return False
+        return any(self._take(word, joined) for word in words)
+
+    def _take(self, word: _NumberWord, joined: bool) -> bool:
+        kind, last = word.kind, self.last
+        if not joined and kind == "ten_unit" and last == "unit":
+            self.group, self.last = self.group + 10, "teen"  # ثلاثة عشر
+        elif not joined and kind == "hundred" and word.value == 100 and last == "unit":
+            self.group, self.last = self.group * 100, "hundred"  # ثلاث مئة
+        elif not joined and kind in ("thousand", "million") and last not in ("thousand", "million"):
+            scale = _scale(word)
+            self.total, self.group, self.last = self.total + self.group * scale, 0, kind
+        elif joined and _may_follow(last, kind):
+            self.group, self.last = self.group + word.value, kind
+        else:
+            return False
+        return True
+
+
+def _may_follow(last: str, kind: str) -> bool:
+    """Which number word may be joined with "و" after which (units come before tens in Arabic)."""
+    if last == "unit":
+        return kind == "ten"
+    if last == "hundred":
+        return kind in ("unit", "ten_unit", "ten")
+    if last in ("thousand", "million"):
+        return kind in ("unit", "ten_unit", "ten", "hundred")
+    return False
+
+
+def _lookup(token: Token) -> tuple[_NumberWord, ...]:
+    if token.kind != "word":
+        return ()
+    words = _number_words().get(token.stem, ())
+    return tuple(w for w in words if w.kind != "approx")
+
+
+def _approx(token: Token) -> _NumberWord | None:
+    for word in _number_words().get(token.stem, ()):
+        if word.kind == "approx":
+            return word
+    return None
+
+
+def _multiplier_after(tokens: tuple[Token, ...], index: int) -> int | None:
+    """"3 آلاف", "1.5 مليون", "عشرات الآلاف": a scale word right after a number."""
+    if index >= len(tokens) or tokens[index].kind != "word" or tokens[index].prefix:
+        return None
+    stem = tokens[index].stem
+    table = _number_words()
+    key = stem if stem in table else stem[len(ARTICLE) :]  # "الآلاف" in "عشرات الآلاف"
+    for word in table.get(key, ()):
+        if word.kind in ("thousand", "million"):
+            return _scale(word)
+    return None
+
+
+def _scale(word: _NumberWord) -> int:
+    """The multiplier of a scale word: duals ("ألفين", "مليونين") multiply by their singular."""
+    if word.kind == "thousand":
+        return 1000
+    return 1_000_000_000 if word.value >= 1_000_000_000 else 1_000_000
+
+
+def _dual(tokens: tuple[Token, ...], index: int) -> str | None:
+    """The singular of a dual noun ("عنصرين" → "عنصر"), or None."""
+    token = tokens[index]
+    stem = token.bare_stem
+    nouns = _nouns()
+    for ending in ("ين", "ان"):
+        if stem.endswith(ending):
+            base = _dual_base(stem[: -len(ending)], nouns.dual_bases)
+            if base is not None:
+                return base
+    if stem.endswith("ي") and index + 1 < len(tokens) and tokens[index + 1].kind == "word":
+        return _dual_base(stem[:-1], nouns.construct_bases)
+    return None
+
+
+def _dual_base(base: str, allowed: frozenset[str]) -> str | None:
+    if base in allowed:
+        return base
+    if base.endswith("ت") and base[:-1] + "ه" in allowed:  # "سيارتين" = سيارة × 2
+        return base[:-1] + "ه"
+    return None
+
+
+def _noun_after(tokens: tuple[Token, ...], index: int) -> tuple[str, int] | None:
+    if index >= len(tokens) or tokens[index].kind != "word":
+        return None
+    token = tokens[index]
+    if token.stem in _stopwords() or token.norm in _stopwords() or _lookup(token):
+        return None
+    return _singular(token), index
+
+
+def _singular(token: Token) -> str:
+    nouns = _nouns()
+    stem = token.bare_stem
+    if stem in nouns.singular_of:
+        return nouns.singular_of[stem]
+    # Accusative tanween after 11-99: "طناً", "يوما" → the bare singular.
+    if stem.endswith("ا") and (_TANWEEN_FATH in token.text or stem[:-1] in nouns.singular_of):
+        return nouns.singular_of.get(stem[:-1], stem[:-1])
+    return stem
+
+
+def _in_date(tokens: tuple[Token, ...], index: int) -> bool:
+    """Digits glued to "/" or "-" and more digits are part of a date ("17/04/2022")."""
+    for step in (1, -1):
+        sep, other = index + step, index + 2 * step
+        if 0 <= other < len(tokens) and tokens[sep].norm in _DATE_SEPARATORS:
+            if tokens[other].kind == "number" and _adjacent(tokens, index, other):
+                return True
+    return False
+
+
+def _adjacent(tokens: tuple[Token, ...], a: int, b: int) -> bool:
+    low, high = min(a, b), max(a, b)
+    return all(tokens[i].norm_end == tokens[i + 1].norm_start for i in range(low, high))
+
+
+def _digits_value(digits: str) -> float:
+    if _THOUSANDS_RE.fullmatch(digits):
+        return float(digits.replace(",", ""))
+    if _DECIMAL_RE.fullmatch(digits):
+        return float(digits.replace(",", "."))
+    return float(digits.replace(",", "").split(".")[0])
+
+
+def _integral(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _finish(
+    norm: Normalized,
+    source: str,
+    tokens: tuple[Token, ...],
+    first: int,
+    stop: int,
+    value: int | float,
+    noun: tuple[str, int] | None,
+) -> NumberMatch:
+    start = _stem_start(norm, tokens[first])
+    end = tokens[stop - 1].norm_end
+    before_re, after_re, qualifier_of = _qualifier_patterns()
+    qualifier: str | None = None
+    window = norm.text[max(0, start - _QUALIFIER_WINDOW) : start]
+    before = before_re.search(window)
+    if before is not None:
+        qualifier = qualifier_of[before.group(1)]
+        start = start - len(window) + before.start(1)
+    after_from = tokens[noun[1]].norm_end if noun is not None else end
+    after = after_re.match(norm.text[after_from : after_from + _QUALIFIER_WINDOW])
+    if after is not None:
+        qualifier = qualifier or qualifier_of[after.group(1)]
+        end = after_from + after.end(1)
+    if _approx(tokens[first]) is not None and qualifier is None and _is_bare_plural(tokens, first):
+        qualifier = "at_least"
+    a, b = norm.original_span(start, end)
+    if noun is None:
+        return NumberMatch(a, b, value, qualifier, None)
+    noun_a, noun_b = norm.original_span(_stem_start(norm, tokens[noun[1]]), tokens[noun[1]].norm_end)
+    return NumberMatch(a, b, value, qualifier, noun[0], noun_a, noun_b)
+
+
+def _is_bare_plural(tokens: tuple[Token, ...], first: int) -> bool:
+    """"آلاف" is a lower bound when it opens the number ("آلاف المدنيين"), not in "ثلاثة آلاف"."""
+    return first == 0 or not _lookup(tokens[first - 1]) and tokens[first - 1].kind != "number"
+
+
+def _stem_start(norm: Normalized, token: Token) -> int:
+    """Where the word starts after its proclitics (the "و" of "وعشرين" is not the number)."""
+    del norm
+    return token.norm_start + len(token.prefix)
