@@ -1,0 +1,132 @@
+"""Arguments of one event: actors (subject/object by position and prepositions), places (one
+record per place), the date (explicit, carried, or the publication date) and the status."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from marsad.classify.view import SentenceView
+from marsad.model import DateInterval, DateRef, Mention, ResolvedActor, ResolvedPlace
+
+AGENT_MARKERS = re.compile(r"(على\s+(?:يد|أيدي|ايدي)|من\s+قبل|بيد|بأيدي|بايدي)\s*$")
+OBJECT_MARKERS = re.compile(r"(على|ضد|مع|بين|عن|من|في|إلى|الى|لـ?)\s*$")
+VSO_WINDOW_CHARS = 30  # a subject after the verb starts within a few words of it
+NEGATION_WINDOW_CHARS = 14  # "لم ت…", "لن يتم …": the particle sits right before the verb
+STATUS_WINDOW_CHARS = 60  # a modal/order word governs the action a few words on
+MAX_PLACES_PER_EVENT = 4  # more conjoined names than this are a list of the whole area
+MAX_PLACE_CARRY = 2  # sentences back that a place may be carried from (same paragraph)
+
+
+def _prefix(text: str, start: int, width: int = 20) -> str:
+    return text[max(0, start - width) : start]
+
+
+def pick_actors(
+    view: SentenceView, trigger: Mention, text: str
+) -> tuple[ResolvedActor | None, ResolvedActor | None]:
+    clause = view.clause_of(trigger.span.start)
+    pool = [a for a in view.actors if clause.start <= a.mention.span.start < clause.end]
+    if not pool:
+        pool = list(view.actors)
+    if not pool:
+        return None, None
+    t0, t1 = trigger.span.start, trigger.span.end
+    agent = next(
+        (a for a in pool if AGENT_MARKERS.search(_prefix(text, a.mention.span.start))), None
+    )
+    after = [a for a in pool if a.mention.span.start >= t1]
+    before = [a for a in pool if a.mention.span.end <= t0]
+    actor1 = agent
+    if (
+        actor1 is None
+        and after
+        and after[0].mention.span.start - t1 <= VSO_WINDOW_CHARS
+        and not OBJECT_MARKERS.search(_prefix(text, after[0].mention.span.start, 8))
+    ):
+        actor1 = after[0]
+    if actor1 is None and before:
+        actor1 = before[-1]
+    rest = [a for a in after if a is not actor1 and _root(a) != _root(actor1)]
+    actor2 = rest[0] if rest else None
+    return actor1, actor2
+
+
+def _root(actor: ResolvedActor | None) -> str | None:
+    if actor is None or not actor.options:
+        return None
+    return actor.options[0].id.split("_")[0]
+
+
+def _finest(places: list[ResolvedPlace]) -> list[ResolvedPlace]:
+    if not places:
+        return places
+    best = min(p.ref.geo_precision for p in places)
+    seen: set[str] = set()
+    out = []
+    for p in places:
+        gid = p.ref.place.gazetteer_id
+        if p.ref.geo_precision == best and gid not in seen:
+            seen.add(gid)
+            out.append(p)
+    return out
+
+
+def pick_places(
+    views: list[SentenceView], view: SentenceView, trigger: Mention
+) -> tuple[list[ResolvedPlace], str]:
+    """The places of the event and how they were found (clause, sentence, carried, article)."""
+    clause = view.clause_of(trigger.span.start)
+    in_clause = [p for p in view.places if clause.start <= p.mention.span.start < clause.end]
+    if in_clause:
+        after = [p for p in in_clause if p.mention.span.start >= trigger.span.start]
+        chosen = _finest(after or in_clause)
+        return chosen[:MAX_PLACES_PER_EVENT], "clause"
+    if view.places:
+        after = [p for p in view.places if p.mention.span.start >= trigger.span.start]
+        return _finest(after or view.places)[:1], "sentence"
+    for back in range(1, MAX_PLACE_CARRY + 1):
+        i = view.index - back
+        if i < 0 or (views[i].paragraph != view.paragraph and back > 1):
+            break
+        if views[i].places:
+            return _finest(views[i].places)[-1:], "carried"
+    for earlier in views:
+        if earlier.places:
+            return _finest(earlier.places)[:1], "article"
+    return [], "none"
+
+
+def pick_date(
+    views: list[SentenceView], view: SentenceView, trigger: Mention, published: date | None
+) -> DateRef | None:
+    if view.dates:
+        nearest = min(view.dates, key=lambda d: abs(d.mention.span.start - trigger.span.start))
+        return nearest.ref
+    if published is not None:
+        return DateRef(DateInterval(published, published, 1), None)
+    for back in range(view.index - 1, -1, -1):
+        dated = [d for d in views[back].dates if d.has_year]
+        if dated:
+            return dated[-1].ref
+    return None
+
+
+def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) -> tuple[str, int]:
+    """The status and, for a denial, where its cue ends (the denier follows it)."""
+    t0 = trigger.span.start
+    clause = view.clause_of(t0)
+    for m in view.status:
+        if m.key == "denial" and m.span.start < t0 and m.span.start >= view.span.start:
+            return "denied", m.span.end
+        if m.key == "denial" and clause.start <= m.span.start < clause.end:
+            return "denied", m.span.end
+    for m in view.status:
+        if m.key == "negation" and 0 <= t0 - m.span.end <= NEGATION_WINDOW_CHARS:
+            return "negated", -1
+    if action in {"agreement", "talks"}:
+        return "occurred", -1
+    for m in view.status:
+        if m.key == "planned" and 0 <= t0 - m.span.end <= STATUS_WINDOW_CHARS:
+            return "planned", -1
+    return "occurred", -1

@@ -1,0 +1,160 @@
+"""Scored candidates → records: arguments, status, attribution, one record per place, merged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from marsad.classify.arguments import pick_actors, pick_date, pick_places, pick_status
+from marsad.classify.attribution import attributions, denier
+from marsad.classify.numbers import fatalities, quantities
+from marsad.classify.select import Scored
+from marsad.classify.view import SentenceView
+from marsad.knowledge.resources import Resources
+from marsad.model import (
+    ActorRef,
+    Article,
+    Attribution,
+    Claim,
+    DateRef,
+    PlaceRef,
+    Quantity,
+    ResolvedActor,
+    Span,
+)
+
+RULE = "classify.rules@1"
+# Confidence lost when the place was not in the event's own sentence (carried or the article's).
+PLACE_PENALTY = {"clause": 0.0, "sentence": 0.05, "carried": 0.15, "article": 0.25, "none": 0.3}
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    action: str
+    status: str
+    actor1: ActorRef | None
+    actor2: ActorRef | None
+    place: PlaceRef | None
+    date: DateRef | None
+    fatalities: int | None
+    quantities: tuple[Quantity, ...]
+    attributed_to: Attribution | None
+    evidence: Span
+    trigger: Span
+    confidence: float
+
+
+def _killed_nouns(resources: Resources) -> set[str]:
+    return {c.phrase for c in resources.triggers.cues if c.kind == "killed"}
+
+
+def _ref(actor: ResolvedActor | None, draft_date: DateRef | None) -> ActorRef | None:
+    if actor is None:
+        return None
+    day = draft_date.interval.start if draft_date is not None else None
+    return actor.ref_on(day)
+
+
+def _drafts_for(
+    scored: Scored,
+    views: list[SentenceView],
+    article: Article,
+    voice: Attribution | None,
+    killed: set[str],
+) -> list[Draft]:
+    text = article.text
+    view = views[scored.candidate.sentence]
+    trigger = scored.candidate.first
+    action = scored.candidate.action
+    places, how = pick_places(views, view, trigger)
+    when = pick_date(views, view, trigger, article.published)
+    a1, a2 = pick_actors(view, trigger, text)
+    status, denial_end = pick_status(view, trigger, action, text)
+    source = voice
+    if status == "denied":
+        source = denier(view, denial_end) or voice
+    toll, toll_quantity = fatalities(view, killed)
+    extra = quantities(view, action)
+    several = len(places) > 1
+    if several and toll_quantity is not None:
+        extra.append(toll_quantity)
+        toll = None
+    confidence = max(0.05, scored.probability - PLACE_PENALTY[how])
+    base = Draft(
+        action=action,
+        status=status,
+        actor1=_ref(a1, when),
+        actor2=_ref(a2, when),
+        place=None,
+        date=when,
+        fatalities=toll if action not in {"withdrawal", "agreement", "talks"} else None,
+        quantities=tuple(extra),
+        attributed_to=source,
+        evidence=view.span,
+        trigger=trigger.span,
+        confidence=confidence,
+    )
+    if not places:
+        return [base]
+    return [replace(base, place=p.ref) for p in places]
+
+
+def _merge_key(d: Draft) -> tuple[object, ...]:
+    place = d.place.place.gazetteer_id if d.place is not None else None
+    when = d.date.interval if d.date is not None else None
+    source = d.attributed_to.name if d.attributed_to is not None else None
+    return (d.action, place, when, d.status, source)
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    merged: dict[tuple[object, ...], Draft] = {}
+    for d in drafts:
+        key = _merge_key(d)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = d
+            continue
+        merged[key] = replace(
+            first,
+            actor1=first.actor1 or d.actor1,
+            actor2=first.actor2 or d.actor2,
+            fatalities=max(filter(None, (first.fatalities, d.fatalities)), default=None),
+            confidence=max(first.confidence, d.confidence),
+        )
+    return list(merged.values())
+
+
+def _claim(article: Article, d: Draft) -> Claim:
+    place_key = d.place.place.gazetteer_id if d.place is not None else None
+    date_key = None if d.date is None else d.date.interval.start.isoformat()
+    source = None if d.attributed_to is None else d.attributed_to.name
+    actor1 = None if d.actor1 is None else d.actor1.id
+    return Claim(
+        id=Claim.derive_id(article.id, d.action, d.status, place_key, date_key, source, actor1),
+        article_id=article.id,
+        action=d.action,
+        status=d.status,
+        actor1=d.actor1,
+        actor2=d.actor2,
+        location=d.place,
+        date=d.date,
+        fatalities=d.fatalities,
+        quantities=d.quantities,
+        attributed_to=d.attributed_to,
+        evidence=d.evidence,
+        trigger=d.trigger,
+        confidence=d.confidence,
+        rule=RULE,
+    )
+
+
+def assemble_claims(
+    article: Article, views: list[SentenceView], accepted: list[Scored], resources: Resources
+) -> tuple[Claim, ...]:
+    voices = attributions(views)
+    killed = _killed_nouns(resources)
+    drafts: list[Draft] = []
+    for scored in accepted:
+        voice = voices[scored.candidate.sentence]
+        drafts.extend(_drafts_for(scored, views, article, voice, killed))
+    claims = [_claim(article, d) for d in _merge(drafts)]
+    return tuple(dict((c.id, c) for c in claims).values())

@@ -1,0 +1,72 @@
+"""Who says so (codebook §7): a named source with a reporting cue, carried to the following
+sentences until a new source is named or a new paragraph starts in the outlet's own voice."""
+
+from __future__ import annotations
+
+from marsad.classify.view import SentenceView
+from marsad.model import Attribution, Mention, Span
+
+# A reporting cue and its source are in one sentence; the source usually follows the cue
+# ("وقال المرصد", "بحسب ناشطين") or opens the sentence ("المرصد السوري أفاد"): any order within
+# the sentence counts.
+CONTINUE_PREFIX_CHARS = 30  # a carry-on verb ("وأضاف") must open its sentence
+ANON_SUFFIX = "|anonymous"
+
+
+def _source(mention: Mention) -> Attribution:
+    raw = (mention.key or "").removeprefix("source:")
+    name, _, kind = raw.rpartition("|")
+    if not name:
+        name, kind = raw, "organisation"
+    return Attribution(name=name, kind=kind, span=mention.span)
+
+
+def _has(view: SentenceView, key: str) -> bool:
+    return any(m.key == key for m in view.attribution)
+
+
+def _opens_with_continue(view: SentenceView) -> bool:
+    return any(
+        m.key == "continue" and m.span.start - view.span.start <= CONTINUE_PREFIX_CHARS
+        for m in view.attribution
+    )
+
+
+def sentence_sources(view: SentenceView) -> list[Mention]:
+    return [m for m in view.attribution if (m.key or "").startswith("source:")]
+
+
+def _stated_source(view: SentenceView) -> Attribution | None:
+    sources = sentence_sources(view)
+    if not sources or not (_has(view, "report") or _has(view, "continue")):
+        return None
+    named = [m for m in sources if not (m.key or "").endswith(ANON_SUFFIX)]
+    return _source((named or sources)[0])
+
+
+def attributions(views: list[SentenceView]) -> list[Attribution | None]:
+    """The source each sentence's events are attributed to, or None for the outlet's voice."""
+    out: list[Attribution | None] = []
+    current: Attribution | None = None
+    paragraph = -1
+    for view in views:
+        stated = _stated_source(view)
+        if stated is not None:
+            current = stated
+        elif view.paragraph != paragraph and not _opens_with_continue(view):
+            current = None
+        paragraph = view.paragraph
+        out.append(current)
+    return out
+
+
+def denier(view: SentenceView, after: int) -> Attribution | None:
+    """The source named right after a denial cue at `after`, if any."""
+    for m in sentence_sources(view):
+        if m.span.start >= after:
+            return _source(m)
+    return None
+
+
+def attribution_from_actor(name: str, span: Span | None) -> Attribution:
+    return Attribution(name=name, kind="party", span=span)

@@ -1,0 +1,108 @@
+"""(sentence, action) candidates proposed by the trigger lexicon, relabelled by context rules,
+and the features the learned filter scores them with.
+
+Rules (precise, kept as rules): a shelling trigger with aircraft words in its clause is an air
+strike; a take-over whose object is a building or facility is a seizure; a chemical weapon
+mention makes the strike in its clause a chemical attack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.classify.view import SentenceView
+from marsad.model import Mention
+from marsad.text.normalize import normalize_key
+
+WINDOW_WORDS = 4  # words either side of a trigger that describe it (tuned on train folds)
+BUILDING_WINDOW_CHARS = 40  # how far after a take-over verb its object may name a building
+_WORD = re.compile(r"[\u0621-\u064A0-9]+")
+_REMOTE = frozenset({"shelling", "air_strike"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    sentence: int
+    action: str
+    triggers: tuple[Mention, ...]
+    features: tuple[str, ...]
+
+    @property
+    def first(self) -> Mention:
+        return self.triggers[0]
+
+    @property
+    def weight(self) -> float:
+        return max(t.score for t in self.triggers)
+
+
+def relabel(view: SentenceView, trigger: Mention, text: str) -> str:
+    action = trigger.key or ""
+    clause = view.clause_of(trigger.span.start)
+    in_clause = {
+        (m.key or "").removeprefix("context:")
+        for m in view.context
+        if clause.start <= m.span.start < clause.end
+    }
+    if action == "shelling" and "air" in in_clause:
+        return "air_strike"
+    if action in _REMOTE and any(
+        t.key == "chemical_attack" and clause.start <= t.span.start < clause.end
+        for t in view.triggers
+    ):
+        return "chemical_attack"
+    if action == "territory_taken" and any(
+        (m.key == "context:building")
+        and trigger.span.end <= m.span.start <= trigger.span.end + BUILDING_WINDOW_CHARS
+        for m in view.context
+    ):
+        return "seizure"
+    return action
+
+
+def _words(text: str) -> list[str]:
+    out = []
+    for w in _WORD.findall(normalize_key(text)):
+        if len(w) > 3 and w[0] in "وف":
+            w = w[1:]
+        out.append(w)
+    return out
+
+
+def _features(view: SentenceView, action: str, triggers: list[Mention], text: str) -> list[str]:
+    first = triggers[0]
+    before = _words(text[view.span.start : first.span.start])[-WINDOW_WORDS:]
+    after = _words(text[first.span.end : view.span.end])[:WINDOW_WORDS]
+    a = f"a={action}"
+    feats = [a, "bias"]
+    for t in triggers:
+        key = normalize_key(t.span.text)
+        feats += [f"{a}|t={key}", f"t={key}", f"w{t.score}"]
+    feats += [f"{a}|b={w}" for w in before] + [f"b={w}" for w in before]
+    feats += [f"{a}|f={w}" for w in after] + [f"f={w}" for w in after]
+    feats += [f"{a}|ctx={k}" for k in view.context_kinds()]
+    feats += [f"{a}|st={m.key}" for m in view.status]
+    feats += [f"{a}|other={t.key}" for t in view.triggers if t.key != action]
+    feats.append(f"{a}|n={min(len(triggers), 3)}")
+    feats.append(f"{a}|places={min(len(view.places), 2)}")
+    feats.append(f"{a}|actors={min(len(view.actors), 2)}")
+    feats.append(f"places={min(len(view.places), 2)}")
+    feats.append(f"dates={min(len(view.dates), 1)}")
+    feats.append(f"sent={min(view.index, 3)}")
+    feats.append(f"{a}|sent={min(view.index, 3)}")
+    if view.attribution:
+        feats.append("attributed")
+    return feats
+
+
+def candidates(views: list[SentenceView], text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for view in views:
+        by_action: dict[str, list[Mention]] = {}
+        for trigger in view.triggers:
+            by_action.setdefault(relabel(view, trigger, text), []).append(trigger)
+        for action, triggers in by_action.items():
+            feats = _features(view, action, triggers, text)
+            out.append(Candidate(view.index, action, tuple(triggers), tuple(dict.fromkeys(feats))))
+    return out

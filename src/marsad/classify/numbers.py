@@ -1,0 +1,80 @@
+"""Fatalities and quantities from number mentions (key "value|qualifier|noun", codebook §6)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.classify.view import SentenceView
+from marsad.model import Mention, Quantity
+
+TOLL_CUE_WINDOW_CHARS = 25  # "مقتل 5 …", "5 قتلى": the killed word sits next to the number
+_UNITS = {
+    "يوم": ("day", None),
+    "اسبوع": ("week", None),
+    "شهر": ("month", None),
+    "طن": ("tonne", None),
+    "شاحنه": ("vehicle", "truck"),
+    "شاحنة": ("vehicle", "truck"),
+    "سياره": ("vehicle", "car"),
+    "لتر": ("litre", None),
+    "عائله": ("family", None),
+    "اسره": ("family", None),
+    "معتقل": ("person", "prisoners"),
+    "اسير": ("person", "prisoners"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NumberValue:
+    mention: Mention
+    value: float
+    qualifier: str | None
+    noun: str | None
+
+
+def parse_number(mention: Mention) -> NumberValue | None:
+    parts = (mention.key or "").split("|")
+    try:
+        value = float(parts[0])
+    except ValueError:
+        return None
+    qualifier = parts[1] if len(parts) > 1 and parts[1] else None
+    noun = parts[2] if len(parts) > 2 and parts[2] else None
+    return NumberValue(mention, value, qualifier, noun)
+
+
+def _is_toll(view: SentenceView, number: NumberValue, killed_nouns: set[str]) -> bool:
+    if number.noun is not None and number.noun in killed_nouns:
+        return True
+    start, end = number.mention.span.start, number.mention.span.end
+    return any(
+        m.key == "context:killed"
+        and (0 <= start - m.span.end <= TOLL_CUE_WINDOW_CHARS or 0 <= m.span.start - end <= 3)
+        for m in view.context
+    )
+
+
+def fatalities(view: SentenceView, killed_nouns: set[str]) -> tuple[int | None, Quantity | None]:
+    """The largest toll stated in the sentence (its lower bound), and the same as a quantity."""
+    tolls = [
+        n
+        for n in (parse_number(m) for m in view.numbers)
+        if n is not None and _is_toll(view, n, killed_nouns) and n.value >= 1
+    ]
+    if not tolls:
+        return None, None
+    best = max(tolls, key=lambda n: n.value)
+    quantity = Quantity(best.value, "person", "killed", best.qualifier, best.mention.span)
+    return int(best.value), quantity
+
+
+def quantities(view: SentenceView, action: str) -> list[Quantity]:
+    out = []
+    for n in (parse_number(m) for m in view.numbers):
+        if n is None or n.noun is None or n.noun not in _UNITS:
+            continue
+        unit, item = _UNITS[n.noun]
+        if unit == "day" and action.startswith("siege"):
+            item = "siege"
+        out.append(Quantity(n.value, unit, item, n.qualifier, n.mention.span))
+    return out

@@ -1,0 +1,75 @@
+"""Trigger and context-cue mentions from the lexicons in `Resources.triggers`.
+
+Mention conventions (read by classify):
+- TRIGGER, key = action name, score = the lexicon weight, rule "lexicon.trigger@1";
+  one mention per action when a phrase is listed under several actions.
+- TRIGGER, key = "context:<kind>" for the context cues air / killed / wounded / building.
+- STATUS, key = negation | denial | planned.
+- ATTRIBUTION, key = "report" (a cue verb or preposition), "continue" (the previous speaker goes
+  on), "source:<canonical name>|<kind>" or "source:<anonymous description>|anonymous".
+"""
+
+from __future__ import annotations
+
+from marsad.knowledge.triggers import TriggerLexicon
+from marsad.model import Mention, MentionKind, Span
+from marsad.text.normalize import Normalized
+
+TRIGGER_RULE = "lexicon.trigger@1"
+CUE_RULE = "lexicon.cue@1"
+_CONTEXT_KINDS = frozenset({"air", "killed", "wounded", "building"})
+_STATUS_KINDS = frozenset({"negation", "denial", "planned"})
+
+
+def trigger_mentions(text: str, norm: Normalized, lexicon: TriggerLexicon) -> list[Mention]:
+    out: list[Mention] = []
+    for hit in lexicon.matcher.find(norm):
+        span = Span.of(text, hit.start, hit.end)
+        for value in hit.values:
+            action, _, weight = value.partition("|")
+            out.append(Mention(MentionKind.TRIGGER, span, action, TRIGGER_RULE, float(weight)))
+    return out
+
+
+def _cue_mention(text: str, start: int, end: int, kind: str, value: str) -> Mention | None:
+    span = Span.of(text, start, end)
+    if kind in _CONTEXT_KINDS:
+        return Mention(MentionKind.TRIGGER, span, f"context:{kind}", CUE_RULE)
+    if kind in _STATUS_KINDS:
+        return Mention(MentionKind.STATUS, span, kind, CUE_RULE)
+    if kind in {"report", "continue"}:
+        return Mention(MentionKind.ATTRIBUTION, span, kind, CUE_RULE)
+    if kind == "source":
+        return Mention(MentionKind.ATTRIBUTION, span, f"source:{value}", CUE_RULE)
+    if kind == "anonymous":
+        return Mention(MentionKind.ATTRIBUTION, span, f"source:{value}|anonymous", CUE_RULE)
+    return None
+
+
+def cue_mentions(text: str, norm: Normalized, lexicon: TriggerLexicon) -> list[Mention]:
+    out: list[Mention] = []
+    for matcher in (lexicon.cue_matcher, lexicon.bare_cue_matcher):
+        for hit in matcher.find(norm, longest=False):
+            for value in hit.values:
+                kind, _, rest = value.partition("|")
+                mention = _cue_mention(text, hit.start, hit.end, kind, rest)
+                if mention is not None:
+                    out.append(mention)
+    return _longest_sources(out)
+
+
+def _longest_sources(mentions: list[Mention]) -> list[Mention]:
+    """Keep a source mention only when no longer source mention covers it ("المرصد السوري")."""
+    sources = [m for m in mentions if m.key is not None and m.key.startswith("source:")]
+    keep: list[Mention] = []
+    for m in mentions:
+        if m in sources and any(
+            o is not m
+            and o.span.start <= m.span.start
+            and m.span.end <= o.span.end
+            and (o.span.end - o.span.start) > (m.span.end - m.span.start)
+            for o in sources
+        ):
+            continue
+        keep.append(m)
+    return keep
