@@ -1,0 +1,109 @@
+"""The store interface: what the job, the exports and the API may ask of persistence.
+
+SQLite (`marsad.store.sqlite`) implements it now; a PostgreSQL back end can implement the same
+interface later, chosen by `Store.open` from the target's form (a path or a `postgresql://` URL).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from types import TracebackType
+
+from marsad.errors import StoreError
+from marsad.model import AnalyzedArticle, Article, Claim, Event, Failure, Mention, Story
+
+_SERVER_SCHEMES = ("postgresql://", "postgres://")
+
+
+class Store(ABC):
+    """Articles, their mentions and claims, the linked events and stories, failures and runs."""
+
+    @classmethod
+    def open(cls, path: Path | str) -> Store:
+        """Open (creating and migrating as needed) the store at `path`."""
+        if str(path).startswith(_SERVER_SCHEMES):
+            raise StoreError("the PostgreSQL store is not available yet; use a SQLite file path")
+        from marsad.store.sqlite import SqliteStore
+
+        return SqliteStore.open_file(Path(path))
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    # --- per-article results ------------------------------------------------------------------
+
+    @abstractmethod
+    def put_analysis(self, analyzed: AnalyzedArticle) -> bool:
+        """Store an article once and replace its mentions and claims, atomically.
+
+        Returns True when the article was new or its text changed, False for a rerun.
+        """
+
+    @abstractmethod
+    def has_article(self, article_id: str) -> bool: ...
+
+    @abstractmethod
+    def article(self, article_id: str) -> Article | None: ...
+
+    @abstractmethod
+    def articles(self) -> list[Article]:
+        """Every article, in the order first stored."""
+
+    @abstractmethod
+    def mentions(self, article_id: str) -> list[Mention]: ...
+
+    @abstractmethod
+    def claims(self, article_ids: Iterable[str] | None = None) -> list[Claim]:
+        """Claims (all, or of the given articles), by article then position, with their links."""
+
+    # --- failures and runs --------------------------------------------------------------------
+
+    @abstractmethod
+    def put_failure(self, failure: Failure) -> None:
+        """Record a failure; the same failure reported again is kept once (with its latest time)."""
+
+    @abstractmethod
+    def failures(self) -> list[Failure]: ...
+
+    @abstractmethod
+    def start_run(self) -> int: ...
+
+    @abstractmethod
+    def finish_run(self, run_id: int, counts: Mapping[str, int]) -> None: ...
+
+    # --- linking ------------------------------------------------------------------------------
+
+    @abstractmethod
+    def replace_links(
+        self, claims: Sequence[Claim], events: Sequence[Event], stories: Sequence[Story]
+    ) -> None:
+        """Set the claims' event and story ids and replace all events and stories, atomically."""
+
+    @abstractmethod
+    def events(self) -> list[Event]: ...
+
+    @abstractmethod
+    def stories(self) -> list[Story]: ...
+
+    # --- reading ------------------------------------------------------------------------------
+
+    @abstractmethod
+    def counts(self) -> dict[str, int]:
+        """Rows per kind: articles, mentions, claims, events, stories, failures, runs."""
+
+    @abstractmethod
+    def search(self, query: str, *, limit: int = 100) -> list[str]:
+        """Ids of articles whose normalized title or text contains every word of `query`."""

@@ -1,0 +1,421 @@
+"""The SQLite store: one file, WAL journal, foreign keys on, migrated in place on open."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from marsad import codec
+from marsad.errors import StoreError
+from marsad.model import (
+    AnalyzedArticle,
+    Article,
+    Claim,
+    Event,
+    Failure,
+    Mention,
+    MentionKind,
+    PlaceRef,
+    Span,
+    Story,
+)
+from marsad.store.base import Store
+from marsad.store.migrations import MIGRATIONS, Migration
+from marsad.text.normalize import normalize_key
+
+# Milliseconds a writer waits for another connection's lock before giving up.
+_BUSY_TIMEOUT_MS = 10_000
+# Ids per `IN (...)` query: well under SQLite's variable limit on every version.
+_IN_CHUNK = 500
+_ARTICLE_COLUMNS = "id, text, outlet, url, published, title, lang, source"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class SqliteStore(Store):
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._db = connection
+        self.path = path
+
+    @classmethod
+    def open_file(cls, path: Path, *, migrations: Sequence[Migration] = MIGRATIONS) -> SqliteStore:
+        if path.exists() and path.is_dir():
+            raise StoreError(f"cannot open store {path}: it is a folder")
+        try:
+            connection = sqlite3.connect(path, isolation_level=None)  # transactions are explicit
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open store {path}: {exc}") from exc
+        store = cls(connection, path)
+        try:
+            store._configure()
+            store._migrate(migrations)
+        except (sqlite3.Error, StoreError) as exc:
+            connection.close()
+            if isinstance(exc, StoreError):
+                raise
+            raise StoreError(f"cannot open store {path}: {exc}") from exc
+        return store
+
+    def _configure(self) -> None:
+        self._db.create_function("normalize_key", 1, normalize_key, deterministic=True)
+        self._db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+        self._db.execute("PRAGMA journal_mode = WAL").fetchone()
+        self._db.execute("PRAGMA synchronous = NORMAL")  # durable enough in WAL mode
+        self._db.execute("PRAGMA foreign_keys = ON")
+
+    def _migrate(self, migrations: Sequence[Migration]) -> None:
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        applied = {row[0] for row in self._db.execute("SELECT version FROM schema_migrations")}
+        known = {m.version for m in MIGRATIONS}
+        if applied - known:
+            raise StoreError(
+                f"store {self.path} has schema version {max(applied)}, newer than this marsad "
+                f"knows ({max(known)}): upgrade marsad"
+            )
+        for migration in sorted(migrations):
+            if migration.version not in applied:
+                self._apply(migration)
+
+    def _apply(self, migration: Migration) -> None:
+        record = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"
+        with self._transaction():
+            for statement in _statements(migration.sql):
+                self._db.execute(statement)
+            self._db.execute(record, (migration.version, migration.name, _now()))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One atomic unit: all of it is written or, on any error, none of it."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        try:
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._db.execute("ROLLBACK")
+            raise StoreError(f"cannot commit to store {self.path}: {exc}") from exc
+
+    def close(self) -> None:
+        self._db.close()
+
+    @property
+    def schema_version(self) -> int:
+        row = self._db.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    # --- per-article results ------------------------------------------------------------------
+
+    def put_analysis(self, analyzed: AnalyzedArticle) -> bool:
+        article = analyzed.article
+        try:
+            with self._transaction():
+                changed = self._put_article(article)
+                self._put_mentions(article.id, analyzed.mentions)
+                self._put_claims(article.id, analyzed.claims)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot store article {article.id}: {exc}") from exc
+        return changed
+
+    def _put_article(self, article: Article) -> bool:
+        digest = content_hash(article.text)
+        row = self._db.execute(
+            "SELECT content_hash FROM articles WHERE id = ?", (article.id,)
+        ).fetchone()
+        if row is not None and row[0] == digest:
+            return False
+        values = (
+            article.text,
+            article.outlet,
+            article.url,
+            None if article.published is None else article.published.isoformat(),
+            article.title,
+            article.lang,
+            article.source,
+            digest,
+        )
+        if row is None:
+            self._db.execute(
+                "INSERT INTO articles (text, outlet, url, published, title, lang, source, "
+                "content_hash, ingested_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*values, _now(), article.id),
+            )
+        else:  # same external id, new text: the new text replaces the old
+            self._db.execute(
+                "UPDATE articles SET text = ?, outlet = ?, url = ?, published = ?, title = ?, "
+                "lang = ?, source = ?, content_hash = ? WHERE id = ?",
+                (*values, article.id),
+            )
+            self._db.execute("DELETE FROM article_search WHERE article_id = ?", (article.id,))
+        body = normalize_key(f"{article.title or ''} {article.text}")
+        self._db.execute(
+            "INSERT INTO article_search (article_id, body) VALUES (?, ?)", (article.id, body)
+        )
+        return True
+
+    def _put_mentions(self, article_id: str, mentions: Sequence[Mention]) -> None:
+        self._db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+        self._db.executemany(
+            'INSERT INTO mentions (article_id, seq, kind, "start", "end", text, key, rule, score) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [_mention_row(article_id, seq, m) for seq, m in enumerate(mentions)],
+        )
+
+    def _put_claims(self, article_id: str, claims: Sequence[Claim]) -> None:
+        """Replace the article's claims, keeping the links of claims that survive a rerun."""
+        links = {
+            row[0]: (row[1], row[2])
+            for row in self._db.execute(
+                "SELECT id, event_id, story_id FROM claims WHERE article_id = ?", (article_id,)
+            )
+        }
+        self._db.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+        rows: list[tuple[object, ...]] = []
+        seen: set[str] = set()
+        for claim in claims:
+            if claim.id in seen:  # one record per id (codebook §1): a repeat adds nothing
+                continue
+            seen.add(claim.id)
+            if claim.event_id is None and claim.id in links:
+                claim = replace(claim, event_id=links[claim.id][0], story_id=links[claim.id][1])
+            rows.append(_claim_row(claim, len(rows)))
+        self._db.executemany(
+            "INSERT INTO claims (id, article_id, seq, action, status, event_id, story_id, "
+            "date_start, date_end, admin1, lat, lon, json) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    def has_article(self, article_id: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def article(self, article_id: str) -> Article | None:
+        row = self._db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else _article(row)
+
+    def articles(self) -> list[Article]:
+        rows = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY rowid")
+        return [_article(row) for row in rows]
+
+    def mentions(self, article_id: str) -> list[Mention]:
+        rows = self._db.execute(
+            'SELECT kind, "start", "end", text, key, rule, score FROM mentions '
+            "WHERE article_id = ? ORDER BY seq",
+            (article_id,),
+        )
+        return [
+            Mention(MentionKind(kind), Span(start, end, text), key, rule, score)
+            for kind, start, end, text, key, rule, score in rows
+        ]
+
+    def claims(self, article_ids: Iterable[str] | None = None) -> list[Claim]:
+        select = (
+            "SELECT c.json, c.event_id, c.story_id FROM claims c "
+            "JOIN articles a ON a.id = c.article_id"
+        )
+        if article_ids is None:
+            return _claims(self._db.execute(f"{select} ORDER BY a.rowid, c.seq"))
+        ids = list(dict.fromkeys(article_ids))
+        found: list[tuple[str, str | None, str | None, int, int]] = []
+        for start in range(0, len(ids), _IN_CHUNK):
+            chunk = ids[start : start + _IN_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            found.extend(
+                self._db.execute(
+                    f"SELECT c.json, c.event_id, c.story_id, a.rowid, c.seq FROM claims c "
+                    f"JOIN articles a ON a.id = c.article_id WHERE c.article_id IN ({marks})",
+                    chunk,
+                )
+            )
+        found.sort(key=lambda row: (row[3], row[4]))
+        return _claims((row[0], row[1], row[2]) for row in found)
+
+    # --- failures and runs --------------------------------------------------------------------
+
+    def put_failure(self, failure: Failure) -> None:
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO failures (source, stage, reason, article_id, at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (source, stage, reason, article_id) "
+                "DO UPDATE SET at = excluded.at",
+                (failure.source, failure.stage, failure.reason, failure.article_id or "", _now()),
+            )
+
+    def failures(self) -> list[Failure]:
+        rows = self._db.execute(
+            "SELECT source, stage, reason, article_id FROM failures ORDER BY rowid"
+        )
+        return [
+            Failure(source, stage, reason, article_id or None)
+            for source, stage, reason, article_id in rows
+        ]
+
+    def start_run(self) -> int:
+        with self._transaction():
+            cursor = self._db.execute("INSERT INTO runs (started) VALUES (?)", (_now(),))
+        return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run_id: int, counts: Mapping[str, int]) -> None:
+        with self._transaction():
+            self._db.execute(
+                "UPDATE runs SET finished = ?, counts = ? WHERE id = ?",
+                (_now(), _dumps(dict(counts)), run_id),
+            )
+
+    # --- linking ------------------------------------------------------------------------------
+
+    def replace_links(
+        self, claims: Sequence[Claim], events: Sequence[Event], stories: Sequence[Story]
+    ) -> None:
+        with self._transaction():
+            self._db.executemany(
+                "UPDATE claims SET event_id = ?, story_id = ? WHERE id = ?",
+                [(c.event_id, c.story_id, c.id) for c in claims],
+            )
+            self._db.execute("DELETE FROM events")
+            self._db.executemany(
+                "INSERT INTO events (id, action, status, story_id, date_start, date_end, admin1, "
+                "lat, lon, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [_event_row(e) for e in events],
+            )
+            self._db.execute("DELETE FROM stories")
+            self._db.executemany(
+                "INSERT INTO stories (id, date_start, date_end, json) VALUES (?, ?, ?, ?)",
+                [
+                    (s.id, _iso(s.start), _iso(s.end), _dumps(codec.story_to_json(s)))
+                    for s in stories
+                ],
+            )
+            # A claim left pointing at an event that no longer exists is unlinked, not dangling.
+            self._db.execute(
+                "UPDATE claims SET event_id = NULL, story_id = NULL "
+                "WHERE event_id IS NOT NULL AND event_id NOT IN (SELECT id FROM events)"
+            )
+
+    def events(self) -> list[Event]:
+        rows = self._db.execute("SELECT json FROM events ORDER BY rowid")
+        return [codec.event_from_json(json.loads(row[0])) for row in rows]
+
+    def stories(self) -> list[Story]:
+        rows = self._db.execute("SELECT json FROM stories ORDER BY rowid")
+        return [codec.story_from_json(json.loads(row[0])) for row in rows]
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        tables = ("articles", "mentions", "claims", "events", "stories", "failures", "runs")
+        return {t: int(self._db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+
+    def search(self, query: str, *, limit: int = 100) -> list[str]:
+        # The trigram index matches substrings of 3+ characters; shorter words cannot be searched.
+        words = [w for w in normalize_key(query).split() if len(w) >= 3]
+        if not words:
+            return []
+        expression = " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+        rows = self._db.execute(
+            "SELECT article_id FROM article_search WHERE article_search MATCH ? "
+            "ORDER BY rank LIMIT ?",
+            (expression, limit),
+        )
+        return [row[0] for row in rows]
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a migration script (no semicolons inside literals in our migrations)."""
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _iso(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _place_columns(ref: PlaceRef | None) -> tuple[str | None, float | None, float | None]:
+    if ref is None:
+        return None, None, None
+    return ref.place.admin1, ref.place.lat, ref.place.lon
+
+
+def _mention_row(article_id: str, seq: int, m: Mention) -> tuple[object, ...]:
+    span = m.span
+    return (article_id, seq, m.kind.value, span.start, span.end, span.text, m.key, m.rule, m.score)
+
+
+def _claim_row(claim: Claim, seq: int) -> tuple[object, ...]:
+    interval = None if claim.date is None else claim.date.interval
+    return (
+        claim.id,
+        claim.article_id,
+        seq,
+        claim.action,
+        claim.status,
+        claim.event_id,
+        claim.story_id,
+        None if interval is None else interval.start.isoformat(),
+        None if interval is None else interval.end.isoformat(),
+        *_place_columns(claim.location),
+        _dumps(codec.claim_to_json(claim)),
+    )
+
+
+def _event_row(event: Event) -> tuple[object, ...]:
+    return (
+        event.id,
+        event.action,
+        event.status,
+        event.story_id,
+        None if event.date is None else event.date.start.isoformat(),
+        None if event.date is None else event.date.end.isoformat(),
+        *_place_columns(event.location),
+        _dumps(codec.event_to_json(event)),
+    )
+
+
+def _claims(rows: Iterable[tuple[str, str | None, str | None]]) -> list[Claim]:
+    """Claims from their JSON; the event/story columns are authoritative (relinking sets them)."""
+    return [
+        replace(codec.claim_from_json(json.loads(data)), event_id=event_id, story_id=story_id)
+        for data, event_id, story_id in rows
+    ]
+
+
+def _article(row: tuple[str, ...]) -> Article:
+    article_id, text, outlet, url, published, title, lang, source = row
+    return codec.article_from_json(
+        {
+            "id": article_id,
+            "text": text,
+            "outlet": outlet,
+            "url": url,
+            "published": published,
+            "title": title,
+            "lang": lang,
+            "source": source,
+        }
+    )
