@@ -72,28 +72,43 @@ def _finest(places: list[ResolvedPlace]) -> list[ResolvedPlace]:
     return out
 
 
+_LIST_GAP = re.compile(r"^[\s,،\"'«»()]*(?:و|أو|او)?\s*(?:[\u0621-\u064A]+\s+)?$")
+MAX_LIST_GAP_CHARS = 14  # "، و", "و حي", "ومدينة": conjoined places sit this close
+
+
+def _conjoined(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
+    """The first place and those joined to it by "و" / "،" (one record per place, §1)."""
+    chain = [places[0]]
+    for nxt in places[1:]:
+        gap = text[chain[-1].mention.span.end : nxt.mention.span.start]
+        if len(gap) > MAX_LIST_GAP_CHARS or not _LIST_GAP.match(gap):
+            break
+        chain.append(nxt)
+    return chain
+
+
 def pick_places(
-    views: list[SentenceView], view: SentenceView, trigger: Mention
+    views: list[SentenceView], view: SentenceView, trigger: Mention, text: str
 ) -> tuple[list[ResolvedPlace], str]:
     """The places of the event and how they were found (clause, sentence, carried, article)."""
     clause = view.clause_of(trigger.span.start)
     in_clause = [p for p in view.places if clause.start <= p.mention.span.start < clause.end]
-    if in_clause:
-        after = [p for p in in_clause if p.mention.span.start >= trigger.span.start]
-        chosen = _finest(after or in_clause)
-        return chosen[:MAX_PLACES_PER_EVENT], "clause"
-    if view.places:
-        after = [p for p in view.places if p.mention.span.start >= trigger.span.start]
-        return _finest(after or view.places)[:1], "sentence"
+    for pool, how in ((in_clause, "clause"), (view.places, "sentence")):
+        after = [p for p in pool if p.mention.span.start >= trigger.span.end]
+        if after:
+            return _finest(_conjoined(text, after))[:MAX_PLACES_PER_EVENT], how
+        before = [p for p in pool if p.mention.span.end <= trigger.span.start]
+        if before:
+            return [before[-1]], how
     for back in range(1, MAX_PLACE_CARRY + 1):
         i = view.index - back
         if i < 0 or (views[i].paragraph != view.paragraph and back > 1):
             break
         if views[i].places:
-            return _finest(views[i].places)[-1:], "carried"
+            return [views[i].places[0]], "carried"
     for earlier in views:
         if earlier.places:
-            return _finest(earlier.places)[:1], "article"
+            return [earlier.places[0]], "article"
     return [], "none"
 
 

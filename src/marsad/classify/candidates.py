@@ -61,6 +61,22 @@ def relabel(view: SentenceView, trigger: Mention, text: str) -> str:
     return action
 
 
+SUPPRESS_WINDOW_CHARS = 12  # a state/purpose word governs the trigger right after it
+
+
+def suppressed(view: SentenceView, trigger: Mention) -> bool:
+    """A control state ("تحت سيطرة", "يسيطر") or a purpose ("بهدف", "حتى استعادة") is no event."""
+    for m in view.context:
+        kind = (m.key or "").removeprefix("context:")
+        if kind not in {"state", "purpose"}:
+            continue
+        overlaps = m.span.start < trigger.span.end and trigger.span.start < m.span.end
+        just_before = 0 <= trigger.span.start - m.span.end <= SUPPRESS_WINDOW_CHARS
+        if (overlaps and kind == "state") or just_before:
+            return True
+    return False
+
+
 def _words(text: str) -> list[str]:
     out = []
     for w in _WORD.findall(normalize_key(text)):
@@ -101,6 +117,8 @@ def candidates(views: list[SentenceView], text: str) -> list[Candidate]:
     for view in views:
         by_action: dict[str, list[Mention]] = {}
         for trigger in view.triggers:
+            if suppressed(view, trigger):
+                continue
             by_action.setdefault(relabel(view, trigger, text), []).append(trigger)
         for action, triggers in by_action.items():
             feats = _features(view, action, triggers, text)

@@ -1,11 +1,87 @@
-"""Actors, places, dates and numbers: mentions found with the knowledge and text modules."""
+"""Actors, places, dates and numbers: mentions found with the knowledge and text modules.
+
+Mention keys (read by resolve and classify):
+- PLACE: the candidate gazetteer ids, "|"-joined; rule "gazetteer@1", or "gazetteer.near@1" when
+  an area word ("ريف", "محيط", "أطراف", "قرب") puts the event around the place (precision 2).
+- ACTOR: the normalized alias that matched; resolve turns it into catalog options.
+- DATE: "start/end/precision/y|n" (y: the expression or publication date gives the year), or
+  None when the expression has no interval.
+- NUMBER: "value|qualifier|noun" (noun = the normalized singular of the counted noun).
+"""
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from marsad.knowledge.resources import Resources
-from marsad.model import Article, Mention
+from marsad.model import Article, Mention, MentionKind, Span
+from marsad.text.dates import find_dates
 from marsad.text.normalize import Normalized
+from marsad.text.numerals import find_numbers
+
+PLACE_RULE = "gazetteer@1"
+NEAR_RULE = "gazetteer.near@1"
+_PLACE_WORD_BEFORE = re.compile(
+    r"(?:قرية|بلدة|مدينة|حي|أحياء|احياء|ناحية|منطقة|مخيم|بلدتي|قريتي|مدينتي|حيي|منطقتي)\s*$"
+)
+_NEAR_BEFORE = re.compile(r"(?:ريف|ريفي|محيط|أطراف|اطراف|قرب|بالقرب من|ضواحي)\s*$")
+CONTEXT_CHARS = 16  # how far back a place word ("بلدة") or area word ("ريف") is looked for
+
+
+def place_mentions(text: str, gazetteer: Any) -> list[Mention]:
+    out: list[Mention] = []
+    for hit in gazetteer.find(text):
+        before = text[max(0, hit.start - CONTEXT_CHARS) : hit.start]
+        if hit.prefix:
+            before = text[max(0, hit.start - CONTEXT_CHARS - len(hit.prefix)) : hit.start]
+        if hit.weak and not _PLACE_WORD_BEFORE.search(before):
+            continue
+        rule = NEAR_RULE if _NEAR_BEFORE.search(before) else PLACE_RULE
+        span = Span.of(text, hit.start, hit.end)
+        out.append(Mention(MentionKind.PLACE, span, "|".join(hit.ids), rule))
+    return out
+
+
+def actor_mentions(text: str, catalog: Any) -> list[Mention]:
+    out: list[Mention] = []
+    for hit in catalog.find(text):
+        span = Span.of(text, hit.start, hit.end)
+        out.append(Mention(MentionKind.ACTOR, span, hit.key, "catalog@1"))
+    return out
+
+
+def date_mentions(text: str, norm: Normalized, article: Article) -> list[Mention]:
+    out: list[Mention] = []
+    for match in find_dates(norm, published=article.published, original=text):
+        key = None
+        if match.interval is not None:
+            i = match.interval
+            year = "y" if match.has_year or article.published is not None else "n"
+            key = f"{i.start.isoformat()}/{i.end.isoformat()}/{i.precision}/{year}"
+        span = Span.of(text, match.start, match.end)
+        out.append(Mention(MentionKind.DATE, span, key, f"text.dates@1:{match.kind}"))
+    return out
+
+
+def number_mentions(text: str, norm: Normalized) -> list[Mention]:
+    out: list[Mention] = []
+    for match in find_numbers(norm, text):
+        key = f"{match.value}|{match.qualifier or ''}|{match.noun or ''}"
+        span = Span.of(text, match.start, match.end)
+        out.append(Mention(MentionKind.NUMBER, span, key, "text.numerals@1"))
+    return out
 
 
 def entity_mentions(article: Article, norm: Normalized, resources: Resources) -> list[Mention]:
-    return []
+    text = article.text
+    found: list[Mention] = []
+    gazetteer = getattr(resources, "gazetteer", None)
+    if gazetteer is not None:
+        found.extend(place_mentions(text, gazetteer))
+    catalog = getattr(resources, "actors", None)
+    if catalog is not None:
+        found.extend(actor_mentions(text, catalog))
+    found.extend(date_mentions(text, norm, article))
+    found.extend(number_mentions(text, norm))
+    return found

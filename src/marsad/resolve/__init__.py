@@ -3,11 +3,81 @@ dates to intervals."""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from marsad.knowledge.resources import Resources
-from marsad.model import Extraction, Resolution
+from marsad.model import (
+    ActorOption,
+    DateInterval,
+    DateRef,
+    Extraction,
+    Mention,
+    MentionKind,
+    PlaceRef,
+    Resolution,
+    ResolvedActor,
+    ResolvedDate,
+    ResolvedPlace,
+)
+from marsad.resolve.choose import choose_place
 
 __all__ = ["resolve_mentions"]
 
+NEAR_RULE = "gazetteer.near@1"
+AREA_PRECISION = 2  # codebook §4: "ريف X", "محيط X" → near a named place
+
+
+def _date(mention: Mention) -> ResolvedDate | None:
+    if mention.key is None:
+        return None
+    try:
+        start, end, precision, year = mention.key.split("/")
+        interval = DateInterval(date.fromisoformat(start), date.fromisoformat(end), int(precision))
+    except ValueError:
+        return None
+    return ResolvedDate(mention, DateRef(interval, mention.span), has_year=year == "y")
+
+
+def _places(mentions: list[Mention], gazetteer: Any) -> list[ResolvedPlace]:
+    candidates = [
+        (m, [gazetteer.get(i) for i in (m.key or "").split("|") if i in gazetteer])
+        for m in mentions
+    ]
+    context = [entries[0].admin1 for _, entries in candidates if len(entries) == 1]
+    out = []
+    for mention, entries in candidates:
+        if not entries:
+            continue
+        entry = choose_place(entries, context)
+        precision = entry.precision
+        if mention.rule == NEAR_RULE:
+            precision = max(precision, AREA_PRECISION)
+        out.append(ResolvedPlace(mention, PlaceRef(entry.to_place(), precision, mention.span)))
+    return out
+
+
+def _actors(mentions: list[Mention], catalog: Any) -> list[ResolvedActor]:
+    out = []
+    for m in mentions:
+        options = tuple(
+            ActorOption(a.id, a.name_en, a.active_from, a.active_to)
+            for a in catalog.options(m.key or "")
+        )
+        if options:
+            out.append(ResolvedActor(m, options))
+    return out
+
 
 def resolve_mentions(extraction: Extraction, resources: Resources) -> Resolution:
-    return Resolution(extraction=extraction, actors=(), places=(), dates=())
+    by_kind: dict[MentionKind, list[Mention]] = {}
+    for m in extraction.mentions:
+        by_kind.setdefault(m.kind, []).append(m)
+    gazetteer = getattr(resources, "gazetteer", None)
+    places = _places(by_kind.get(MentionKind.PLACE, []), gazetteer) if gazetteer else []
+    catalog = getattr(resources, "actors", None)
+    actors = _actors(by_kind.get(MentionKind.ACTOR, []), catalog) if catalog else []
+    dates = [d for d in map(_date, by_kind.get(MentionKind.DATE, [])) if d is not None]
+    return Resolution(
+        extraction=extraction, actors=tuple(actors), places=tuple(places), dates=tuple(dates)
+    )

@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Train the learned action filter on the train gold and ship it as JSON weights.
+
+    python scripts/train_action_filter.py [--gold ../shared/eval/train/gold.jsonl] [--coverage]
+
+Each (sentence, action) candidate that marsad's lexicon and rules propose in a training report
+is labelled positive when a required gold record of that action has its trigger in that sentence
+(the gold `trigger` occurrence nearest the record's `evidence`), negative otherwise; candidates
+matching only optional records are left out. A logistic regression over the candidate features
+(marsad.classify.candidates) is fitted; C and the decision threshold are chosen by 5-fold
+cross-validation grouped by report. Writes src/marsad/data/models/action_filter.json and a
+sidecar action_filter.meta.json (data, date, scores). --coverage lists gold triggers that no
+candidate of their action covers (lexicon gaps).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+from marsad.classify.candidates import Candidate, candidates
+from marsad.classify.view import build_views
+from marsad.extract import extract_mentions
+from marsad.knowledge.resources import Resources
+from marsad.resolve import resolve_mentions
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from eval_dev import article_of
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "train" / "gold.jsonl"
+OUT = ROOT / "src" / "marsad" / "data" / "models" / "action_filter.json"
+C_GRID = (0.1, 0.3, 1.0, 3.0)
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.71, 0.05))
+MIN_WEIGHT = 1e-3  # weights smaller than this are dropped from the shipped file
+
+
+def _nearest(text: str, needle: str, anchor: int) -> int:
+    best, pos = -1, text.find(needle)
+    while pos >= 0:
+        if best < 0 or abs(pos - anchor) < abs(best - anchor):
+            best = pos
+        pos = text.find(needle, pos + 1)
+    return best
+
+
+def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
+    for i, (a, b) in enumerate(sentences):
+        if a <= pos < b:
+            return i
+    return -1
+
+
+def report_candidates(
+    row: dict[str, object], resources: Resources
+) -> tuple[list[Candidate], dict[tuple[int, str], bool], list[str]]:
+    article = article_of(row)
+    resolution = resolve_mentions(extract_mentions(article, resources), resources)
+    ex = resolution.extraction
+    views = build_views(
+        ex.sentences,
+        ex.clauses,
+        ex.paragraphs,
+        ex.mentions,
+        resolution.actors,
+        resolution.places,
+        resolution.dates,
+    )
+    cands = candidates(views, article.text)
+    spans = [(s.start, s.end) for s in ex.sentences]
+    labels: dict[tuple[int, str], bool] = {}
+    gaps: list[str] = []
+    for event in row.get("events", []):  # type: ignore[union-attr]
+        trig, evid = event.get("trigger"), event.get("evidence")
+        if not trig:
+            continue
+        anchor = article.text.find(evid) if evid else 0
+        pos = _nearest(article.text, trig, max(anchor, 0))
+        sentence = _sentence_of(spans, pos)
+        key = (sentence, event["action"])
+        required = not event.get("optional")
+        labels[key] = labels.get(key, False) or required
+        if not any(c.sentence == sentence and c.action == event["action"] for c in cands):
+            gaps.append(f"{event['action']}\t{trig}")
+    return cands, labels, gaps
+
+
+def dataset(
+    gold: Path, resources: Resources
+) -> tuple[list[dict[str, int]], list[int], list[int], list[str]]:
+    rows = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines() if x.strip()]
+    feats: list[dict[str, int]] = []
+    ys: list[int] = []
+    groups: list[int] = []
+    gaps: list[str] = []
+    for index, row in enumerate(rows):
+        cands, labels, missing = report_candidates(row, resources)
+        gaps += missing
+        for c in cands:
+            label = labels.get((c.sentence, c.action))
+            if label is False:  # only optional gold records here: leave out
+                continue
+            feats.append(dict.fromkeys(c.features, 1))
+            ys.append(1 if label else 0)
+            groups.append(index)
+    return feats, ys, groups, gaps
+
+
+def _f1(y: np.ndarray, p: np.ndarray) -> float:
+    tp = float(((p == 1) & (y == 1)).sum())
+    fp = float(((p == 1) & (y == 0)).sum())
+    fn = float(((p == 0) & (y == 1)).sum())
+    return 0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn)
+
+
+def cross_validate(x: object, y: np.ndarray, groups: np.ndarray) -> tuple[float, float, float]:
+    best = (0.0, C_GRID[0], 0.5)
+    for c in C_GRID:
+        probs = np.zeros(len(y))
+        for train, test in GroupKFold(n_splits=5).split(x, y, groups):
+            model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+            model.fit(x[train], y[train])  # type: ignore[index]
+            probs[test] = model.predict_proba(x[test])[:, 1]  # type: ignore[index]
+        for t in THRESHOLDS:
+            f1 = _f1(y, (probs >= t).astype(int))
+            if f1 > best[0]:
+                best = (f1, c, t)
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--coverage", action="store_true")
+    args = parser.parse_args()
+    feats, ys, groups, gaps = dataset(args.gold, Resources())
+    if args.coverage:
+        print("\n".join(sorted(gaps)))
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(feats)
+    y, g = np.array(ys), np.array(groups)
+    f1, c, threshold = cross_validate(x, y, g)
+    base_f1 = _f1(y, np.ones(len(y), dtype=int))
+    model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced").fit(x, y)
+    names = vectorizer.get_feature_names_out()
+    weights = {
+        str(n): round(float(w), 4)
+        for n, w in zip(names, model.coef_[0], strict=True)
+        if abs(w) >= MIN_WEIGHT
+    }
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    payload = {
+        "name": "action_filter",
+        "bias": round(float(model.intercept_[0]), 4),
+        "threshold": threshold,
+        "weights": weights,
+    }
+    OUT.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    meta = {
+        "model": "logistic regression over (sentence, action) candidate features",
+        "data": str(args.gold.name) + " (train gold: " + str(len(set(groups))) + " reports)",
+        "candidates": len(ys),
+        "positives": int(y.sum()),
+        "lexicon_gaps": len(gaps),
+        "C": c,
+        "threshold": threshold,
+        "cv_f1_grouped_5fold": round(f1, 4),
+        "cv_f1_keep_all_candidates": round(base_f1, 4),
+        "trained": datetime.now(UTC).strftime("%Y-%m-%d"),
+    }
+    OUT.with_suffix(".meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(meta, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
