@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from marsad.knowledge.actions import ActionInfo
+    from marsad.knowledge.gazetteer import Gazetteer
     from marsad.knowledge.models import Models
     from marsad.knowledge.triggers import TriggerLexicon
 
@@ -35,3 +36,9 @@ class Resources:
         from marsad.knowledge.models import load_models
 
         return load_models()
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        from marsad.knowledge.gazetteer import load_gazetteer
+
+        return load_gazetteer()
