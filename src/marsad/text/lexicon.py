@@ -7,6 +7,7 @@ table is read once, on first use, and normalized with the same policy the matche
 from __future__ import annotations
 
 import csv
+import re
 from functools import cache
 from importlib import resources as importlib_resources
 
@@ -42,3 +43,29 @@ def column(name: str, field: str) -> tuple[str, ...]:
     if field not in rows[0]:
         raise DataError(f"text table {name} has no column {field!r}")
     return tuple(row[field] for row in rows)
+
+
+_TrieNode = dict[str, "_TrieNode"]
+
+
+def trie_pattern(words: list[str] | set[str] | tuple[str, ...]) -> str:
+    """A regex alternation of `words` factored as a trie.
+
+    Python's `re` tries a flat alternation one branch at a time at every position, a trie one
+    character at a time. Where one word is a prefix of another, the longer is tried first.
+    """
+    trie: _TrieNode = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: _TrieNode) -> str:
+    branches = [re.escape(char) + _trie_regex(node[char]) for char in sorted(node) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "(?:" + body + ")?" if "" in node else body

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.text.lexicon import read_table
+from marsad.text.lexicon import read_table, trie_pattern
 from marsad.text.normalize import Normalized, normalize, normalize_key
 from marsad.text.tokens import ARTICLE, Token, tokenize_normalized
 
@@ -27,6 +27,8 @@ _DATE_SEPARATORS = frozenset("/-")
 _QUALIFIER_WINDOW = 24
 _TANWEEN_FATH = "\u064b"
 _MAX_CLITIC_CHARS = 2  # "وب", "لل": longer prefixes on a number word are not clitics
+# Characters of text read after a candidate: a number phrase, its noun and "على الأقل" fit easily.
+_WINDOW_CHARS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,32 +116,54 @@ def parse_number_words(text: str) -> int | None:
 
 
 def find_numbers(text: str | Normalized, original: str | None = None) -> tuple[NumberMatch, ...]:
-    """Every number in `text`: digits (both scripts), number words, duals, approximate plurals."""
+    """Every number in `text`: digits (both scripts), number words, duals, approximate plurals.
+
+    With a `Normalized` input, pass the original text too (offsets index it).
+    """
     norm = text if isinstance(text, Normalized) else normalize(text)
     source = original if original is not None else (text if isinstance(text, str) else None)
     if source is None:
         raise ValueError("find_numbers needs the original text with a Normalized input")
-    tokens = tokenize_normalized(norm, source)
     matches: list[NumberMatch] = []
-    index = 0
-    while index < len(tokens):
-        found = _number_at(tokens, index)
+    covered = 0
+    # Tokenize only a window at each candidate: numbers are rare, whole-text tokenizing is not.
+    for candidate in _candidates().finditer(norm.text):
+        if candidate.start() < covered:
+            continue
+        window_end = min(len(norm.text), candidate.start() + _WINDOW_CHARS)
+        tokens = tokenize_normalized(norm, source, start=candidate.start(), end=window_end)
+        found = _number_at(norm.text, tokens, 0) if tokens else None
         if found is None:
-            index += 1
             continue
         value, stop, noun = found
-        matches.append(_finish(norm, source, tokens, index, stop, value, noun))
-        index = stop
+        match = _finish(norm, tokens, stop, value, noun)
+        matches.append(match)
+        covered = tokens[max(stop, noun[1] + 1 if noun else stop) - 1].norm_end
     return tuple(matches)
 
 
+@cache
+def _candidates() -> re.Pattern[str]:
+    """Where a number may start: a digit run, or a word that is a number word or a dual."""
+    nouns = _nouns()
+    words = set(_number_words())
+    for base in nouns.dual_bases:
+        stem = base[:-1] + "ت" if base.endswith("ه") else base
+        words.update({stem + "ين", stem + "ان"})
+    words.update(base + "ي" for base in nouns.construct_bases)
+    alternation = trie_pattern(words)
+    return re.compile(
+        rf"(?<![\d.,])\d|(?<![^\W\d_])(?:[وفبلك]{{1,2}})?(?:ال)?(?:{alternation})(?![^\W\d_])"
+    )
+
+
 def _number_at(
-    tokens: tuple[Token, ...], index: int
+    text: str, tokens: tuple[Token, ...], index: int
 ) -> tuple[int | float, int, tuple[str, int] | None] | None:
     """(value, index after the number, (singular noun, token index) or None) at `index`."""
     token = tokens[index]
     if token.kind == "number":
-        if _in_date(tokens, index):
+        if _in_date(text, token):
             return None
         value = _digits_value(token.norm)
         stop = index + 1
@@ -182,7 +206,9 @@ def _parse_words(tokens: list[Token] | tuple[Token, ...], index: int) -> tuple[i
     return state.total + state.group, stop
 
 
-def _compound_only(tokens: list[Token] | tuple[Token, ...], index: int, word: _NumberWord) -> tuple[int, int] | None:
+def _compound_only(
+    tokens: list[Token] | tuple[Token, ...], index: int, word: _NumberWord
+) -> tuple[int, int] | None:
     # "أحد"/"إحدى" alone mean "one of"; they count only in "أحد عشر" or "واحد وعشرون".
     state = _State(total=0, group=word.value, last=word.kind)
     if index + 1 < len(tokens) and state.extend(tokens[index + 1]):
@@ -252,7 +278,7 @@ def _approx(token: Token) -> _NumberWord | None:
 
 
 def _multiplier_after(tokens: tuple[Token, ...], index: int) -> int | None:
-    """"3 آلاف", "1.5 مليون", "عشرات الآلاف": a scale word right after a number."""
+    """ "3 آلاف", "1.5 مليون", "عشرات الآلاف": a scale word right after a number."""
     if index >= len(tokens) or tokens[index].kind != "word" or tokens[index].prefix:
         return None
     stem = tokens[index].stem
@@ -314,19 +340,12 @@ def _singular(token: Token) -> str:
     return stem
 
 
-def _in_date(tokens: tuple[Token, ...], index: int) -> bool:
+def _in_date(text: str, token: Token) -> bool:
     """Digits glued to "/" or "-" and more digits are part of a date ("17/04/2022")."""
-    for step in (1, -1):
-        sep, other = index + step, index + 2 * step
-        if 0 <= other < len(tokens) and tokens[sep].norm in _DATE_SEPARATORS:
-            if tokens[other].kind == "number" and _adjacent(tokens, index, other):
-                return True
-    return False
-
-
-def _adjacent(tokens: tuple[Token, ...], a: int, b: int) -> bool:
-    low, high = min(a, b), max(a, b)
-    return all(tokens[i].norm_end == tokens[i + 1].norm_start for i in range(low, high))
+    a, b = token.norm_start, token.norm_end
+    before = a >= 2 and text[a - 1] in _DATE_SEPARATORS and text[a - 2].isdigit()
+    after = b + 1 < len(text) and text[b] in _DATE_SEPARATORS and text[b + 1].isdigit()
+    return before or after
 
 
 def _digits_value(digits: str) -> float:
@@ -343,14 +362,12 @@ def _integral(value: float) -> int | float:
 
 def _finish(
     norm: Normalized,
-    source: str,
     tokens: tuple[Token, ...],
-    first: int,
     stop: int,
     value: int | float,
     noun: tuple[str, int] | None,
 ) -> NumberMatch:
-    start = _stem_start(norm, tokens[first])
+    start = _stem_start(tokens[0])
     end = tokens[stop - 1].norm_end
     before_re, after_re, qualifier_of = _qualifier_patterns()
     qualifier: str | None = None
@@ -364,21 +381,23 @@ def _finish(
     if after is not None:
         qualifier = qualifier or qualifier_of[after.group(1)]
         end = after_from + after.end(1)
-    if _approx(tokens[first]) is not None and qualifier is None and _is_bare_plural(tokens, first):
+    dangling_plural = _approx(tokens[0]) is not None and not _preceded_by_number(norm, start)
+    if qualifier is None and dangling_plural:
         qualifier = "at_least"
     a, b = norm.original_span(start, end)
     if noun is None:
         return NumberMatch(a, b, value, qualifier, None)
-    noun_a, noun_b = norm.original_span(_stem_start(norm, tokens[noun[1]]), tokens[noun[1]].norm_end)
+    noun_token = tokens[noun[1]]
+    noun_a, noun_b = norm.original_span(_stem_start(noun_token), noun_token.norm_end)
     return NumberMatch(a, b, value, qualifier, noun[0], noun_a, noun_b)
 
 
-def _is_bare_plural(tokens: tuple[Token, ...], first: int) -> bool:
-    """"آلاف" is a lower bound when it opens the number ("آلاف المدنيين"), not in "ثلاثة آلاف"."""
-    return first == 0 or not _lookup(tokens[first - 1]) and tokens[first - 1].kind != "number"
+def _preceded_by_number(norm: Normalized, start: int) -> bool:
+    """ "آلاف" after a number was read with it ("ثلاثة آلاف"); this guards a dangling one."""
+    head = norm.text[max(0, start - _QUALIFIER_WINDOW) : start].split()
+    return bool(head) and (head[-1][-1].isdigit() or head[-1] in _number_words())
 
 
-def _stem_start(norm: Normalized, token: Token) -> int:
+def _stem_start(token: Token) -> int:
     """Where the word starts after its proclitics (the "و" of "وعشرين" is not the number)."""
-    del norm
     return token.norm_start + len(token.prefix)

@@ -28,16 +28,47 @@ NO_SUFFIXES: frozenset[str] = frozenset({""})
 # Pronoun and inflection endings for verbs and nouns (triggers): "سيطرتها", "اعتقلوا", "قصفه".
 INFLECTION_SUFFIXES: frozenset[str] = frozenset(
     {
-        "", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ني", "ي",
-        "ت", "تا", "تها", "ته", "تهم", "تهما", "تنا",
-        "وا", "ون", "ين", "ان", "ات", "اته", "اتها", "اتهم",
-        "وه", "وها", "وهم", "ا", "ن", "تم", "ية", "يه", "يا",
+        "",
+        "ه",
+        "ها",
+        "هم",
+        "هما",
+        "هن",
+        "ك",
+        "كم",
+        "نا",
+        "ني",
+        "ي",
+        "ت",
+        "تا",
+        "تها",
+        "ته",
+        "تهم",
+        "تهما",
+        "تنا",
+        "وا",
+        "ون",
+        "ين",
+        "ان",
+        "ات",
+        "اته",
+        "اتها",
+        "اتهم",
+        "وه",
+        "وها",
+        "وهم",
+        "ا",
+        "ن",
+        "تم",
+        "ية",
+        "يه",
+        "يا",
     }
 )
 
 
 def _is_letter(char: str) -> bool:
-    return char.isalnum() and not char.isdigit() or char == "_"
+    return (char.isalnum() and not char.isdigit()) or char == "_"
 
 
 @dataclass(frozen=True, slots=True)

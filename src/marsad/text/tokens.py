@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from marsad.text.lexicon import column
-from marsad.text.normalize import NormalizeOptions, Normalized, normalize, normalize_key
+from marsad.text.normalize import Normalized, NormalizeOptions, normalize, normalize_key
 
 ARTICLE = "ال"
 CONJUNCTIONS = ("و", "ف")
@@ -161,10 +161,13 @@ def tokenize(text: str) -> tuple[Token, ...]:
     return tokenize_normalized(normalize(text), text)
 
 
-def tokenize_normalized(norm: Normalized, original: str) -> tuple[Token, ...]:
-    """Tokens read from an already normalized text (saves normalizing twice)."""
+def tokenize_normalized(
+    norm: Normalized, original: str, *, start: int = 0, end: int | None = None
+) -> tuple[Token, ...]:
+    """Tokens read from an already normalized text, optionally from its range [start, end)."""
     tokens: list[Token] = []
-    for match in _TOKEN_RE.finditer(norm.text):
+    stop = len(norm.text) if end is None else end
+    for match in _TOKEN_RE.finditer(norm.text, start, stop):
         kind = match.lastgroup or "punct"
         a, b = match.span()
         start, end = norm.original_span(a, b)
@@ -172,10 +175,19 @@ def tokenize_normalized(norm: Normalized, original: str) -> tuple[Token, ...]:
         word = match.group()
         prefix, stem, suffix = "", word, ""
         if kind == "word" and _is_arabic(word):
-            light = normalize(surface, options=_LIGHT).text
-            prefix, stem, suffix = strip_clitics(light, keeps_ta_marbuta=True)
+            light = _restore_ta_marbuta(word, norm, original, a) if "ة" in surface else word
+            prefix, stem, suffix = _split_word(light, True)
         tokens.append(Token(start, end, surface, word, stem, prefix, suffix, kind, a, b))
     return tuple(tokens)
+
+
+def _restore_ta_marbuta(word: str, norm: Normalized, original: str, start: int) -> str:
+    """The word with "ة" where the original has it (normalization folds it to "ه" 1:1)."""
+    offsets = norm.offsets
+    return "".join(
+        "ة" if char == "ه" and original[offsets[start + i]] == "ة" else char
+        for i, char in enumerate(word)
+    )
 
 
 def _is_arabic(word: str) -> bool:
