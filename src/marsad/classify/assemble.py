@@ -54,7 +54,7 @@ def _ref(actor: ResolvedActor | None, draft_date: DateRef | None) -> ActorRef | 
     return actor.ref_on(day)
 
 
-def _drafts_for(
+def drafts_for(
     scored: Scored,
     views: list[SentenceView],
     article: Article,
@@ -105,9 +105,30 @@ def _merge_key(d: Draft) -> tuple[object, ...]:
     return (d.action, place, when, d.status, source)
 
 
+def _absorb_undated(drafts: list[Draft]) -> list[Draft]:
+    """A mention whose date is only the report's date joins a stated-date record of the same
+    action, place and status: it is a repeated mention of that happening (§1), not a new one."""
+    stated: dict[tuple[object, ...], Draft] = {}
+    for d in drafts:
+        if d.date is not None and d.date.span is not None:
+            stated.setdefault(_loose_key(d), d)
+    out = []
+    for d in drafts:
+        anchor = stated.get(_loose_key(d))
+        if anchor is not None and (d.date is None or d.date.span is None):
+            d = replace(d, date=anchor.date, attributed_to=d.attributed_to or anchor.attributed_to)
+        out.append(d)
+    return out
+
+
+def _loose_key(d: Draft) -> tuple[object, ...]:
+    place = d.place.place.gazetteer_id if d.place is not None else None
+    return (d.action, place, d.status)
+
+
 def _merge(drafts: list[Draft]) -> list[Draft]:
     merged: dict[tuple[object, ...], Draft] = {}
-    for d in drafts:
+    for d in _absorb_undated(drafts):
         key = _merge_key(d)
         first = merged.get(key)
         if first is None:
@@ -155,6 +176,6 @@ def assemble_claims(
     drafts: list[Draft] = []
     for scored in accepted:
         voice = voices[scored.candidate.sentence]
-        drafts.extend(_drafts_for(scored, views, article, voice, killed))
+        drafts.extend(drafts_for(scored, views, article, voice, killed))
     claims = [_claim(article, d) for d in _merge(drafts)]
     return tuple(dict((c.id, c) for c in claims).values())

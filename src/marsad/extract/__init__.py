@@ -6,7 +6,7 @@ a span into `article.text` and the rule that found it.
 
 from __future__ import annotations
 
-from marsad.extract.entities import entity_mentions
+from marsad.extract.entities import drop_source_overlaps, entity_mentions
 from marsad.extract.lexical import cue_mentions, trigger_mentions
 from marsad.extract.names import name_mentions
 from marsad.extract.segment import clauses, paragraphs, sentences
@@ -24,7 +24,7 @@ def extract_mentions(article: Article, resources: Resources) -> Extraction:
     found: list[Mention] = []
     found.extend(trigger_mentions(text, norm, lexicon))
     found.extend(cue_mentions(text, norm, lexicon))
-    found.extend(entity_mentions(article, norm, resources))
+    found.extend(drop_source_overlaps(entity_mentions(article, norm, resources), found))
     found.extend(name_mentions(text, found))
     sentence_spans = sentences(text)
     clause_spans = tuple(c for s in sentence_spans for c in clauses(text, s))

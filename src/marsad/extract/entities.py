@@ -85,3 +85,20 @@ def entity_mentions(article: Article, norm: Normalized, resources: Resources) ->
     found.extend(date_mentions(text, norm, article))
     found.extend(number_mentions(text, norm))
     return found
+
+
+def drop_source_overlaps(entities: list[Mention], cues: list[Mention]) -> list[Mention]:
+    """A place or actor inside a named source ("قناة الميادين", "المرصد السوري") is the source."""
+    sources = [
+        m.span
+        for m in cues
+        if m.kind is MentionKind.ATTRIBUTION
+        and (m.key or "").startswith("source:")
+        and not (m.key or "").endswith("|anonymous")
+    ]
+    return [
+        e
+        for e in entities
+        if e.kind not in {MentionKind.PLACE, MentionKind.ACTOR}
+        or not any(s.start < e.span.end and e.span.start < s.end for s in sources)
+    ]
