@@ -385,11 +385,13 @@ def _finish(
     if qualifier is None and dangling_plural:
         qualifier = "at_least"
     a, b = norm.original_span(start, end)
+    if end == tokens[stop - 1].norm_end:
+        b = tokens[stop - 1].end  # with the harakat after the last letter
     if noun is None:
         return NumberMatch(a, b, value, qualifier, None)
     noun_token = tokens[noun[1]]
-    noun_a, noun_b = norm.original_span(_stem_start(noun_token), noun_token.norm_end)
-    return NumberMatch(a, b, value, qualifier, noun[0], noun_a, noun_b)
+    noun_a = norm.original_span(_stem_start(noun_token), noun_token.norm_end)[0]
+    return NumberMatch(a, b, value, qualifier, noun[0], noun_a, noun_token.end)
 
 
 def _preceded_by_number(norm: Normalized, start: int) -> bool:

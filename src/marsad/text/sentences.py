@@ -8,6 +8,10 @@ inside a line, ". ! ? ؟ …" end one unless they sit in a number ("3.5"), after
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from marsad.text.lexicon import column
+from marsad.text.normalize import normalize_key
 
 _TERMINATORS = frozenset(".!?؟…")
 _OPEN_QUOTES = {"«": "»", "“": "”", "(": ")"}
@@ -17,13 +21,14 @@ _ABBREVIATION_LETTERS = 2
 _LINE_RE = re.compile(r"[^\n\r\u2028\u2029]+")
 
 # Clause boundaries inside a sentence. "؛" and ";" always split. A comma splits only when a new
-# clause visibly starts after it: a conjunction glued to a verb or particle ("، وسلّمت", "، فيما"),
-# not a list of nouns ("، والحسكة" keeps the article, so it stays). Contrast words split with or
-# without a comma. Chosen from how Syrian news sites chain events in one sentence.
-_CLAUSE_WORDS = r"(?:فيما|بينما|في\s+حين|في\s+حين\s+أن|حيث|إذ|كما|ثم|لكن|غير\s+أن|إلا\s+أن|وذلك)"
-_CLAUSE_AFTER_COMMA_RE = re.compile(
-    r"[،,]\s*(?=(?:[وف](?!ال)[\u0621-\u064a]{2,}|" + _CLAUSE_WORDS + r")(?![\u0621-\u064a]))"
-)
+# clause visibly starts after it: a clause word ("، فيما", "، كما") or a conjunction glued to a
+# verb ("، وسلّمت", "، وانسحبوا", "، وقال") — not to a noun in a list ("، والحسكة", "، ومرعناز").
+# Contrast words split with or without a comma. Chosen from how Syrian news sites chain events.
+_CLAUSE_WORDS = r"(?:فيما|بينما|في\s+حين|حيث|إذ|كما|ثم|لكن|غير\s+أن|إلا\s+أن|وذلك)"
+_CLAUSE_AFTER_COMMA_RE = re.compile(r"[،,]\s*(?=" + _CLAUSE_WORDS + r"(?![\u0621-\u064a]))")
+_CONJOINED_AFTER_COMMA_RE = re.compile(r"[،,]\s*[وف](?P<word>[\u0621-\u0652\u0640]{2,})")
+# Endings of past-tense verbs that nouns rarely have: feminine "ت" (+ pronoun), plural "وا".
+_VERB_ENDING_RE = re.compile(r"(?:ت|تا|تها|ته|تهم|وا|وه|وها|وهم)$")
 _CONTRAST_RE = re.compile(r"(?<=\s)(?=(?:فيما|بينما|في\s+حين)(?![\u0621-\u064a]))")
 _SEMICOLON_RE = re.compile(r"[؛;]")
 _HARAKAT_RE = re.compile(r"[\u064b-\u0652\u0640]")
@@ -48,6 +53,9 @@ def split_clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...
         cuts.add(match.start())
     for match in _CLAUSE_AFTER_COMMA_RE.finditer(sentence):
         cuts.add(match.start())
+    for match in _CONJOINED_AFTER_COMMA_RE.finditer(sentence):
+        if _opens_clause(match.group("word")):
+            cuts.add(match.start())
     for match in _CONTRAST_RE.finditer(sentence):
         cuts.add(match.start())
     spans: list[tuple[int, int]] = []
@@ -57,6 +65,19 @@ def split_clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...
         previous = cut
     _append_trimmed(text, start + previous, start + len(sentence), spans)
     return tuple(spans)
+
+
+def _opens_clause(word: str) -> bool:
+    """Is the word after "، و" a verb or clause opener (not a noun continuing a list)?"""
+    key = normalize_key(word)
+    if key.startswith("ال"):
+        return False
+    return key in _clause_openers() or _VERB_ENDING_RE.search(key) is not None
+
+
+@cache
+def _clause_openers() -> frozenset[str]:
+    return frozenset(normalize_key(word) for word in column("clause_openers.tsv", "word"))
 
 
 def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -171,6 +171,7 @@ def tokenize_normalized(
         kind = match.lastgroup or "punct"
         a, b = match.span()
         start, end = norm.original_span(a, b)
+        end = _past_marks(original, end, norm.offsets[b])
         surface = original[start:end]
         word = match.group()
         prefix, stem, suffix = "", word, ""
@@ -179,6 +180,17 @@ def tokenize_normalized(
             prefix, stem, suffix = _split_word(light, True)
         tokens.append(Token(start, end, surface, word, stem, prefix, suffix, kind, a, b))
     return tuple(tokens)
+
+
+def _past_marks(original: str, end: int, limit: int) -> int:
+    """Take in the harakat and tatweel written after a word's last letter ("لقواتِ")."""
+    while end < limit and _is_mark(original[end]):
+        end += 1
+    return end
+
+
+def _is_mark(char: str) -> bool:
+    return "\u064b" <= char <= "\u065f" or char in "\u0670\u0640"
 
 
 def _restore_ta_marbuta(word: str, norm: Normalized, original: str, start: int) -> str:
