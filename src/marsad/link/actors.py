@@ -1,0 +1,88 @@
+"""Which actor ids can name the same side: one id, or an id and its parent in the catalog.
+
+The catalog (`Resources.actors`) gives parents when it is available; until then, and for ids it
+does not know, an id whose words extend another's ("SYR_GOV_4DIV" → "SYR_GOV") is its child.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from marsad.errors import MarsadError
+from marsad.knowledge.resources import Resources
+
+# Codebook §3: unnamed gunmen. Says nothing about who acted, so it never disagrees with a named id.
+UNKNOWN_ACTOR_IDS = frozenset({"UNKNOWN_ARMED"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorTree:
+    parents: Mapping[str, str] = field(default_factory=dict)
+    known: frozenset[str] = frozenset()  # ids seen in the catalog or the records
+
+    def with_known(self, ids: Iterable[str | None]) -> ActorTree:
+        return ActorTree(self.parents, self.known | {i for i in ids if i})
+
+    def ancestors(self, actor_id: str) -> tuple[str, ...]:
+        """The id itself, then its parents up to the root (catalog first, then the prefix rule)."""
+        chain = [actor_id]
+        current = actor_id
+        while True:
+            parent = self.parents.get(current) or _prefix_parent(current, self.known)
+            if parent is None or parent in chain:
+                return tuple(chain)
+            chain.append(parent)
+            current = parent
+
+    def root(self, actor_id: str) -> str:
+        return self.ancestors(actor_id)[-1]
+
+    def related(self, a: str, b: str) -> bool:
+        """One is the other or an ancestor of it: the two can name the same side."""
+        return a == b or a in self.ancestors(b) or b in self.ancestors(a)
+
+    def compatible(self, a: str | None, b: str | None) -> bool | None:
+        """True/False when both are known and named; None when either says nothing."""
+        if a is None or b is None or a in UNKNOWN_ACTOR_IDS or b in UNKNOWN_ACTOR_IDS:
+            return None
+        return self.related(a, b) or self.root(a) == self.root(b)
+
+
+def _prefix_parent(actor_id: str, known: frozenset[str]) -> str | None:
+    # "SDF_ASAYISH" → "SDF" only when "SDF" is an id; "SYR_TGOV" is not a child of "SYR".
+    words = actor_id.split("_")
+    if len(words) < 2:
+        return None
+    prefix = "_".join(words[:-1])
+    return prefix if len(words) > 2 or prefix in known else None
+
+
+def actor_tree(resources: Resources) -> ActorTree:
+    """The catalog's parent links when the catalog is loaded, else only the prefix rule."""
+    try:
+        catalog = getattr(resources, "actors", None)
+    except MarsadError:
+        return ActorTree()
+    if catalog is None:
+        return ActorTree()
+    parents = getattr(catalog, "parents", None)
+    if isinstance(parents, Mapping):
+        links = {str(k): str(v) for k, v in parents.items() if v}
+    else:
+        links = _parents_of_entries(catalog)
+    return ActorTree(links, frozenset(links) | frozenset(links.values()))
+
+
+def _parents_of_entries(catalog: object) -> dict[str, str]:
+    entries: object = getattr(catalog, "entries", None) or getattr(catalog, "actors", None)
+    if isinstance(entries, Mapping):
+        entries = entries.values()
+    if not isinstance(entries, Iterable):
+        return {}
+    parents: dict[str, str] = {}
+    for entry in entries:
+        actor_id, parent = getattr(entry, "id", None), getattr(entry, "parent", None)
+        if isinstance(actor_id, str) and isinstance(parent, str) and parent:
+            parents[actor_id] = parent
+    return parents

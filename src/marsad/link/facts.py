@@ -1,0 +1,200 @@
+"""What linking keeps of each record: a compact, serializable summary of a claim.
+
+The link state holds one `RecordFacts` per record ever linked, so that later runs can score new
+records against old ones and rebuild an event's canonical values and disputes without the claims.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from marsad.link.shingles import sketch
+from marsad.model import Article, Claim, DateInterval, Place
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityFact:
+    value: float
+    unit: str
+    item: str | None
+    qualifier: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RecordFacts:
+    """The fields of one record that linking compares, merges and reports."""
+
+    record_id: str
+    article_id: str
+    action: str
+    family: str
+    status: str
+    actor1: str | None
+    actor1_name: str | None
+    actor2: str | None
+    actor2_name: str | None
+    place: Place | None
+    geo_precision: int | None
+    date: DateInterval | None
+    published: dt.date | None  # the article's, the fallback time anchor for blocking
+    fatalities: int | None
+    quantities: tuple[QuantityFact, ...]
+    attribution: str | None
+    outlet: str | None
+    sketch: bytes  # bottom-k hashes of the evidence wording (shingles.sketch)
+
+    @property
+    def source(self) -> str | None:
+        """Who gives this record: the attributed source, else the outlet."""
+        return self.attribution or self.outlet
+
+    @property
+    def anchor(self) -> dt.date | None:
+        """The date that places this record in time for blocking: its own, else its article's."""
+        if self.date is not None:
+            return self.date.start
+        return self.published
+
+
+def facts_of(claim: Claim, article: Article | None, family: str) -> RecordFacts:
+    """Summarise a claim (and its article's outlet and date) for linking."""
+    return RecordFacts(
+        record_id=claim.id,
+        article_id=claim.article_id,
+        action=claim.action,
+        family=family,
+        status=claim.status,
+        actor1=claim.actor1.id if claim.actor1 else None,
+        actor1_name=claim.actor1.name if claim.actor1 else None,
+        actor2=claim.actor2.id if claim.actor2 else None,
+        actor2_name=claim.actor2.name if claim.actor2 else None,
+        place=claim.location.place if claim.location else None,
+        geo_precision=claim.location.geo_precision if claim.location else None,
+        date=claim.date.interval if claim.date else None,
+        published=article.published if article else None,
+        fatalities=claim.fatalities,
+        quantities=tuple(
+            QuantityFact(q.value, q.unit, q.item, q.qualifier) for q in claim.quantities
+        ),
+        attribution=claim.attributed_to.name if claim.attributed_to else None,
+        outlet=article.outlet if article else None,
+        sketch=sketch(claim.evidence.text),
+    )
+
+
+def facts_to_json(facts: RecordFacts) -> dict[str, object]:
+    place = facts.place
+    return {
+        "record_id": facts.record_id,
+        "article_id": facts.article_id,
+        "action": facts.action,
+        "family": facts.family,
+        "status": facts.status,
+        "actor1": [facts.actor1, facts.actor1_name],
+        "actor2": [facts.actor2, facts.actor2_name],
+        "place": None if place is None else _place_to_json(place),
+        "geo_precision": facts.geo_precision,
+        "date": None if facts.date is None else facts.date.to_json(),
+        "published": facts.published.isoformat() if facts.published else None,
+        "fatalities": facts.fatalities,
+        "quantities": [[q.value, q.unit, q.item, q.qualifier] for q in facts.quantities],
+        "attribution": facts.attribution,
+        "outlet": facts.outlet,
+        "sketch": facts.sketch.hex(),
+    }
+
+
+def facts_from_json(data: Mapping[str, object]) -> RecordFacts:
+    actor1 = _pair(data.get("actor1"))
+    actor2 = _pair(data.get("actor2"))
+    place = data.get("place")
+    interval = data.get("date")
+    published = data.get("published")
+    quantities = data.get("quantities")
+    return RecordFacts(
+        record_id=str(data["record_id"]),
+        article_id=str(data["article_id"]),
+        action=str(data["action"]),
+        family=str(data["family"]),
+        status=str(data["status"]),
+        actor1=actor1[0],
+        actor1_name=actor1[1],
+        actor2=actor2[0],
+        actor2_name=actor2[1],
+        place=_place_from_json(place) if isinstance(place, Mapping) else None,
+        geo_precision=_opt_int(data.get("geo_precision")),
+        date=_interval_from_json(interval) if isinstance(interval, Mapping) else None,
+        published=dt.date.fromisoformat(str(published)) if published else None,
+        fatalities=_opt_int(data.get("fatalities")),
+        quantities=tuple(
+            QuantityFact(float(str(q[0])), str(q[1]), _opt_str(q[2]), _opt_str(q[3]))
+            for q in (quantities if isinstance(quantities, list) else [])
+            if isinstance(q, list) and len(q) == 4
+        ),
+        attribution=_opt_str(data.get("attribution")),
+        outlet=_opt_str(data.get("outlet")),
+        sketch=bytes.fromhex(str(data.get("sketch") or "")),
+    )
+
+
+def _place_to_json(place: Place) -> dict[str, object]:
+    return {
+        "gazetteer_id": place.gazetteer_id,
+        "name": place.name,
+        "name_ar": place.name_ar,
+        "lat": place.lat,
+        "lon": place.lon,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "admin3": place.admin3,
+        "country": place.country,
+        "kind": place.kind,
+        "pcode": place.pcode,
+        "population": place.population,
+    }
+
+
+def _place_from_json(data: Mapping[str, object]) -> Place:
+    return Place(
+        gazetteer_id=str(data["gazetteer_id"]),
+        name=str(data["name"]),
+        name_ar=str(data.get("name_ar") or ""),
+        lat=float(str(data["lat"])),
+        lon=float(str(data["lon"])),
+        admin1=_opt_str(data.get("admin1")),
+        admin2=_opt_str(data.get("admin2")),
+        admin3=_opt_str(data.get("admin3")),
+        country=str(data.get("country") or ""),
+        kind=str(data.get("kind") or ""),
+        pcode=_opt_str(data.get("pcode")),
+        population=_opt_int(data.get("population")),
+    )
+
+
+def _interval_from_json(data: Mapping[str, object]) -> DateInterval:
+    return DateInterval(
+        start=dt.date.fromisoformat(str(data["start"])),
+        end=dt.date.fromisoformat(str(data["end"])),
+        precision=int(str(data["precision"])),
+    )
+
+
+def _pair(value: object) -> tuple[str | None, str | None]:
+    items = _as_list(value)
+    if len(items) != 2:
+        return None, None
+    return _opt_str(items[0]), _opt_str(items[1])
+
+
+def _as_list(value: object) -> list[object]:
+    return list(value) if isinstance(value, list | tuple) else []
+
+
+def _opt_str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _opt_int(value: object) -> int | None:
+    return None if value is None else int(str(value))

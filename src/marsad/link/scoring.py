@@ -1,0 +1,211 @@
+"""How strongly two records look like one happening: a sum of evidence, or None when they cannot be.
+
+Each comparable field adds or subtracts a named weight; a field that either record leaves empty
+adds nothing (unknown is not disagreement). Hard contradictions (another action, places in
+different regions, dates far apart, two distinct happenings of one article) return None.
+The weights were set by hand on the codebook's examples and checked on the dev set's `key`s
+(scripts/eval_linking.py); the pair threshold sits where one strong field (actors, or wording)
+plus one agreeing field (place or date) is needed.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from marsad.link.actors import ActorTree
+from marsad.link.facts import RecordFacts
+from marsad.link.geo import haversine_km
+from marsad.link.shingles import sketch_containment
+from marsad.model import DateInterval
+
+PAIR_THRESHOLD = 1.5  # a pair below this is not a candidate link
+
+# Actions told of the same happening by different reporters: one says the victim died, another
+# that he was wounded. Linked at a cost, so both must agree elsewhere.
+COMPATIBLE_ACTIONS = frozenset({frozenset({"killing", "attack"})})
+COMPATIBLE_ACTION_COST = 0.5
+# Actions whose two sides are parties to one thing, so actor1/actor2 order carries no meaning.
+SYMMETRIC_ACTIONS = frozenset({"agreement", "talks", "armed_clash"})
+
+ACTOR1_SAME, ACTOR1_RELATED, ACTOR1_CONFLICT = 1.0, 0.8, -1.5
+ACTOR2_AGREE, ACTOR2_CONFLICT = 0.5, -0.5
+
+SAME_PLACE_KM = 5.0  # the scorer's "place within 5 km"
+CLOSE_PLACE_KM = 2.0  # two gazetteer entries for one spot (a town and its centre)
+NEAR_PLACE_KM = 25.0  # the scorer's place match radius: a neighbouring place
+REGION_KM = 100.0  # same governorate within this: a dispute about the place, not a veto
+FAR_KM = 150.0  # beyond this two places cannot be one happening
+# The same gazetteer entry beats a neighbouring one: Sheikh Maqsoud and Ashrafieh are 2 km apart
+# and are besieged in one sentence, yet they are two records and two events.
+PLACE_SAME_ENTRY, PLACE_CLOSE, PLACE_WITHIN_5KM, PLACE_NEAR = 1.5, 1.0, 0.6, 0.3
+PLACE_CONTAINS, PLACE_REGION, PLACE_BORDER = 0.3, 0.1, -0.5
+
+DATE_SAME_DAY, DATE_OVERLAP, DATE_VAGUE_OVERLAP, DATE_NEXT_DAY, DATE_FEW_DAYS = (
+    1.0,
+    0.6,
+    0.3,
+    0.5,
+    -0.5,
+)
+NEXT_DAY_GAP = 1  # days between intervals: "the same event a day apart" is reporting lag
+MAX_GAP_DAYS = 3  # beyond this two dated records are two happenings
+VAGUE_DAYS = 31  # an interval longer than this (a month, a season) locates weakly
+REPORT_LAG = timedelta(days=1)  # an undated record cannot tell what happened after its article
+BACKGROUND_LAG = timedelta(days=30)  # an undated record in a dated article tells recent news
+UNKNOWN_TIME = -0.6  # a record from an article with no date: place and actors alone are not enough
+
+PLANNED_VS_DONE = -0.5
+NUMBER_AGREE, NUMBER_CONFLICT = 0.3, -0.3
+# Containment of 4-gram sets: on the training set's evidence, records of one event share a median
+# 0.28 (a tenth of them 0.7+), records of different events of one action a median 0.10 (0.22 at
+# the 90th percentile). Wording below the floor says nothing; far above it, it says a lot.
+WORDING_FLOOR = 0.15
+WORDING_SLOPE, WORDING_CAP = 3.0, 1.5
+
+
+def pair_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float | None:
+    """The evidence that `a` and `b` tell one happening, or None when they cannot."""
+    action = _action_score(a, b)
+    if action is None or (
+        a.article_id == b.article_id and not same_happening_in_article(a, b, actors)
+    ):
+        return None
+    place = _place_score(a, b)
+    when = _date_score(a, b)
+    if place is None or when is None:
+        return None
+    return (
+        action
+        + _status_score(a, b)
+        + place
+        + when
+        + _actor_score(a, b, actors)
+        + _number_score(a, b)
+        + _wording_score(a, b)
+    )
+
+
+def same_happening_in_article(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> bool:
+    """Two records of one article are one happening only as a claim and its denial, or as one
+    claim from two sources (codebook §1, §7): everything else about them must be the same."""
+    if a.status == b.status and a.attribution == b.attribution:
+        return False
+    if actors.compatible(a.actor1, b.actor1) is False:
+        return False
+    return _km(a, b) is None or (_km(a, b) or 0.0) <= SAME_PLACE_KM
+
+
+def _action_score(a: RecordFacts, b: RecordFacts) -> float | None:
+    if a.action == b.action:
+        return 0.0
+    if frozenset({a.action, b.action}) in COMPATIBLE_ACTIONS:
+        return -COMPATIBLE_ACTION_COST
+    return None
+
+
+def _status_score(a: RecordFacts, b: RecordFacts) -> float:
+    # A plan and a deed are usually two happenings (the next convoy vs. the one that left);
+    # a denial is the same happening disputed, so it costs nothing.
+    planned = (a.status == "planned") != (b.status == "planned")
+    return PLANNED_VS_DONE if planned else 0.0
+
+
+def _actor_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float:
+    pairs = [(a.actor1, b.actor1, True), (a.actor2, b.actor2, False)]
+    if a.action in SYMMETRIC_ACTIONS and _crossed(a, b, actors):
+        pairs = [(a.actor1, b.actor2, True), (a.actor2, b.actor1, False)]
+    total = 0.0
+    for mine, theirs, is_actor1 in pairs:
+        verdict = actors.compatible(mine, theirs)
+        if verdict is None:
+            continue
+        if is_actor1:
+            exact = mine == theirs
+            total += (ACTOR1_SAME if exact else ACTOR1_RELATED) if verdict else ACTOR1_CONFLICT
+        else:
+            total += ACTOR2_AGREE if verdict else ACTOR2_CONFLICT
+    return total
+
+
+def _crossed(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> bool:
+    straight = actors.compatible(a.actor1, b.actor1)
+    crossed = actors.compatible(a.actor1, b.actor2)
+    return straight is not True and crossed is True
+
+
+def _km(a: RecordFacts, b: RecordFacts) -> float | None:
+    if a.place is None or b.place is None:
+        return None
+    if a.place.gazetteer_id == b.place.gazetteer_id:
+        return 0.0
+    return haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
+
+
+def _place_score(a: RecordFacts, b: RecordFacts) -> float | None:
+    km = _km(a, b)
+    if km is None or a.place is None or b.place is None:
+        return 0.0
+    if a.place.gazetteer_id == b.place.gazetteer_id:
+        return PLACE_SAME_ENTRY
+    same_admin1 = a.place.admin1 is not None and a.place.admin1 == b.place.admin1
+    if km <= CLOSE_PLACE_KM:
+        return PLACE_CLOSE
+    if km <= SAME_PLACE_KM:
+        return PLACE_WITHIN_5KM
+    if km <= NEAR_PLACE_KM:
+        return PLACE_NEAR
+    if same_admin1 and max(a.geo_precision or 1, b.geo_precision or 1) >= 3:
+        return PLACE_CONTAINS  # a governorate-level record contains any place in it
+    if same_admin1 and km <= REGION_KM:
+        return PLACE_REGION
+    if km <= FAR_KM:
+        return PLACE_BORDER
+    return None
+
+
+def _date_score(a: RecordFacts, b: RecordFacts) -> float | None:
+    if a.date is not None and b.date is not None:
+        return _interval_score(a.date, b.date)
+    if a.anchor is None or b.anchor is None:
+        return UNKNOWN_TIME  # an article with no date at all: nothing ties the two in time
+    if a.date is None and b.date is None:
+        close = abs((a.anchor - b.anchor).days) <= MAX_GAP_DAYS
+        return 0.0 if close else DATE_FEW_DAYS  # both undated in dated articles: weak either way
+    dated, undated = (a, b) if a.date is not None else (b, a)
+    if dated.date is None or undated.published is None or undated.status == "planned":
+        return 0.0
+    if dated.date.start > undated.published + REPORT_LAG:
+        return None  # an article cannot report as done what happened after it was written
+    return 0.0 if undated.published - dated.date.end <= BACKGROUND_LAG else DATE_FEW_DAYS
+
+
+def _interval_score(x: DateInterval, y: DateInterval) -> float | None:
+    gap = max((x.start - y.end).days, (y.start - x.end).days, 0)
+    vague = max((x.end - x.start).days, (y.end - y.start).days) > VAGUE_DAYS
+    if gap == 0:
+        if vague:
+            return DATE_VAGUE_OVERLAP
+        same_day = x.precision == 1 and y.precision == 1 and x.start == y.start and x.end == y.end
+        return DATE_SAME_DAY if same_day else DATE_OVERLAP
+    if gap <= NEXT_DAY_GAP:
+        return DATE_NEXT_DAY
+    if gap <= MAX_GAP_DAYS:
+        return DATE_FEW_DAYS
+    return None
+
+
+def _number_score(a: RecordFacts, b: RecordFacts) -> float:
+    total = 0.0
+    if a.fatalities is not None and b.fatalities is not None:
+        total += NUMBER_AGREE if a.fatalities == b.fatalities else 0.0
+    theirs = {(q.unit, q.item): q.value for q in b.quantities}
+    for q in a.quantities:
+        other = theirs.get((q.unit, q.item))
+        if other is not None:
+            total += NUMBER_AGREE if other == q.value else NUMBER_CONFLICT
+    return total
+
+
+def _wording_score(a: RecordFacts, b: RecordFacts) -> float:
+    similarity = sketch_containment(a.sketch, b.sketch)
+    return min(WORDING_CAP, WORDING_SLOPE * max(0.0, similarity - WORDING_FLOOR))

@@ -1,0 +1,207 @@
+"""Stories: chains of related events in one place and time window, titled from their content.
+
+Events chain when their action families can belong to one course of events (a siege, its talks,
+the deal, the lifting), they are in one admin-1 area or within `STORY_KM`, or (for talks and
+placeless events) between the same two sides, and they start within `STORY_GAP_DAYS` of an event
+already in the story. A story never spans more than `STORY_MAX_DAYS`, so a city's whole war does
+not become one story. Undated events join a story only when exactly one story fits them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from marsad.link.geo import haversine_km
+from marsad.model import Story, content_id
+
+STORY_KM = 50.0
+STORY_GAP_DAYS = 30
+STORY_MAX_DAYS = 120  # a long siege with its talks and lifting fits; a year of fighting does not
+MIN_STORY_EVENTS = 2
+
+# Families that can be chapters of one course of events. Verbal and humanitarian ones (statements,
+# displacement) accompany anything.
+STORY_GROUPS = (
+    frozenset({"siege", "negotiation", "transfer", "posture", "humanitarian", "verbal"}),
+    frozenset({"violence", "remote", "coercion", "posture", "transfer", "humanitarian", "verbal"}),
+    frozenset({"protest", "coercion", "verbal"}),
+)
+PLACE_FREE_FAMILIES = frozenset({"negotiation", "verbal"})  # talks are held far from the siege
+
+# English wording of titles: presentation, not knowledge of Arabic.
+HEADS = {
+    "siege": "Siege of {}",
+    "violence": "Fighting in {}",
+    "remote": "Strikes on {}",
+    "coercion": "Arrests and abductions in {}",
+    "transfer": "Control of {}",
+    "negotiation": "Talks on {}",
+    "posture": "Deployments in {}",
+    "protest": "Protests in {}",
+    "humanitarian": "Displacement from {}",
+    "verbal": "Statements on {}",
+}
+HEAD_ORDER = (
+    "siege",
+    "violence",
+    "remote",
+    "transfer",
+    "coercion",
+    "protest",
+    "posture",
+    "negotiation",
+    "humanitarian",
+    "verbal",
+)
+CHAPTERS = {
+    "talks": "talks",
+    "agreement": "agreement",
+    "siege_lifted": "lifting",
+    "aid_delivery": "aid",
+    "blockade_goods": "blockade",
+    "restrictions_eased": "easing",
+    "handover": "handover",
+    "seizure": "seizures",
+    "withdrawal": "withdrawal",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class EventSummary:
+    """What stories need of an event (kept in the link state for incremental runs)."""
+
+    event_id: str
+    action: str
+    family: str
+    place_name: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    start: date | None
+    end: date | None
+    sides: frozenset[str]  # root actor ids of actor1 and actor2
+
+
+@dataclass(slots=True)
+class _Open:
+    members: list[EventSummary] = field(default_factory=list)
+    start: date = date.max
+    end: date = date.min
+
+
+def build_stories(summaries: Sequence[EventSummary]) -> tuple[Story, ...]:
+    """Stories of at least two events; each event in at most one story."""
+    dated = sorted((s for s in summaries if s.start), key=lambda s: (s.start, s.event_id))
+    stories: list[_Open] = []
+    for summary in dated:
+        home = _best_story(summary, stories, timed=True)
+        if home is None:
+            home = _Open()
+            stories.append(home)
+        _add(home, summary)
+    for summary in sorted((s for s in summaries if not s.start), key=lambda s: s.event_id):
+        home = _best_story(summary, stories, timed=False)
+        if home is not None:
+            home.members.append(summary)
+    return tuple(
+        sorted((_story(s) for s in stories if len(s.members) >= MIN_STORY_EVENTS), key=_story_key)
+    )
+
+
+def _story_key(story: Story) -> str:
+    return story.id
+
+
+def _add(story: _Open, summary: EventSummary) -> None:
+    story.members.append(summary)
+    if summary.start:
+        story.start = min(story.start, summary.start)
+        story.end = max(story.end, summary.end or summary.start)
+
+
+def _best_story(summary: EventSummary, stories: list[_Open], *, timed: bool) -> _Open | None:
+    fits = [s for s in reversed(stories) if _fits(summary, s, timed=timed)]
+    if timed:
+        return fits[0] if fits else None  # the most recent story it continues
+    return fits[0] if len(fits) == 1 else None  # undated: only when there is no doubt
+
+
+def _fits(summary: EventSummary, story: _Open, *, timed: bool) -> bool:
+    if timed and summary.start:
+        if (summary.start - story.end).days > STORY_GAP_DAYS:
+            return False
+        if ((summary.end or summary.start) - story.start).days > STORY_MAX_DAYS:
+            return False
+    return any(_related(summary, member) for member in story.members)
+
+
+def _related(a: EventSummary, b: EventSummary) -> bool:
+    if not any(a.family in g and b.family in g for g in STORY_GROUPS):
+        return False
+    if a.admin1 is not None and a.admin1 == b.admin1:
+        return True
+    if _km(a, b) <= STORY_KM:
+        return True
+    placeless = a.admin1 is None or b.admin1 is None
+    talks = a.family in PLACE_FREE_FAMILIES or b.family in PLACE_FREE_FAMILIES
+    return (placeless or talks) and len(a.sides) == 2 and a.sides == b.sides
+
+
+def _km(a: EventSummary, b: EventSummary) -> float:
+    """Distance between two events' places; infinite when either has none."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def _story(story: _Open) -> Story:
+    ids = sorted(m.event_id for m in story.members)
+    return Story(
+        id=content_id("s", ids[0]),
+        title=story_title(story.members),
+        event_ids=tuple(ids),
+        start=story.start if story.start != date.max else None,
+        end=story.end if story.end != date.min else None,
+    )
+
+
+def story_title(members: Sequence[EventSummary]) -> str:
+    """E.g. "Siege of Sheikh Maqsoud and Ashrafieh, Aleppo — talks and agreement, Apr 2022"."""
+    families = {m.family for m in members}
+    head_family = next((f for f in HEAD_ORDER if f in families), members[0].family)
+    heads = [m for m in members if m.family == head_family]
+    names = list(dict.fromkeys(m.place_name for m in heads if m.place_name))[:2]
+    areas = list(dict.fromkeys(m.admin1 for m in heads if m.admin1 and m.admin1 not in names))
+    where = " and ".join(names) or (areas[0] if areas else "unknown places")
+    if names and areas:
+        where += f", {areas[0]}"
+    title = HEADS.get(head_family, "Events in {}").format(where)
+    chapters = _chapters(m for m in members if m.family != head_family)
+    if chapters:
+        title += f" — {chapters}"
+    when = _months([m.start for m in members if m.start] + [m.end for m in members if m.end])
+    return f"{title}, {when}" if when else title
+
+
+def _chapters(members: Iterable[EventSummary]) -> str:
+    ordered = sorted(members, key=lambda m: (m.start or date.max, m.event_id))
+    labels = list(
+        dict.fromkeys(CHAPTERS.get(m.action, m.action.replace("_", " ")) for m in ordered)
+    )
+    if len(labels) <= 1:
+        return "".join(labels)
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def _months(days: list[date]) -> str:
+    if not days:
+        return ""
+    first, last = min(days), max(days)
+    if (first.year, first.month) == (last.year, last.month):
+        return first.strftime("%b %Y")
+    if first.year == last.year:
+        return f"{first.strftime('%b')}–{last.strftime('%b %Y')}"
+    return f"{first.strftime('%b %Y')}–{last.strftime('%b %Y')}"
