@@ -11,8 +11,11 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from marsad.knowledge.actions import ActionInfo
+    from marsad.knowledge.actors import ActorCatalog
+    from marsad.knowledge.cues import CueLexicon
     from marsad.knowledge.gazetteer import Gazetteer
     from marsad.knowledge.models import Models
+    from marsad.knowledge.outlets import OutletCatalog
     from marsad.knowledge.triggers import TriggerLexicon
 
 
@@ -42,3 +45,21 @@ class Resources:
         from marsad.knowledge.gazetteer import load_gazetteer
 
         return load_gazetteer()
+
+    @cached_property
+    def actors(self) -> ActorCatalog:
+        from marsad.knowledge.actors import load_actors
+
+        return load_actors()
+
+    @cached_property
+    def outlets(self) -> OutletCatalog:
+        from marsad.knowledge.outlets import load_outlets
+
+        return load_outlets()
+
+    @cached_property
+    def cues(self) -> CueLexicon:
+        from marsad.knowledge.cues import load_cues
+
+        return load_cues()

@@ -1,0 +1,112 @@
+"""News outlets and monitors that reports cite (codebook §7), with their Arabic forms.
+
+An outlet is never an actor. Some bare names are also places or common words (الجزيرة the
+region, الميادين the city): those rows have `needs_cue`, and a bare hit of them counts only with
+a medium word (قناة، موقع، وكالة …) before it or after a source verb or preposition
+(قالت، أفادت، بحسب …); `OutletHit.needs_cue` tells the caller to check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from marsad.errors import DataError
+from marsad.knowledge.files import data_path, read_tsv
+from marsad.text.normalize import normalize_key
+from marsad.text.phrases import PhraseMatcher
+
+OUTLETS_FILE = "outlets.tsv"
+SCALES = frozenset({"National", "Regional", "International"})
+OUTLET_KINDS = frozenset({"outlet", "monitor"})
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    id: str
+    name_en: str
+    kind: str  # outlet | monitor
+    scale: str  # ACLED source_scale: National | Regional | International
+    needs_cue: bool
+    names_ar: tuple[str, ...]
+    names_en: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletHit:
+    start: int
+    end: int
+    text: str
+    key: str
+    ids: tuple[str, ...]
+    needs_cue: bool  # the bare form of an ambiguous name: accept only with a cue
+
+
+class OutletCatalog:
+    def __init__(self, outlets: Iterable[Outlet]) -> None:
+        self._by_id: dict[str, Outlet] = {}
+        self._by_name: dict[str, list[str]] = {}
+        self._bare: set[str] = set()  # normalized bare names of needs_cue outlets
+        for outlet in outlets:
+            if outlet.id in self._by_id:
+                raise DataError(f"outlets: duplicate id {outlet.id}")
+            self._by_id[outlet.id] = outlet
+            for name in (*outlet.names_ar, *outlet.names_en, outlet.name_en):
+                key = normalize_key(name)
+                if key and outlet.id not in self._by_name.setdefault(key, []):
+                    self._by_name[key].append(outlet.id)
+            if outlet.needs_cue and outlet.names_ar:
+                self._bare.add(normalize_key(outlet.names_ar[-1]))
+        self._matcher: PhraseMatcher | None = None
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __iter__(self) -> Iterator[Outlet]:
+        return iter(self._by_id.values())
+
+    def get(self, outlet_id: str) -> Outlet:
+        try:
+            return self._by_id[outlet_id]
+        except KeyError:
+            raise DataError(f"outlets: no outlet {outlet_id!r}") from None
+
+    def lookup(self, name: str) -> tuple[Outlet, ...]:
+        """Outlets with exactly this name (Arabic or English, after normalization)."""
+        return tuple(self._by_id[i] for i in self._by_name.get(normalize_key(name), ()))
+
+    def find(self, text: str) -> tuple[OutletHit, ...]:
+        if self._matcher is None:
+            self._matcher = PhraseMatcher(
+                (name, o.id) for o in self._by_id.values() for name in o.names_ar
+            )
+        return tuple(
+            OutletHit(h.start, h.end, text[h.start : h.end], h.key, h.values, h.key in self._bare)
+            for h in self._matcher.find(text)
+        )
+
+
+def load_outlets(path: Path | None = None) -> OutletCatalog:
+    """Read outlets.tsv; in rows with `needs_cue`, the bare (ambiguous) name comes last."""
+    source = path or data_path(OUTLETS_FILE)
+    return OutletCatalog(_outlet(row, source) for row in read_tsv(source))
+
+
+def _outlet(row: dict[str, str], source: Path) -> Outlet:
+    try:
+        scale, kind = row["scale"], row["kind"]
+        names = tuple(n.strip() for n in row["names_ar"].split("|") if n.strip())
+    except KeyError as exc:
+        raise DataError(f"{source}: missing column {exc}") from exc
+    if scale not in SCALES or kind not in OUTLET_KINDS:
+        raise DataError(f"{source}: outlet {row['id']!r}: bad scale {scale!r} or kind {kind!r}")
+    return Outlet(
+        id=row["id"],
+        name_en=row["name_en"],
+        kind=kind,
+        scale=scale,
+        needs_cue=row.get("needs_cue") == "1",
+        names_ar=names,
+        names_en=tuple(n.strip() for n in row.get("names_en", "").split("|") if n.strip()),
+    )
