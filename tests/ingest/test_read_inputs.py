@@ -248,3 +248,28 @@ def test_folder_skips_hidden_and_unknown_files_but_a_named_one_fails(tmp_path: P
     assert read_all(tmp_path, recursive=False) == []
     [named] = read_all(tmp_path / "notes.md")
     assert isinstance(named, Failure) and "unsupported" in named.reason
+
+
+def test_gzip_compressed_json_lines_and_text(tmp_path: Path) -> None:
+    import gzip
+
+    lines = [json.dumps({"id": f"z{i}", "text": REPORT}, ensure_ascii=False) for i in range(3)]
+    with gzip.open(tmp_path / "batch.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    with gzip.open(tmp_path / "report.txt.gz", "wb") as raw:
+        raw.write(REPORT.encode("cp1256"))
+    items = read_all(tmp_path)
+    assert [x.id for x in articles_of(items)] == ["z0", "z1", "z2", Article.derive_id(REPORT)]
+    assert items[1].source == f"{tmp_path / 'batch.jsonl.gz'}:2"
+
+
+def test_corrupt_gzip_is_a_failure(tmp_path: Path) -> None:
+    import gzip
+
+    good = gzip.compress((json.dumps({"text": REPORT}, ensure_ascii=False) + "\n").encode() * 50)
+    (tmp_path / "cut.jsonl.gz").write_bytes(good[: len(good) // 2])
+    (tmp_path / "junk.txt.gz").write_bytes(b"not gzip at all")
+    items = read_all(tmp_path)
+    failures = failures_of(items)
+    assert [Path(f.source).name for f in failures] == ["cut.jsonl.gz", "junk.txt.gz"]
+    assert all(f.reason.startswith("cannot read") for f in failures)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from marsad.errors import InputError
 from marsad.ingest.decoding import decode_bytes, strip_bom
@@ -48,38 +50,74 @@ def _folder_files(folder: Path, *, recursive: bool) -> list[Path]:
         p
         for p in found
         if p.is_file()
-        and _reader_for(p) is not None
+        and _supported(p)
         and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     )
 
 
+def _supported(path: Path) -> bool:
+    suffix, _ = _format_of(path)
+    return suffix in _READERS or suffix in _STREAMED
+
+
 def read_file(path: Path) -> Iterator[Item]:
-    """The articles of one file, by its suffix."""
-    reader = _reader_for(path)
+    """The articles of one file, by its suffix (`.gz` compressed files too)."""
+    suffix, compressed = _format_of(path)
+    if suffix in _STREAMED:
+        yield from _guarded(path, _stream_json_lines(path, compressed=compressed))
+        return
+    reader = _READERS.get(suffix)
     if reader is None:
-        yield _failure(path, f"unsupported file type {path.suffix or '(none)'!r}")
+        yield _failure(path, f"unsupported file type {suffix or '(none)'!r}")
         return
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield _failure(path, f"cannot read: {exc.strerror or exc}")
+        with _open(path, compressed=compressed) as handle:
+            data = handle.read()
+    except (OSError, EOFError) as exc:
+        yield _failure(path, f"cannot read: {_why(exc)}")
         return
     yield from reader(path, data)
 
 
-def _reader_for(path: Path) -> Callable[[Path, bytes], Iterable[Item]] | None:
-    readers: dict[str, Callable[[Path, bytes], Iterable[Item]]] = {
-        ".txt": _read_text,
-        ".html": _read_html,
-        ".htm": _read_html,
-        ".jsonl": _read_json_lines,
-        ".ndjson": _read_json_lines,
-        ".json": _read_json,
-        ".xml": read_feed,
-        ".rss": read_feed,
-        ".atom": read_feed,
-    }
-    return readers.get(path.suffix.lower())
+def _format_of(path: Path) -> tuple[str, bool]:
+    """The format suffix (".jsonl" for "x.jsonl.gz") and whether the file is gzip-compressed."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        return (suffixes[-2] if len(suffixes) > 1 else ""), True
+    return (suffixes[-1] if suffixes else ""), False
+
+
+def _open(path: Path, *, compressed: bool) -> BinaryIO:
+    if compressed:
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return path.open("rb")
+
+
+def _why(exc: BaseException) -> str:
+    return str(getattr(exc, "strerror", None) or exc or type(exc).__name__)
+
+
+def _guarded(path: Path, items: Iterator[Item]) -> Iterator[Item]:
+    """Items of a streamed file; a read error part-way ends that file with a Failure."""
+    try:
+        yield from items
+    except (OSError, EOFError) as exc:
+        yield _failure(path, f"cannot read: {_why(exc)}")
+
+
+def _stream_json_lines(path: Path, *, compressed: bool) -> Iterator[Item]:
+    """JSON Lines read line by line, so a file of any size needs memory for one line only."""
+    with _open(path, compressed=compressed) as handle:
+        first = handle.readline()
+        body, bom_codec = strip_bom(first)
+        if bom_codec not in (None, "utf-8"):  # UTF-16/32 cannot be split on b"\n": read it whole
+            yield from _read_json_lines(path, first + handle.read())
+            return
+        if body.strip():
+            yield _json_line(body, source=f"{path}:1")
+        for number, raw in enumerate(handle, start=2):
+            if raw.strip():
+                yield _json_line(raw, source=f"{path}:{number}")
 
 
 def _failure(source: Path | str, reason: str) -> Failure:
@@ -167,3 +205,15 @@ def _read_json(path: Path, data: bytes) -> Iterator[Item]:
             yield article_from_record(record, source=source)
         except InputError as exc:
             yield _failure(source, str(exc))
+
+
+_READERS: dict[str, Callable[[Path, bytes], Iterable[Item]]] = {
+    ".txt": _read_text,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".json": _read_json,
+    ".xml": read_feed,
+    ".rss": read_feed,
+    ".atom": read_feed,
+}
+_STREAMED = frozenset({".jsonl", ".ndjson"})
