@@ -17,8 +17,11 @@ from marsad.ingest.published import date_from_struct, parse_published
         ("2022-04-17 08:00", date(2022, 4, 17)),
         (" 2022-04-17 ", date(2022, 4, 17)),
         (datetime(2022, 4, 17, 9, 0), date(2022, 4, 17)),
-        ("17/04/2022", None),
-        ("2022/04/17", None),
+        ("17/04/2022", date(2022, 4, 17)),
+        ("١٧/٠٤/٢٠٢٢", date(2022, 4, 17)),
+        ("Tue, 14 Mar 2023 08:15:00 +0300", date(2023, 3, 14)),
+        ("99/99/2022", None),
+        ("2022-04-17 وقت ما", None),
         ("أمس", None),
         ("2022-13-45", None),
         ("", None),
@@ -26,7 +29,7 @@ from marsad.ingest.published import date_from_struct, parse_published
         (20220417, None),
     ],
 )
-def test_parse_published_is_iso_only(value: object, expected: date | None) -> None:
+def test_parse_published_known_forms_or_none(value: object, expected: date | None) -> None:
     assert parse_published(value) == expected
 
 

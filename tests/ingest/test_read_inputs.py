@@ -167,8 +167,8 @@ def test_json_lines_fields_and_broken_lines() -> None:
     assert no_id.published is not None and no_id.published.isoformat() == "2022-04-16"
     broken = by_source(items, "reports.jsonl:3")
     assert isinstance(broken, Failure) and broken.reason.startswith("invalid JSON")
-    slash_date = by_source(items, "reports.jsonl:7")
-    assert isinstance(slash_date, Article) and slash_date.published is None
+    vague_date = by_source(items, "reports.jsonl:7")
+    assert isinstance(vague_date, Article) and vague_date.published is None
 
 
 def test_gold_style_objects_are_valid_input(tmp_path: Path) -> None:

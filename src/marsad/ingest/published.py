@@ -1,35 +1,26 @@
-"""Publication dates from metadata: ISO dates and date-times only; anything else is unknown.
+"""Publication dates from metadata; anything unparsable is unknown (None), never today's date.
 
-`marsad.text.dates.parse_published` (another module) is the general parser; until it is
-available this keeps ingest strict: an unparsable value is None, never today's date.
+Strings go to `marsad.text.dates.parse_published` (ISO dates and date-times, day/month/year
+numerals in either digit set, RFC 2822 as feeds write it).
 """
 
 from __future__ import annotations
 
-import re
 import time
 from datetime import date, datetime
 
-_ISO_PREFIX = re.compile(r"^\s*\d{4}-\d{2}-\d{2}")
+from marsad.text.dates import parse_published as parse_date_text
 
 
 def parse_published(value: object) -> date | None:
-    """The calendar date of an ISO date or date-time string (its own time zone), else None."""
+    """The calendar date of a metadata value (in its own time zone), else None."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    if not isinstance(value, str) or not _ISO_PREFIX.match(value):
-        return None
-    text = value.strip()
-    try:
-        return datetime.fromisoformat(text).date()
-    except ValueError:
-        pass
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
+    if not isinstance(value, str):
+        return None  # a bare number (20220417, a Unix time) is too ambiguous to guess
+    return parse_date_text(value)
 
 
 def date_from_struct(value: time.struct_time | None) -> date | None:
