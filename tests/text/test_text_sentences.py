@@ -72,10 +72,13 @@ def test_clauses_of_a_sentence_inside_a_text_use_text_offsets() -> None:
     text = "مقدمة. اعتقلت دورية ثلاثة شبان، في حين انسحبت القوات من الحي."
     start, end = split_sentences(text)[1]
     spans = split_clauses(text, start, end)
-    assert [text[a:b] for a, b in spans] == ["اعتقلت دورية ثلاثة شبان", "في حين انسحبت القوات من الحي."]
+    assert [text[a:b] for a, b in spans] == [
+        "اعتقلت دورية ثلاثة شبان",
+        "في حين انسحبت القوات من الحي.",
+    ]
 
 
-@given(st.text(alphabet="قصف حلب و،.؟!\n«»\"3 فيما", max_size=80))
+@given(st.text(alphabet='قصف حلب و،.؟!\n«»"3 فيما', max_size=80))
 @settings(max_examples=200)
 def test_spans_are_ordered_disjoint_trimmed_and_non_empty(text: str) -> None:
     previous = 0

@@ -35,7 +35,7 @@ from marsad.text.date_grammar import (
     Grammar,
     grammar,
 )
-from marsad.text.normalize import Normalized, normalize
+from marsad.text.normalize import Normalized, normalize, original_span_with_marks
 from marsad.text.numerals import parse_number_words
 
 DATE_KINDS = ("absolute", "relative", "weekday", "month", "year", "range")
@@ -93,7 +93,7 @@ def find_dates(
                 found.append(result)
     out: list[DateMatch] = []
     for item in _leftmost_longest(found):
-        start, end = norm.original_span(item.start, item.end)
+        start, end = original_span_with_marks(norm, source, item.start, item.end)
         text_of = source[start:end]
         out.append(DateMatch(start, end, text_of, item.interval, item.kind, item.has_year))
     return tuple(out)
@@ -151,7 +151,7 @@ def _rules(g: Grammar) -> tuple[tuple[re.Pattern[str], _Rule, tuple[str, ...]], 
         (g.month, _month, (_MONTH,)),
         (g.relative_month, _relative_month, ("الشهر",)),
         (g.year, _year, ("عام", "سنه", "هذا العام")),
-        (g.relative_day, _relative_day, ("امس", "اليوم", "البارحه")),
+        (g.relative_day, _relative_day, ("امس", "اليوم", "البارحه", "الليله")),
         (g.night_span, _night_span, ("ليل",)),
         (g.weekday, _weekday, _WEEKDAYS),
         (g.ago, _ago, ("منذ", "قبل")),
@@ -263,9 +263,8 @@ def _absolute(g: Grammar, match: re.Match[str], published: date | None) -> _Foun
         interval = None if converted is None else cal.day(converted)
     elif year is not None:
         value = cal.safe_date(year, ref.month, day_of_month)
-        if value is None:
-            return None
-        interval = cal.day(value)
+        # "31 شباط": no such day; the match still stands so that "شباط" alone is not read.
+        interval = None if value is None else cal.day(value)
     return _found(match, interval, "absolute", ref.year is not None)
 
 

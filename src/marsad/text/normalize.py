@@ -138,6 +138,22 @@ def _normalize_slowly(text: str, options: NormalizeOptions) -> Normalized:
     return Normalized("".join(chars), tuple(offsets))
 
 
+def original_span_with_marks(
+    norm: Normalized, original: str, start: int, end: int
+) -> tuple[int, int]:
+    """`original_span`, taking in the harakat and tatweel written after the last letter
+    ("يوماً", "لقواتِ"): they belong to the word even though normalization dropped them."""
+    a, b = norm.original_span(start, end)
+    limit = norm.offsets[end] if end < len(norm.offsets) else len(original)
+    while b < limit and _is_mark(original[b]):
+        b += 1
+    return a, b
+
+
+def _is_mark(char: str) -> bool:
+    return "\u064b" <= char <= "\u065f" or char in "\u0670\u0640"
+
+
 def normalize_key(text: str, *, options: NormalizeOptions = DEFAULT_OPTIONS) -> str:
     """The normalized form used as a dictionary key: folded, whitespace collapsed, trimmed."""
     return " ".join(normalize(text, options=options).text.split())

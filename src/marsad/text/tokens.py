@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from marsad.text.lexicon import column
-from marsad.text.normalize import Normalized, NormalizeOptions, normalize, normalize_key
+from marsad.text.normalize import (
+    Normalized,
+    NormalizeOptions,
+    normalize,
+    normalize_key,
+    original_span_with_marks,
+)
 
 ARTICLE = "ال"
 CONJUNCTIONS = ("و", "ف")
@@ -170,8 +176,7 @@ def tokenize_normalized(
     for match in _TOKEN_RE.finditer(norm.text, start, stop):
         kind = match.lastgroup or "punct"
         a, b = match.span()
-        start, end = norm.original_span(a, b)
-        end = _past_marks(original, end, norm.offsets[b])
+        start, end = original_span_with_marks(norm, original, a, b)
         surface = original[start:end]
         word = match.group()
         prefix, stem, suffix = "", word, ""
@@ -180,17 +185,6 @@ def tokenize_normalized(
             prefix, stem, suffix = _split_word(light, True)
         tokens.append(Token(start, end, surface, word, stem, prefix, suffix, kind, a, b))
     return tuple(tokens)
-
-
-def _past_marks(original: str, end: int, limit: int) -> int:
-    """Take in the harakat and tatweel written after a word's last letter ("لقواتِ")."""
-    while end < limit and _is_mark(original[end]):
-        end += 1
-    return end
-
-
-def _is_mark(char: str) -> bool:
-    return "\u064b" <= char <= "\u065f" or char in "\u0670\u0640"
 
 
 def _restore_ta_marbuta(word: str, norm: Normalized, original: str, start: int) -> str:
