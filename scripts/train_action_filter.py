@@ -120,12 +120,15 @@ def report_candidates(
     return out
 
 
-def dataset(gold: Path, resources: Resources) -> tuple[list[dict[str, int]], list[int], list[int]]:
+def dataset(
+    gold: Path, resources: Resources
+) -> tuple[list[dict[str, int]], list[int], list[int], dict[str, int]]:
     scorer = _scorer()
     rows = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines() if x.strip()]
     feats: list[dict[str, int]] = []
     ys: list[int] = []
     groups: list[int] = []
+    support: dict[str, int] = {}
     for index, row in enumerate(rows):
         for c, label in report_candidates(row, resources, scorer):
             if label is None:
@@ -133,7 +136,8 @@ def dataset(gold: Path, resources: Resources) -> tuple[list[dict[str, int]], lis
             feats.append(dict.fromkeys(c.features, 1))
             ys.append(label)
             groups.append(index)
-    return feats, ys, groups
+            support[c.action] = support.get(c.action, 0) + label
+    return feats, ys, groups, support
 
 
 def _f1(y: np.ndarray, p: np.ndarray) -> float:
@@ -162,7 +166,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     args = parser.parse_args()
-    feats, ys, groups = dataset(args.gold, Resources())
+    feats, ys, groups, support = dataset(args.gold, Resources())
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform(feats)
     y, g = np.array(ys), np.array(groups)
@@ -181,6 +185,7 @@ def main() -> int:
         "bias": round(float(model.intercept_[0]), 4),
         "threshold": threshold,
         "weights": weights,
+        "support": dict(sorted(support.items())),
     }
     OUT.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     meta = {

@@ -37,6 +37,9 @@ def pick_actors(
     )
     after = [a for a in pool if a.mention.span.start >= t1]
     before = [a for a in pool if a.mention.span.end <= t0]
+    between = after and re.search(r"بين\s", text[t1 : after[0].mention.span.start])
+    if agent is None and between and len(after) > 1:
+        return after[0], after[1]  # "اشتباكات بين X و Y": X acts, Y is the other party
     actor1 = agent
     if (
         actor1 is None
@@ -72,7 +75,9 @@ def _finest(places: list[ResolvedPlace]) -> list[ResolvedPlace]:
     return out
 
 
-_LIST_GAP = re.compile(r"^[\s,،\"'«»()]*(?:و|أو|او)?\s*(?:[\u0621-\u064A]+\s+)?$")
+_LIST_GAP = re.compile(
+    r"^[\s\"'«»()]*(?:[,،][\s\"'«»()]*(?:و|أو|او)?|و|أو|او)\s*(?:[\u0621-\u064A]+\s+)?$"
+)
 MAX_LIST_GAP_CHARS = 14  # "، و", "و حي", "ومدينة": conjoined places sit this close
 
 

@@ -15,6 +15,9 @@ from marsad.knowledge.models import LinearModel
 # Without a model: a strong trigger (weight 1) makes a record; a weak one (0.5) only when no
 # strong trigger of another action shares its sentence. Chosen on the train set.
 RULE_STRONG_WEIGHT = 1.0
+# The model decides an action only where training showed it enough positive examples; below
+# this the lexicon rule decides (a model that never saw a seizure would reject every one).
+MIN_MODEL_SUPPORT = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,15 +33,27 @@ def _rule_probability(candidate: Candidate, strong_in_sentence: bool) -> float:
 
 
 def score_all(proposed: list[Candidate], model: LinearModel | None) -> list[Scored]:
-    if model is not None:
-        return [Scored(c, model.probability(c.features)) for c in proposed]
     strong = {c.sentence for c in proposed if c.weight >= RULE_STRONG_WEIGHT}
-    return [Scored(c, _rule_probability(c, c.sentence in strong)) for c in proposed]
+    out = []
+    for c in proposed:
+        if model is not None and model.support.get(c.action, 0) >= MIN_MODEL_SUPPORT:
+            # rescale so that the model's threshold maps onto the rule's 0.5
+            p = model.probability(c.features)
+            out.append(Scored(c, _rescale(p, model.threshold)))
+        else:
+            out.append(Scored(c, _rule_probability(c, c.sentence in strong)))
+    return out
+
+
+def _rescale(p: float, threshold: float) -> float:
+    if p >= threshold:
+        return 0.5 + 0.5 * (p - threshold) / max(1e-9, 1.0 - threshold)
+    return 0.5 * p / max(1e-9, threshold)
 
 
 def select(proposed: list[Candidate], model: LinearModel | None) -> list[Scored]:
     scored = score_all(proposed, model)
-    threshold = model.threshold if model is not None else 0.5
+    threshold = 0.5  # both model (rescaled) and rule probabilities decide at 0.5
     owner: dict[tuple[int, int], Scored] = {}
     for s in scored:
         for t in s.candidate.triggers:

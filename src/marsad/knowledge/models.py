@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.errors import DataError
@@ -26,6 +26,7 @@ class LinearModel:
     bias: float
     weights: dict[str, float]
     threshold: float
+    support: dict[str, int] = field(default_factory=dict)  # positive training examples per class
 
     def probability(self, features: Iterable[str]) -> float:
         total = self.bias + sum(self.weights.get(f, 0.0) for f in features)
@@ -47,6 +48,7 @@ def load_linear_model(path: Path) -> LinearModel:
             bias=float(data["bias"]),
             weights={str(k): float(v) for k, v in data["weights"].items()},
             threshold=float(data["threshold"]),
+            support={str(k): int(v) for k, v in data.get("support", {}).items()},
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DataError(f"cannot load model {path}: {exc}") from exc

@@ -60,10 +60,7 @@ def _places(mentions: list[Mention], gazetteer: Any) -> list[ResolvedPlace]:
 def _actors(mentions: list[Mention], catalog: Any) -> list[ResolvedActor]:
     out = []
     for m in mentions:
-        options = tuple(
-            ActorOption(a.id, a.name_en, a.active_from, a.active_to)
-            for a in catalog.options(m.key or "")
-        )
+        options: tuple[ActorOption, ...] = tuple(catalog.options(m.key or ""))
         if options:
             out.append(ResolvedActor(m, options))
     return out
