@@ -294,3 +294,10 @@ def test_unopenable_targets_raise_store_error(tmp_path: Path, kind: str) -> None
     (tmp_path / "notes.db").write_text("هذا ليس ملف قاعدة بيانات " * 200, encoding="utf-8")
     with pytest.raises(StoreError):
         Store.open(target)
+
+
+@pytest.mark.parametrize("query", ['"طفس" OR', "طفس*", "(طفس) -", "طفس:"])
+def test_search_operators_are_plain_text(store: Store, query: str) -> None:
+    article = make_article()
+    store.put_analysis(analysis(article))
+    assert store.search(query) == [article.id]

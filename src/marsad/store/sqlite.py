@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -33,6 +34,7 @@ from marsad.text.normalize import normalize_key
 _BUSY_TIMEOUT_MS = 10_000
 # Ids per `IN (...)` query: well under SQLite's variable limit on every version.
 _IN_CHUNK = 500
+_WORD = re.compile(r"\w+")  # query words; FTS5 operators and quotes in a query are not syntax
 _ARTICLE_COLUMNS = "id, text, outlet, url, published, title, lang, source"
 
 
@@ -335,10 +337,10 @@ class SqliteStore(Store):
 
     def search(self, query: str, *, limit: int = 100) -> list[str]:
         # The trigram index matches substrings of 3+ characters; shorter words cannot be searched.
-        words = [w for w in normalize_key(query).split() if len(w) >= 3]
+        words = [w for w in _WORD.findall(normalize_key(query)) if len(w) >= 3]
         if not words:
             return []
-        expression = " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+        expression = " AND ".join(f'"{w}"' for w in words)  # \w+ words hold no quote
         rows = self._db.execute(
             "SELECT article_id FROM article_search WHERE article_search MATCH ? "
             "ORDER BY rank LIMIT ?",
