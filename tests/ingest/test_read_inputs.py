@@ -167,6 +167,7 @@ def test_json_lines_fields_and_broken_lines() -> None:
     assert no_id.published is not None and no_id.published.isoformat() == "2022-04-16"
     broken = by_source(items, "reports.jsonl:3")
     assert isinstance(broken, Failure) and broken.reason.startswith("invalid JSON")
+    assert broken.reason.endswith("at column 134")  # where the line stops short of its "}"
     vague_date = by_source(items, "reports.jsonl:7")
     assert isinstance(vague_date, Article) and vague_date.published is None
 

@@ -181,7 +181,7 @@ def _read_json_lines(path: Path, data: bytes) -> Iterator[Item]:
 
 def _json_line(raw: bytes, *, source: str) -> Item:
     try:
-        record = json.loads(raw.decode("utf-8"))
+        record = json.loads(raw.strip().decode("utf-8"))  # the newline would skew the column
         return article_from_record(record, source=source)
     except UnicodeDecodeError as exc:
         return _failure(source, f"not UTF-8 (JSON Lines must be): {exc.reason} at byte {exc.start}")
