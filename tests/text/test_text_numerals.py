@@ -155,3 +155,8 @@ def test_matches_slice_the_original_in_order(text: str) -> None:
         if match.noun_start is not None and match.noun_end is not None:
             assert 0 <= match.noun_start < match.noun_end <= len(text)
         previous = match.start
+
+
+def test_days_and_years_of_dates_are_not_counts() -> None:
+    text = "تفاوض الطرفان يومي 12 و13 نيسان 2022، وفي عام 2016 قتل 1200 شخص، وفي 5 من شهر آذار"
+    assert [(m.value, m.noun) for m in find_numbers(text)] == [(1200, "شخص")]

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from marsad.text.date_grammar import grammar
 from marsad.text.lexicon import read_table, trie_pattern
 from marsad.text.normalize import Normalized, normalize, normalize_key
 from marsad.text.tokens import ARTICLE, Token, tokenize_normalized
@@ -22,6 +23,11 @@ QUALIFIERS = ("more_than", "less_than", "about", "at_least", "up_to")
 _THOUSANDS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _DECIMAL_RE = re.compile(r"\d+(?:[.,]\d+)?")
 _DATE_SEPARATORS = frozenset("/-")
+# A day number is followed by a month, maybe after "و13" / "من شهر"; a year follows a month name
+# or "عام/سنة". Looked for within this many normalized characters.
+_DATE_LOOKAHEAD_CHARS = 24
+_DAY_BEFORE_MONTH_RE = re.compile(r"\s*(?:و\s*\d{1,2}\s*|-\s*\d{1,2}\s*)?(?:من\s+)?(?:شهر\s+)?")
+_FIRST_YEAR, _LAST_YEAR = 1900, 2100  # four-digit numbers outside this are counts, not years
 # How far before a number a qualifier phrase may start, in normalized characters (the longest
 # phrase, "ما يزيد على", has 11 characters; a little slack for spaces and "الـ").
 _QUALIFIER_WINDOW = 24
@@ -341,11 +347,30 @@ def _singular(token: Token) -> str:
 
 
 def _in_date(text: str, token: Token) -> bool:
-    """Digits glued to "/" or "-" and more digits are part of a date ("17/04/2022")."""
+    """Digits that are part of a date: "17/04/2022", "12 نيسان", "يومي 12 و13 آذار", "عام 2016"."""
     a, b = token.norm_start, token.norm_end
     before = a >= 2 and text[a - 1] in _DATE_SEPARATORS and text[a - 2].isdigit()
     after = b + 1 < len(text) and text[b] in _DATE_SEPARATORS and text[b + 1].isdigit()
-    return before or after
+    if before or after:
+        return True
+    following = text[b : b + _DATE_LOOKAHEAD_CHARS]
+    if len(token.norm) <= 2 and _DAY_BEFORE_MONTH_RE.match(following):
+        months = grammar().month_name
+        rest = _DAY_BEFORE_MONTH_RE.match(following)
+        return rest is not None and months.match(following, rest.end()) is not None
+    if not (len(token.norm) == 4 and token.norm.isdigit()):
+        return False
+    if not _FIRST_YEAR <= int(token.norm) <= _LAST_YEAR:
+        return False
+    preceding = text[max(0, a - _DATE_LOOKAHEAD_CHARS) : a]
+    return _year_context().search(preceding) is not None
+
+
+@cache
+def _year_context() -> re.Pattern[str]:
+    """A month name or "عام/سنة" right before a four-digit number makes it a year."""
+    months = grammar().month_name.pattern
+    return re.compile(rf"(?:{months}|(?<![^\W\d_])(?:ال)?(?:عام|سنه))\s*\)?\s*[,،/-]?\s*$")
 
 
 def _digits_value(digits: str) -> float:
