@@ -68,6 +68,7 @@ NEIGHBOUR_BOXES = {
 }
 ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u0660-\u0669 ]+$")
 ARABIC_ANY = re.compile(r"[\u0600-\u06ff]")
+LATIN = re.compile(r"[A-Za-z]")  # OpenSyria lists some romanized Kurdish forms as "ar" aliases
 
 
 @dataclass
@@ -178,7 +179,7 @@ def admin_entries(shared: Path) -> list[Entry]:
                 entry.name_en = adm2[pcode]
             entry.add_ar(name_ar)
             for alias in rec.get("aliases", []):
-                if alias["language"] == "ar":
+                if alias["language"] == "ar" and not LATIN.search(alias["value"]):
                     entry.add_ar(re.sub(r"^(ناحية\s+)?مركز\s+", "", alias["value"]).strip())
                 elif alias["language"] == "en" and alias["value"] not in entry.names_en:
                     entry.names_en.append(alias["value"])

@@ -209,14 +209,15 @@ class Gazetteer:
 def load_gazetteer(path: Path | None = None, *, stopnames: Path | None = None) -> Gazetteer:
     """Read the built gazetteer (gzip'd or plain TSV) and the list of weak names."""
     source = path or data_path(GAZETTEER_FILE)
-    rows = _read_rows(source)
+    rows = read_rows(source)
     entries = [_entry(row, source, line) for line, row in enumerate(rows, start=2)]
     stop_path = stopnames or data_path(STOPNAMES_FILE)
     weak = [row["name"] for row in read_tsv(stop_path)] if stop_path.exists() else []
     return Gazetteer(entries, stopnames=weak, words=load_place_words())
 
 
-def _read_rows(path: Path) -> list[dict[str, str]]:
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a gazetteer file as dicts (gzip'd or plain UTF-8 TSV with a header)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:

@@ -1,0 +1,239 @@
+"""Validation of the knowledge files (`marsad data check`).
+
+Catches what makes the data lie quietly: duplicate ids, aliases that name two entries without
+being listed as an intended time split, coordinates outside Syria for Syrian entries, parents that
+do not exist (or loop), dates that end before they start, and Arabic names that do not survive
+normalization (empty, no Arabic letter left, or a single letter that would match everywhere).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+from pathlib import Path
+
+from marsad.errors import DataError
+from marsad.knowledge import actors as actors_module
+from marsad.knowledge import cues as cues_module
+from marsad.knowledge import gazetteer as gazetteer_module
+from marsad.knowledge import outlets as outlets_module
+from marsad.knowledge.files import data_path, read_tsv
+from marsad.text.normalize import normalize_key
+
+# Syria's bounding box with a small margin (OCHA's points span lat 32.3–37.4, lon 35.6–42.5).
+SYRIA_LAT = (32.2, 37.45)
+SYRIA_LON = (35.5, 42.5)
+ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+ACTOR_KINDS = frozenset(
+    {"state", "rebel", "militia", "identity", "police", "political", "external", "civilians",
+     "unknown", "intergovernmental", "ngo", "person"}
+)  # fmt: skip
+NO_COORDINATE_KINDS = frozenset({gazetteer_module.RELATIVE_KIND})
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    where: str  # an id, a name or a line
+    message: str
+    severity: str = "error"  # error | warning
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.file}: {self.where}: {self.message}"
+
+
+def check_all(data_dir: Path | None = None) -> list[Problem]:
+    """Every check on the shipped files (or on the files of another data folder)."""
+
+    def path(name: str) -> Path:
+        return data_dir / name if data_dir is not None else data_path(name)
+
+    return [
+        *check_gazetteer(path(gazetteer_module.GAZETTEER_FILE)),
+        *check_actors(path(actors_module.ACTORS_FILE), path(actors_module.SHARED_ALIASES_FILE)),
+        *check_outlets(path(outlets_module.OUTLETS_FILE)),
+        *check_cues(path(cues_module.ATTRIBUTION_FILE), path(cues_module.STATUS_FILE)),
+    ]
+
+
+def arabic_name_problem(name: str) -> str | None:
+    """Why an Arabic name would not match after normalization, or None when it is fine."""
+    key = normalize_key(name)
+    if not key:
+        return "empty after normalization"
+    if not ARABIC_LETTER.search(key):
+        return "no Arabic letter after normalization"
+    if len(key.replace(" ", "")) < 2:
+        return "a single letter after normalization: would match everywhere"
+    return None
+
+
+def check_gazetteer(path: Path) -> list[Problem]:
+    name = path.name
+    try:
+        rows = gazetteer_module.read_rows(path)
+    except DataError as exc:
+        return [Problem(name, "file", str(exc))]
+    problems = _duplicate_ids(name, (row["id"] for row in rows))
+    for row in rows:
+        problems += _gazetteer_row(name, row)
+    return problems
+
+
+def _gazetteer_row(file: str, row: dict[str, str]) -> list[Problem]:
+    out: list[Problem] = []
+    where = row["id"]
+    names = [n for n in row["names_ar"].split("|") if n]
+    if not names:
+        out.append(Problem(file, where, "no Arabic name"))
+    for n in names:
+        issue = arabic_name_problem(n)
+        if issue:
+            out.append(Problem(file, where, f"name {n!r}: {issue}"))
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+    except ValueError:
+        return [*out, Problem(file, where, f"bad coordinates {row['lat']!r}, {row['lon']!r}")]
+    syrian = (row.get("country") or "SY") == "SY"
+    if syrian and row["kind"] not in NO_COORDINATE_KINDS and not _in_syria(lat, lon):
+        out.append(Problem(file, where, f"coordinates {lat}, {lon} outside Syria"))
+    if syrian and row["kind"] not in NO_COORDINATE_KINDS and not row["admin1"]:
+        out.append(Problem(file, where, "Syrian entry without admin1"))
+    return out
+
+
+def _in_syria(lat: float, lon: float) -> bool:
+    return SYRIA_LAT[0] <= lat <= SYRIA_LAT[1] and SYRIA_LON[0] <= lon <= SYRIA_LON[1]
+
+
+def check_actors(path: Path, shared_path: Path | None = None) -> list[Problem]:
+    name = path.name
+    try:
+        rows = read_tsv(path)
+    except DataError as exc:
+        return [Problem(name, "file", str(exc))]
+    problems = _duplicate_ids(name, (row.get("id", "") for row in rows))
+    ids = {row.get("id", "") for row in rows}
+    for row in rows:
+        problems += _actor_row(name, row, ids)
+    if problems:
+        return problems  # collisions and cycles need a loadable catalog
+    catalog = actors_module.load_actors(path)
+    shared = actors_module.load_shared_aliases(shared_path) if shared_path else {}
+    return _parent_cycles(name, catalog) + _actor_collisions(name, catalog, shared)
+
+
+def _actor_row(file: str, row: dict[str, str], ids: set[str]) -> list[Problem]:
+    out: list[Problem] = []
+    where = row.get("id", "?")
+    if row.get("parent") and row["parent"] not in ids:
+        out.append(Problem(file, where, f"unknown parent {row['parent']!r}"))
+    if row.get("kind") not in ACTOR_KINDS:
+        out.append(Problem(file, where, f"unknown kind {row.get('kind')!r}"))
+    inter = row.get("acled_inter", "")
+    if inter and inter not in {str(i) for i in range(1, 9)}:
+        out.append(Problem(file, where, f"acled_inter {inter!r} is not 1-8"))
+    for n in (n for n in row.get("names_ar", "").split("|") if n):
+        issue = arabic_name_problem(n)
+        if issue:
+            out.append(Problem(file, where, f"name {n!r}: {issue}"))
+    try:
+        start = date.fromisoformat(row["active_from"]) if row.get("active_from") else None
+        end = date.fromisoformat(row["active_to"]) if row.get("active_to") else None
+    except ValueError as exc:
+        return [*out, Problem(file, where, f"bad date: {exc}")]
+    if start and end and start >= end:
+        out.append(Problem(file, where, f"active_from {start} is not before active_to {end}"))
+    return out
+
+
+def _parent_cycles(file: str, catalog: actors_module.ActorCatalog) -> list[Problem]:
+    out = []
+    for entry in catalog:
+        try:
+            catalog.root(entry.id)
+        except DataError as exc:
+            out.append(Problem(file, entry.id, str(exc)))
+    return out
+
+
+def _actor_collisions(
+    file: str, catalog: actors_module.ActorCatalog, shared: dict[str, frozenset[str]]
+) -> list[Problem]:
+    by_alias: dict[str, set[str]] = {}
+    for entry in catalog:
+        for n in entry.names_ar:
+            by_alias.setdefault(normalize_key(n), set()).add(entry.id)
+    out = []
+    for alias, ids in sorted(by_alias.items()):
+        if len(ids) < 2:
+            continue
+        if shared.get(alias) != frozenset(ids):
+            out.append(Problem(file, alias, f"alias names {sorted(ids)} and is not listed shared"))
+        elif not _time_disjoint([catalog.get(i) for i in ids]):
+            out.append(Problem(file, alias, f"shared alias of {sorted(ids)} overlaps in time"))
+    return out
+
+
+def _time_disjoint(entries: list[actors_module.ActorEntry]) -> bool:
+    spans = sorted((e.active_from or date.min, e.active_to or date.max) for e in entries)
+    return all(a[1] <= b[0] for a, b in pairwise(spans))
+
+
+def check_outlets(path: Path) -> list[Problem]:
+    name = path.name
+    try:
+        catalog = outlets_module.load_outlets(path)
+        rows = read_tsv(path)
+    except DataError as exc:
+        return [Problem(name, "file", str(exc))]
+    problems = _duplicate_ids(name, (row["id"] for row in rows))
+    by_name: dict[str, set[str]] = {}
+    for outlet in catalog:
+        for n in outlet.names_ar:
+            issue = arabic_name_problem(n)
+            if issue:
+                problems.append(Problem(name, outlet.id, f"name {n!r}: {issue}"))
+            by_name.setdefault(normalize_key(n), set()).add(outlet.id)
+    for key, ids in sorted(by_name.items()):
+        if len(ids) > 1:
+            problems.append(Problem(name, key, f"name given to several outlets {sorted(ids)}"))
+    return problems
+
+
+def check_cues(attribution: Path, status: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    try:
+        lexicon = cues_module.load_cues(attribution, status)
+    except DataError as exc:
+        return [Problem(attribution.name, "file", str(exc))]
+    for file, cues in (
+        (attribution.name, [c.cue for c in lexicon.attribution]),
+        (status.name, [c.cue for c in lexicon.status]),
+    ):
+        for cue in cues:
+            issue = arabic_name_problem(cue)
+            if issue:
+                problems.append(Problem(file, cue, issue))
+        seen: dict[str, str] = {}
+        for cue in cues:
+            key = normalize_key(cue)
+            if key in seen:
+                problems.append(
+                    Problem(file, cue, f"same as {seen[key]!r} after normalization", "warning")
+                )
+            seen.setdefault(key, cue)
+    return problems
+
+
+def _duplicate_ids(file: str, ids: Iterable[str]) -> list[Problem]:
+    seen: set[str] = set()
+    out = []
+    for i in ids:
+        if i in seen:
+            out.append(Problem(file, i, "duplicate id"))
+        seen.add(i)
+    return out
