@@ -57,7 +57,7 @@ def test_one_row_per_event_and_no_verbal_actions() -> None:
 
 
 def test_killing_of_civilians_row() -> None:
-    _, text = export()
+    _, text = export(outlet_scales={"Enab Baladi": "National"})
     row = by_sub_event(text)["Attack"]
     assert row == {
         "event_id_cnty": f"SYR{stable_number('e-kill')}",
@@ -86,7 +86,7 @@ def test_killing_of_civilians_row() -> None:
         "longitude": "35.9897",
         "geo_precision": "1",
         "source": "Daraa 24; Enab Baladi",
-        "source_scale": "",
+        "source_scale": "National",
         "notes": (
             "On 2023-03-13, Killing by 4th Division against Civilians in Tafas (Dar'a), "
             "3 killed; reported by Daraa 24, Enab Baladi (according to local activists, "
@@ -185,3 +185,13 @@ def test_source_scale_combination_order() -> None:
         "National-International"
     )
     assert source_scale(["x"], {}) == ""
+
+
+def test_default_scales_come_from_the_outlet_catalog() -> None:
+    resources = Resources()
+    listed = next(o for o in resources.outlets if o.scale)
+    event = replace(EVENTS[1], outlets=(listed.name_en,))
+    out = io.StringIO()
+    write_acled_csv([event], CLAIMS, ARTICLES, resources, out, actors=CATALOG)
+    [row] = csv.DictReader(io.StringIO(out.getvalue()))
+    assert row["source_scale"] == listed.scale

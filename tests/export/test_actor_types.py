@@ -44,3 +44,14 @@ def test_load_from_tsv_and_a_cyclic_catalog_terminates(tmp_path: Path) -> None:
     assert catalog.get("A").name == "Alpha"
     assert catalog.get("A").inter in (1, None)
     assert ActorTypes.load(tmp_path / "missing.tsv").get("A").kind is None
+
+
+def test_from_the_shipped_catalog() -> None:
+    from marsad.knowledge.resources import Resources
+
+    shipped = ActorTypes.from_resources(Resources())
+    division = shipped.get("SYR_GOV_4DIV")
+    assert (division.root, division.inter, division.government) == ("SYR_GOV", 1, True)
+    assert shipped.get("SYR_TGOV_MOD").government
+    assert not shipped.get("SDF").government and shipped.get("SDF").inter == 2
+    assert shipped.get("CIV").civilian and shipped.get("CIV").inter == 7

@@ -76,6 +76,16 @@ def source_scale(outlets: Sequence[str], scales: Mapping[str, str]) -> str:
     return "-".join(ordered)
 
 
+def _catalog_scales(names: Iterable[str], resources: Resources) -> dict[str, str]:
+    """Each outlet name → its scale in the outlet catalog, for the names listed there."""
+    scales: dict[str, str] = {}
+    for name in dict.fromkeys(names):
+        listed = resources.outlets.lookup(name)
+        if listed and listed[0].scale:
+            scales[name] = listed[0].scale
+    return scales
+
+
 def _outlets(event: Event, articles: Mapping[str, Article]) -> list[str]:
     """The event's outlets, else those of its articles, distinct and in order."""
     named = list(event.outlets) or [
@@ -159,14 +169,19 @@ def write_acled_csv(
 ) -> int:
     """One row per canonical event (verbal actions left out); returns the rows written.
 
+    `outlet_scales` (outlet name → ACLED scale) defaults to the outlet catalog's.
     `timestamp` (ACLED's upload time, Unix seconds) is left empty unless given, so that the
     same store always exports the same file.
     """
-    actors = actors or ActorTypes.load()
+    actors = actors or ActorTypes.from_resources(resources)
     events = list(events)
     members = members_by_event(events, claims)
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()
+    outlets = {e.id: _outlets(e, articles) for e in events}
+    scales = outlet_scales
+    if scales is None:
+        scales = _catalog_scales((o for names in outlets.values() for o in names), resources)
     used: set[int] = set()
     written = 0
     for event in events:
@@ -182,9 +197,9 @@ def write_acled_csv(
             members[event.id],
             names,
             number=number,
-            outlets=_outlets(event, articles),
+            outlets=outlets[event.id],
             actors=actors,
-            scales=outlet_scales or {},
+            scales=scales,
             timestamp=timestamp,
         )
         writer.writerow(row)

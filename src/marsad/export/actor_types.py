@@ -1,7 +1,8 @@
 """What the exports need to know of an actor: English name, kind, catalog root, ACLED inter code.
 
-Read from the shipped actor catalog (`marsad/data/actors.tsv`: id, parent, kind, name_en and, when
-present, acled_inter). Without a catalog every actor is unknown and its codes are left empty.
+Built from the actor catalog (`resources.actors`, from `marsad/data/actors.tsv`: id, parent, kind,
+name_en, acled_inter) or from rows of that form. An id outside the catalog keeps its name and gets
+no codes.
 
 ACLED's actor-type codes (inter1/inter2) from the catalog's `kind`, where the catalog gives no
 `acled_inter` of its own:
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from marsad.knowledge.files import data_path, read_tsv
+from marsad.knowledge.resources import Resources
 
 INTER_BY_KIND: Mapping[str, int] = {
     "state": 1,
@@ -68,6 +70,20 @@ class ActorTypes:
     def __init__(self, rows: Iterable[Mapping[str, str]]) -> None:
         self._rows = {row["id"]: row for row in rows if row.get("id")}
         self._cache: dict[str, ActorType] = {}
+
+    @classmethod
+    def from_resources(cls, resources: Resources) -> ActorTypes:
+        """The catalog that `resources.actors` loads (marsad/data/actors.tsv)."""
+        return cls(
+            {
+                "id": entry.id,
+                "parent": entry.parent or "",
+                "kind": entry.kind,
+                "name_en": entry.name_en,
+                "acled_inter": "" if entry.acled_inter is None else str(entry.acled_inter),
+            }
+            for entry in resources.actors
+        )
 
     @classmethod
     def load(cls, path: Path | None = None) -> ActorTypes:

@@ -63,7 +63,7 @@ def write_records_jsonl(
     actors: ActorTypes | None = None,
 ) -> int:
     """One JSON object per record (verbal ones too, with null ACLED names); returns the count."""
-    actors = actors or ActorTypes.load()
+    actors = actors or ActorTypes.from_resources(resources)
     written = 0
     for claim in claims:
         out.write(_line(record_json(claim, claim_class(claim, resources, actors))))
@@ -140,7 +140,7 @@ def write_events_jsonl(
     actors: ActorTypes | None = None,
 ) -> int:
     """One JSON object per canonical event, with merged values and disputes; returns the count."""
-    actors = actors or ActorTypes.load()
+    actors = actors or ActorTypes.from_resources(resources)
     events = list(events)
     members = members_by_event(events, claims)
     for event in events:
