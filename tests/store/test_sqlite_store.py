@@ -154,17 +154,42 @@ def test_duplicate_claim_ids_in_one_article_are_stored_once(store: Store) -> Non
     assert len(store.claims()) == 1
 
 
-def test_a_failing_article_leaves_the_store_as_it_was(store: Store) -> None:
+def test_a_failing_article_leaves_the_store_as_it_was(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     first = make_article()
     store.put_analysis(analysis(first, make_claim(first)))
     second = make_article(OTHER_TEXT)
-    orphan = make_claim(second, article_id="a-not-stored", id="r-orphan")  # violates the FK
-    with pytest.raises(StoreError):
-        store.put_analysis(analysis(second, make_claim(second), orphan))
+
+    def crash(*args: object) -> None:  # the disk fills up after the article row is written
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(SqliteStore, "_put_claims", crash)
+    with pytest.raises(StoreError, match="disk is full"):
+        store.put_analysis(analysis(second, make_claim(second)))
+    monkeypatch.undo()
     assert not store.has_article(second.id)
     assert [a.id for a in store.articles()] == [first.id]
-    assert len(store.claims()) == 1
+    assert len(store.claims()) == 1 and store.mentions(second.id) == []
     assert store.search("القامشلي") == []
+    assert store.put_analysis(analysis(second, make_claim(second))) is True  # usable again
+
+
+def test_claims_of_another_article_are_refused(store: Store) -> None:
+    article = make_article()
+    stray = make_claim(article, article_id="a-other", id="r-stray")
+    with pytest.raises(StoreError, match="r-stray"):
+        store.put_analysis(analysis(article, make_claim(article), stray))
+    assert not store.has_article(article.id)
+
+
+def test_rerun_after_reopening_is_a_no_op(tmp_path: Path) -> None:
+    article = make_article()
+    with Store.open(tmp_path / "m.db") as first:
+        assert first.put_analysis(analysis(article, make_claim(article))) is True
+    with Store.open(tmp_path / "m.db") as again:
+        assert again.put_analysis(analysis(article, make_claim(article))) is False
+        assert again.counts()["claims"] == 1
 
 
 def test_changed_text_under_the_same_external_id_replaces_the_article(store: Store) -> None:

@@ -134,6 +134,9 @@ class SqliteStore(Store):
 
     def put_analysis(self, analyzed: AnalyzedArticle) -> bool:
         article = analyzed.article
+        strays = [c.id for c in analyzed.claims if c.article_id != article.id]
+        if strays:
+            raise StoreError(f"claims {', '.join(strays)} do not belong to article {article.id}")
         try:
             with self._transaction():
                 changed = self._put_article(article)
