@@ -274,3 +274,25 @@ def test_corrupt_gzip_is_a_failure(tmp_path: Path) -> None:
     failures = failures_of(items)
     assert [Path(f.source).name for f in failures] == ["cut.jsonl.gz", "junk.txt.gz"]
     assert all(f.reason.startswith("cannot read") for f in failures)
+
+
+def test_utf8_page_with_a_stale_windows_1256_declaration(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta charset="windows-1256"><title>تقرير</title></head>'
+        f"<body><p>{REPORT}</p></body></html>"
+    )
+    path = tmp_path / "resaved.html"
+    path.write_bytes(page.encode("utf-8"))
+    [article] = read_all(path)
+    assert isinstance(article, Article) and "جبل الزاوية" in article.text
+
+
+def test_iso_8859_6_page_by_its_declaration(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-6">'
+        f"</head><body><p>{REPORT}</p></body></html>"
+    )
+    path = tmp_path / "old.htm"
+    path.write_bytes(page.encode("iso-8859-6"))
+    [article] = read_all(path)
+    assert isinstance(article, Article) and "جبل الزاوية" in article.text

@@ -2,10 +2,12 @@
 
 Order and why:
 1. A byte-order mark is unambiguous (UTF-8, UTF-16, UTF-32).
-2. A charset declared in the document (`<meta charset>`, `http-equiv`, `<?xml encoding?>`) is
-   what the publisher meant; it is used when the bytes actually decode with it.
-3. Strict UTF-8: Arabic in windows-1256 or ISO-8859-6 is practically never valid UTF-8, so a
-   clean UTF-8 decode is trusted before any statistics.
+2. Strict UTF-8: Arabic in windows-1256 or ISO-8859-6 is practically never valid UTF-8 (its
+   letters are lead bytes without continuation bytes), so a clean UTF-8 decode is trusted even
+   over a declaration: pages re-saved as UTF-8 often keep an old `windows-1256` meta tag, and
+   every byte string "decodes" as windows-1256, so trusting the tag would give mojibake.
+3. A charset declared in the document (`<meta charset>`, `http-equiv`, `<?xml encoding?>`) for
+   bytes that are not UTF-8: it tells windows-1256 from ISO-8859-6, which statistics confuse.
 4. charset-normalizer picks among the rest (windows-1256, ISO-8859-6, UTF-16 without BOM, …).
 Bytes that none of these decode cleanly raise `InputError`, which the reader turns into a Failure.
 """
@@ -62,7 +64,7 @@ def decode_bytes(data: bytes) -> str:
     body, bom_codec = strip_bom(data)
     if bom_codec is not None:
         return _strict(body, bom_codec)
-    for candidate in (declared_charset(body), "utf-8"):
+    for candidate in ("utf-8", declared_charset(body)):
         if candidate is None:
             continue
         try:
