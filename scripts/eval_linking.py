@@ -216,9 +216,8 @@ def seed_checks(result: LinkResult, keys: dict[str, tuple[str, str]]) -> list[st
     talks = by_key.get("talks_12_13", set())
     lines.append(f"talks_12_13 one event: {len(talks) == 1}  [{fields('talks_12_13')}]")
     seize = by_key.get("asayish_seize_buildings_qamishli", set())
-    lines.append(
-        f"seizure Qamishli one event: {len(seize) == 1}  [{fields('asayish_seize_buildings_qamishli')}]"
-    )
+    seize_fields = fields("asayish_seize_buildings_qamishli")
+    lines.append(f"seizure Qamishli one event: {len(seize) == 1}  [{seize_fields}]")
     sieges = [
         "lift_siege_sheikh_maqsoud",
         "lift_sdf_siege_hasakah",

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from marsad.link.actors import ActorTree
 from marsad.link.facts import RecordFacts
+from marsad.link.scoring import SYMMETRIC_ACTIONS
 
 BUCKET_DAYS = 7  # a week: reports of one happening come out within days of each other
 MAX_BUCKETED_DAYS = 42  # intervals longer than six weeks do not locate a record in time
@@ -112,6 +113,10 @@ class BlockIndex:
                     yield group
 
     def _actor_key(self, facts: RecordFacts) -> str:
+        if facts.action in SYMMETRIC_ACTIONS:
+            # Either side may be named first; both reports then file under the same side.
+            sides = [self.actors.root(a) for a in (facts.actor1, facts.actor2) if a]
+            return min(sides, default="")
         return self.actors.root(facts.actor1) if facts.actor1 else ""
 
 

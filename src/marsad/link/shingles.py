@@ -2,9 +2,10 @@
 
 Evidence wording is compared by character 4-gram overlap: the mean of Jaccard similarity and
 containment (the share of the shorter text's 4-grams found in the other), because two reports of
-one happening often differ in length (a one-line brief vs. a long paragraph). A record keeps only a bottom-k sketch (its shingle
-count and the k smallest 32-bit hashes of its shingles), from which the Jaccard similarity and the
-containment are estimated; k ints per record keep the link state small at millions of records.
+one happening often differ in length (a one-line brief vs. a long paragraph). A record keeps only
+a bottom-k sketch (its shingle count and the k smallest 32-bit hashes of its shingles), from which
+the Jaccard similarity and the containment are estimated; k ints per record keep the link state
+small at millions of records.
 """
 
 from __future__ import annotations

@@ -179,7 +179,8 @@ def story_title(members: Sequence[EventSummary]) -> str:
     if names and areas:
         where += f", {areas[0]}"
     title = HEADS.get(head_family, "Events in {}").format(where)
-    chapters = _chapters(m for m in members if m.family != head_family)
+    opening = min(heads, key=lambda m: (m.start or date.max, m.event_id)).action
+    chapters = _chapters(m for m in members if m.action != opening)
     if chapters:
         title += f" — {chapters}"
     when = _months([m.start for m in members if m.start] + [m.end for m in members if m.end])

@@ -1,0 +1,90 @@
+"""Pair scores: what makes two records one happening, and what makes it impossible."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import texts
+from link_builders import (
+    ASHRAFIEH,
+    DOUMA,
+    HASAKAH,
+    IDLEB,
+    QAMISHLI,
+    SHEIKH_MAQSOUD,
+    article,
+    claim,
+    day,
+)
+
+from marsad.link.actors import ActorTree
+from marsad.link.facts import RecordFacts, facts_of
+from marsad.link.scoring import PAIR_THRESHOLD, pair_score
+
+TREE = ActorTree(known=frozenset({"SDF", "SYR_GOV"}))
+REPORT = article("a1", texts.STRIKE_ORIGINAL, outlet="Enab Baladi", published=date(2022, 5, 3))
+OTHER = article("a3", texts.STRIKE_PARAPHRASE, outlet="Syria TV", published=date(2022, 5, 4))
+
+
+def strike(source: str = "a1", **changes: object) -> RecordFacts:
+    art = REPORT if source == "a1" else OTHER
+    text = texts.STRIKE_ORIGINAL[38:200] if source == "a1" else texts.STRIKE_PARAPHRASE[36:160]
+    base = claim(art, "air_strike", text, actor1="RUS", actor2="CIV", where=IDLEB, when=day(3, 5))
+    return replace(facts_of(base, art, "remote"), **changes)  # type: ignore[arg-type]
+
+
+def test_agreeing_reports_score_above_the_threshold() -> None:
+    score = pair_score(strike("a1"), strike("a3"), TREE)
+    assert score is not None and score >= PAIR_THRESHOLD
+
+
+def test_another_action_far_dates_or_far_places_cannot_be_one_happening() -> None:
+    a = strike("a1")
+    assert pair_score(a, strike("a3", action="shelling"), TREE) is None
+    assert (
+        pair_score(
+            a,
+            strike(
+                "a3",
+                date=replace(
+                    a.date,
+                    start=date(2022, 5, 9),  # type: ignore[type-var]
+                    end=date(2022, 5, 9),
+                ),
+            ),
+            TREE,
+        )
+        is None
+    )
+    assert pair_score(a, strike("a3", place=DOUMA), TREE) is None
+
+
+def test_a_conflicting_actor_costs_more_than_an_unknown_one() -> None:
+    a = strike("a1")
+    unknown = pair_score(a, strike("a3", actor1=None), TREE)
+    conflicting = pair_score(a, strike("a3", actor1="COALITION"), TREE)
+    assert unknown is not None and conflicting is not None and conflicting < unknown
+
+
+def test_the_same_gazetteer_entry_beats_a_neighbourhood_two_kilometres_away() -> None:
+    a = strike("a1", place=SHEIKH_MAQSOUD)
+    same = pair_score(a, strike("a3", place=SHEIKH_MAQSOUD), TREE)
+    neighbour = pair_score(a, strike("a3", place=ASHRAFIEH), TREE)
+    assert same is not None and neighbour is not None and same > neighbour
+
+
+def test_places_in_one_governorate_75_km_apart_are_a_dispute_not_a_veto() -> None:
+    score = pair_score(strike("a1", place=QAMISHLI), strike("a3", place=HASAKAH), TREE)
+    assert score is not None
+
+
+def test_two_records_of_one_article_are_one_happening_only_as_claim_and_denial() -> None:
+    a = strike("a1")
+    assert pair_score(a, strike("a1", place=SHEIKH_MAQSOUD, record_id="x"), TREE) is None
+    assert pair_score(a, strike("a1", status="denied", attribution="Moscow"), TREE) is not None
+
+
+def test_an_undated_report_cannot_tell_of_what_happened_after_it_was_published() -> None:
+    a = strike("a1", date=None, published=date(2022, 4, 20))
+    assert pair_score(a, strike("a3"), TREE) is None
