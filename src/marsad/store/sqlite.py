@@ -22,12 +22,20 @@ from marsad.model import (
     Failure,
     Mention,
     MentionKind,
-    PlaceRef,
     Span,
     Story,
 )
 from marsad.store.base import Store
 from marsad.store.migrations import MIGRATIONS, Migration
+from marsad.store.rows import (
+    article_from,
+    claim_row,
+    claims_from,
+    dumps,
+    event_row,
+    iso,
+    mention_row,
+)
 from marsad.text.normalize import normalize_key
 
 # Milliseconds a writer waits for another connection's lock before giving up.
@@ -40,10 +48,6 @@ _ARTICLE_COLUMNS = "id, text, outlet, url, published, title, lang, source"
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def content_hash(text: str) -> str:
@@ -187,7 +191,7 @@ class SqliteStore(Store):
         self._db.executemany(
             'INSERT INTO mentions (article_id, seq, kind, "start", "end", text, key, rule, score) '
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [_mention_row(article_id, seq, m) for seq, m in enumerate(mentions)],
+            [mention_row(article_id, seq, m) for seq, m in enumerate(mentions)],
         )
 
     def _put_claims(self, article_id: str, claims: Sequence[Claim]) -> None:
@@ -207,7 +211,7 @@ class SqliteStore(Store):
             seen.add(claim.id)
             if claim.event_id is None and claim.id in links:
                 claim = replace(claim, event_id=links[claim.id][0], story_id=links[claim.id][1])
-            rows.append(_claim_row(claim, len(rows)))
+            rows.append(claim_row(claim, len(rows)))
         self._db.executemany(
             "INSERT INTO claims (id, article_id, seq, action, status, event_id, story_id, "
             "date_start, date_end, admin1, lat, lon, json) "
@@ -223,11 +227,11 @@ class SqliteStore(Store):
         row = self._db.execute(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
-        return None if row is None else _article(row)
+        return None if row is None else article_from(row)
 
     def articles(self) -> list[Article]:
         rows = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY rowid")
-        return [_article(row) for row in rows]
+        return [article_from(row) for row in rows]
 
     def mentions(self, article_id: str) -> list[Mention]:
         rows = self._db.execute(
@@ -246,7 +250,7 @@ class SqliteStore(Store):
             "JOIN articles a ON a.id = c.article_id"
         )
         if article_ids is None:
-            return _claims(self._db.execute(f"{select} ORDER BY a.rowid, c.seq"))
+            return claims_from(self._db.execute(f"{select} ORDER BY a.rowid, c.seq"))
         ids = list(dict.fromkeys(article_ids))
         found: list[tuple[str, str | None, str | None, int, int]] = []
         for start in range(0, len(ids), _IN_CHUNK):
@@ -260,7 +264,7 @@ class SqliteStore(Store):
                 )
             )
         found.sort(key=lambda row: (row[3], row[4]))
-        return _claims((row[0], row[1], row[2]) for row in found)
+        return claims_from((row[0], row[1], row[2]) for row in found)
 
     # --- failures and runs --------------------------------------------------------------------
 
@@ -291,7 +295,7 @@ class SqliteStore(Store):
         with self._transaction():
             self._db.execute(
                 "UPDATE runs SET finished = ?, counts = ? WHERE id = ?",
-                (_now(), _dumps(dict(counts)), run_id),
+                (_now(), dumps(dict(counts)), run_id),
             )
 
     # --- linking ------------------------------------------------------------------------------
@@ -308,15 +312,12 @@ class SqliteStore(Store):
             self._db.executemany(
                 "INSERT INTO events (id, action, status, story_id, date_start, date_end, admin1, "
                 "lat, lon, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [_event_row(e) for e in events],
+                [event_row(e) for e in events],
             )
             self._db.execute("DELETE FROM stories")
             self._db.executemany(
                 "INSERT INTO stories (id, date_start, date_end, json) VALUES (?, ?, ?, ?)",
-                [
-                    (s.id, _iso(s.start), _iso(s.end), _dumps(codec.story_to_json(s)))
-                    for s in stories
-                ],
+                [(s.id, iso(s.start), iso(s.end), dumps(codec.story_to_json(s))) for s in stories],
             )
             # A claim left pointing at an event that no longer exists is unlinked, not dangling.
             self._db.execute(
@@ -355,72 +356,3 @@ class SqliteStore(Store):
 def _statements(script: str) -> list[str]:
     """The statements of a migration script (no semicolons inside literals in our migrations)."""
     return [s.strip() for s in script.split(";") if s.strip()]
-
-
-def _iso(value: object) -> str | None:
-    return None if value is None else str(value)
-
-
-def _place_columns(ref: PlaceRef | None) -> tuple[str | None, float | None, float | None]:
-    if ref is None:
-        return None, None, None
-    return ref.place.admin1, ref.place.lat, ref.place.lon
-
-
-def _mention_row(article_id: str, seq: int, m: Mention) -> tuple[object, ...]:
-    span = m.span
-    return (article_id, seq, m.kind.value, span.start, span.end, span.text, m.key, m.rule, m.score)
-
-
-def _claim_row(claim: Claim, seq: int) -> tuple[object, ...]:
-    interval = None if claim.date is None else claim.date.interval
-    return (
-        claim.id,
-        claim.article_id,
-        seq,
-        claim.action,
-        claim.status,
-        claim.event_id,
-        claim.story_id,
-        None if interval is None else interval.start.isoformat(),
-        None if interval is None else interval.end.isoformat(),
-        *_place_columns(claim.location),
-        _dumps(codec.claim_to_json(claim)),
-    )
-
-
-def _event_row(event: Event) -> tuple[object, ...]:
-    return (
-        event.id,
-        event.action,
-        event.status,
-        event.story_id,
-        None if event.date is None else event.date.start.isoformat(),
-        None if event.date is None else event.date.end.isoformat(),
-        *_place_columns(event.location),
-        _dumps(codec.event_to_json(event)),
-    )
-
-
-def _claims(rows: Iterable[tuple[str, str | None, str | None]]) -> list[Claim]:
-    """Claims from their JSON; the event/story columns are authoritative (relinking sets them)."""
-    return [
-        replace(codec.claim_from_json(json.loads(data)), event_id=event_id, story_id=story_id)
-        for data, event_id, story_id in rows
-    ]
-
-
-def _article(row: tuple[str, ...]) -> Article:
-    article_id, text, outlet, url, published, title, lang, source = row
-    return codec.article_from_json(
-        {
-            "id": article_id,
-            "text": text,
-            "outlet": outlet,
-            "url": url,
-            "published": published,
-            "title": title,
-            "lang": lang,
-            "source": source,
-        }
-    )
