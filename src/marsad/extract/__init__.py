@@ -6,7 +6,7 @@ a span into `article.text` and the rule that found it.
 
 from __future__ import annotations
 
-from marsad.extract.entities import drop_source_overlaps, entity_mentions
+from marsad.extract.entities import drop_building_names, drop_source_overlaps, entity_mentions
 from marsad.extract.lexical import cue_mentions, trigger_mentions
 from marsad.extract.names import name_mentions
 from marsad.extract.segment import clauses, paragraphs, sentences
@@ -23,8 +23,9 @@ def extract_mentions(article: Article, resources: Resources) -> Extraction:
     lexicon = resources.triggers
     found: list[Mention] = []
     found.extend(trigger_mentions(text, norm, lexicon))
-    found.extend(cue_mentions(text, norm, lexicon))
-    found.extend(drop_source_overlaps(entity_mentions(article, norm, resources), found))
+    found.extend(cue_mentions(text, norm, lexicon, list(found)))
+    entities = drop_source_overlaps(entity_mentions(article, norm, resources), found)
+    found.extend(drop_building_names(entities, found))
     found.extend(name_mentions(text, found))
     sentence_spans = sentences(text)
     clause_spans = tuple(c for s in sentence_spans for c in clauses(text, s))

@@ -102,3 +102,18 @@ def drop_source_overlaps(entities: list[Mention], cues: list[Mention]) -> list[M
         if e.kind not in {MentionKind.PLACE, MentionKind.ACTOR}
         or not any(s.start < e.span.end and e.span.start < s.end for s in sources)
     ]
+
+
+BUILDING_GAP_CHARS = 2  # "مبنى القصر": the building word and the name are adjacent
+
+
+def drop_building_names(entities: list[Mention], cues: list[Mention]) -> list[Mention]:
+    """A name right after a building word ("مبنى القصر العدلي", "سجن حمص" excepted when a
+    place word intervenes) names the building, not a village of that name."""
+    ends = [m.span.end for m in cues if m.key == "context:building"]
+    return [
+        e
+        for e in entities
+        if e.kind is not MentionKind.PLACE
+        or not any(0 <= e.span.start - end <= BUILDING_GAP_CHARS for end in ends)
+    ]

@@ -41,12 +41,16 @@ def _cue_mention(text: str, start: int, end: int, kind: str, value: str) -> Ment
         return Mention(MentionKind.ATTRIBUTION, span, kind, CUE_RULE)
     if kind == "source":
         return Mention(MentionKind.ATTRIBUTION, span, f"source:{value}", CUE_RULE)
+    if kind == "nationality":
+        return None  # see nationality_mentions
     if kind == "anonymous":
         return Mention(MentionKind.ATTRIBUTION, span, f"source:{value}|anonymous", CUE_RULE)
     return None
 
 
-def cue_mentions(text: str, norm: Normalized, lexicon: TriggerLexicon) -> list[Mention]:
+def cue_mentions(
+    text: str, norm: Normalized, lexicon: TriggerLexicon, triggers: list[Mention]
+) -> list[Mention]:
     out: list[Mention] = []
     for matcher in (lexicon.cue_matcher, lexicon.bare_cue_matcher):
         for hit in matcher.find(norm, longest=False):
@@ -55,7 +59,7 @@ def cue_mentions(text: str, norm: Normalized, lexicon: TriggerLexicon) -> list[M
                 mention = _cue_mention(text, hit.start, hit.end, kind, rest)
                 if mention is not None:
                     out.append(mention)
-    return _longest_sources(out)
+    return _longest_sources(out) + nationality_mentions(text, norm, lexicon, triggers)
 
 
 def _longest_sources(mentions: list[Mention]) -> list[Mention]:
@@ -73,3 +77,22 @@ def _longest_sources(mentions: list[Mention]) -> list[Mention]:
             continue
         keep.append(m)
     return keep
+
+
+NATIONALITY_RULE = "lexicon.nationality@1"
+NATIONALITY_WINDOW_CHARS = 20  # "الطائرات الحربية الروسية", "القصف التركي": right after the act
+
+
+def nationality_mentions(
+    text: str, norm: Normalized, lexicon: TriggerLexicon, triggers: list[Mention]
+) -> list[Mention]:
+    """A nationality adjective right after a trigger names the state that acted ("القصف التركي");
+    the key is that state's catalog alias."""
+    ends = sorted(t.span.end for t in triggers)
+    out: list[Mention] = []
+    for hit in lexicon.nationality_matcher.find(norm):
+        if not any(0 <= hit.start - e <= NATIONALITY_WINDOW_CHARS for e in ends):
+            continue
+        span = Span.of(text, hit.start, hit.end)
+        out.append(Mention(MentionKind.ACTOR, span, hit.values[0], NATIONALITY_RULE))
+    return out

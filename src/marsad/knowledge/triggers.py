@@ -20,6 +20,10 @@ TRIGGER_FORMS = frozenset(
     {"verb_past", "verb_present", "passive", "masdar", "participle", "multiword"}
 )
 PRESENT_PREFIXES = ("ي", "ت", "ن")
+# Verb endings with an object pronoun that the shared set lacks ("يحاصرونها", "اعتقلوهم").
+TRIGGER_SUFFIXES: frozenset[str] = INFLECTION_SUFFIXES | frozenset(
+    {"ونها", "ونه", "ونهم", "وهما", "تاه", "تاها", "اتنا", "يها", "يهم", "ين", "تين", "تان"}
+)
 # Endings a cue word may carry: the trigger endings minus the long ones that turn a particle
 # ("لا") into another word.
 CUE_SUFFIXES: frozenset[str] = frozenset(
@@ -71,10 +75,15 @@ class TriggerLexicon:
             for e in entries
             for surface in surface_forms(e.phrase, e.form)
         ]
-        self.matcher = PhraseMatcher(pairs, suffixes=INFLECTION_SUFFIXES)
+        self.matcher = PhraseMatcher(pairs, suffixes=TRIGGER_SUFFIXES)
+        self.nationality_matcher = PhraseMatcher(
+            (c.phrase, c.value) for c in cues if c.kind == "nationality"
+        )
         bare = [(c.phrase, f"{c.kind}|{c.value}") for c in cues if c.kind in NO_CUE_SUFFIX_KINDS]
         inflected = [
-            (c.phrase, f"{c.kind}|{c.value}") for c in cues if c.kind not in NO_CUE_SUFFIX_KINDS
+            (c.phrase, f"{c.kind}|{c.value}")
+            for c in cues
+            if c.kind not in NO_CUE_SUFFIX_KINDS and c.kind != "nationality"
         ]
         self.bare_cue_matcher = PhraseMatcher(bare)
         self.cue_matcher = PhraseMatcher(inflected, suffixes=CUE_SUFFIXES)

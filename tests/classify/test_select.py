@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from marsad.classify.candidates import Candidate
+from marsad.classify.select import select
+from marsad.knowledge.models import LinearModel
+from marsad.model import Mention, MentionKind, Span
+
+TEXT = "دخلت القوات البلدة"
+
+
+def _candidate(action: str, weight: float, features: tuple[str, ...] = ()) -> Candidate:
+    span = Span.of(TEXT, 0, 4)
+    trigger = Mention(MentionKind.TRIGGER, span, action, "test", weight)
+    return Candidate(0, action, (trigger,), features)
+
+
+def test_without_a_model_strong_triggers_win_a_shared_span() -> None:
+    kept = select([_candidate("incursion", 1.0), _candidate("aid_delivery", 0.5)], None)
+    assert [s.candidate.action for s in kept] == ["incursion"]
+
+
+def test_the_model_decides_where_it_has_support() -> None:
+    model = LinearModel("m", bias=-2.0, weights={"good": 4.0}, threshold=0.5, support={"x": 9})
+    good = _candidate("x", 0.5, ("good",))
+    bad = Candidate(
+        1, "x", (Mention(MentionKind.TRIGGER, Span.of(TEXT, 5, 11), "x", "t", 1.0),), ()
+    )
+    kept = [s.candidate for s in select([good, bad], model)]
+    assert kept == [good]
+
+
+def test_actions_the_model_never_learned_fall_back_to_the_rule() -> None:
+    model = LinearModel("m", bias=-9.0, weights={}, threshold=0.5, support={"x": 9})
+    kept = select([_candidate("seizure", 1.0)], model)
+    assert [s.candidate.action for s in kept] == ["seizure"]
