@@ -20,7 +20,7 @@ def test_without_a_model_strong_triggers_win_a_shared_span() -> None:
 
 
 def test_the_model_decides_where_it_has_support() -> None:
-    model = LinearModel("m", bias=-2.0, weights={"good": 4.0}, threshold=0.5, support={"x": 9})
+    model = LinearModel("m", bias=-9.0, weights={"good": 12.0}, threshold=0.5, support={"x": 9})
     good = _candidate("x", 0.5, ("good",))
     bad = Candidate(
         1, "x", (Mention(MentionKind.TRIGGER, Span.of(TEXT, 5, 11), "x", "t", 1.0),), ()
