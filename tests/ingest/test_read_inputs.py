@@ -296,3 +296,12 @@ def test_iso_8859_6_page_by_its_declaration(tmp_path: Path) -> None:
     path.write_bytes(page.encode("iso-8859-6"))
     [article] = read_all(path)
     assert isinstance(article, Article) and "جبل الزاوية" in article.text
+
+
+def test_rss_in_windows_1256_without_a_declaration(tmp_path: Path) -> None:
+    declared = (FIXTURES / "feed_cp1256.rss").read_bytes()
+    path = tmp_path / "bare.rss"
+    path.write_bytes(declared.split(b"?>", 1)[1])
+    first = read_all(path)[0]
+    assert isinstance(first, Article)
+    assert first.title == "مقتل مدنيين بانفجار لغم في ريف دير الزور الشرقي"

@@ -1,20 +1,34 @@
-"""RSS and Atom feeds → one Article per entry (feedparser handles both and their encodings)."""
+"""RSS and Atom feeds → one Article per entry (our decoding, then feedparser for both formats)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from marsad.errors import InputError
+from marsad.ingest.decoding import decode_bytes
 from marsad.ingest.html import strip_tags
 from marsad.ingest.published import date_from_struct
 from marsad.model import Article, Failure
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
 
 def read_feed(path: Path, data: bytes) -> Iterator[Article | Failure]:
+    """Each entry of an RSS or Atom feed as an Article; a feed without entries is a Failure."""
     import feedparser
 
-    parsed = feedparser.parse(data)
+    try:
+        text = decode_bytes(data)
+    except InputError as exc:
+        yield Failure(source=str(path), stage="ingest", reason=str(exc))
+        return
+    # feedparser guesses windows-1252 for an undeclared Arabic feed; we decode it ourselves and
+    # hand over UTF-8 with a declaration that says so.
+    utf8 = _XML_DECLARATION.sub("", text, count=1).encode("utf-8")
+    parsed = feedparser.parse(b'<?xml version="1.0" encoding="utf-8"?>\n' + utf8)
     entries: list[Mapping[str, Any]] = list(parsed.get("entries") or [])
     if not entries:
         problem = parsed.get("bozo_exception")
