@@ -37,6 +37,7 @@ from marsad.text.date_grammar import (
 )
 from marsad.text.normalize import Normalized, normalize, original_span_with_marks
 from marsad.text.numerals import parse_number_words
+from marsad.text.spans import leftmost_longest
 
 DATE_KINDS = ("absolute", "relative", "weekday", "month", "year", "range")
 # A dateline sits near the top of an article page: title, byline, date (first ~300 characters).
@@ -45,6 +46,8 @@ DATELINE_WINDOW_CHARS = 300
 _DAYS_IN_WEEK = 7
 _MULTI_SPACE = re.compile(r"\s+")
 _ANY_DIGIT = re.compile(r"\d")
+# "منذ/قبل N …" with N above this is not a span of time (a year, a count of something else).
+_MAX_AGO_COUNT = 400
 # Words after "اليوم" that make it "the day" of a story rather than today (normalized).
 _DAY_OF_A_STORY = frozenset(
     {"التالي", "الموالي", "السابق", "نفسه", "ذاته", "الاخير", "المحدد", "الذي", "الوطني", "العالمي"}
@@ -88,11 +91,14 @@ def find_dates(
         if not _worth_trying(norm.text, cues, has_month=has_month):
             continue
         for match in pattern.finditer(norm.text):
-            result = rule(g, match, published)
+            try:
+                result = rule(g, match, published)
+            except (OverflowError, ValueError):
+                result = None  # arithmetic past date.min/date.max: not a date we can place
             if result is not None:
                 found.append(result)
     out: list[DateMatch] = []
-    for item in _leftmost_longest(found):
+    for item in leftmost_longest(found, lambda f: (f.start, f.end)):
         start, end = original_span_with_marks(norm, source, item.start, item.end)
         text_of = source[start:end]
         out.append(DateMatch(start, end, text_of, item.interval, item.kind, item.has_year))
@@ -121,7 +127,7 @@ def parse_published(value: str) -> date | None:
         return _numeric_date(numeric)
     try:
         return parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 
@@ -171,15 +177,6 @@ def _worth_trying(text: str, cues: tuple[str, ...], *, has_month: bool) -> bool:
         elif cue in text:
             return True
     return False
-
-
-def _leftmost_longest(found: list[_Found]) -> list[_Found]:
-    ordered = sorted(found, key=lambda f: (-(f.end - f.start), f.start))
-    taken: list[_Found] = []
-    for item in ordered:
-        if all(item.end <= t.start or item.start >= t.end for t in taken):
-            taken.append(item)
-    return sorted(taken, key=lambda f: f.start)
 
 
 def _span(match: re.Match[str]) -> tuple[int, int]:
@@ -405,6 +402,8 @@ def _ago(g: Grammar, match: re.Match[str], published: date | None) -> _Found | N
     count = _ago_count(match, unit_count)
     if match.group("words") and count is None:
         return None
+    if count is not None and count > _MAX_AGO_COUNT:
+        return None  # "منذ 2022 عام" is a year misread, not a span of time
     if published is None:
         return _found(match, None, "relative", False)
     if count is None:  # "قبل أيام", "منذ أسابيع": a bare plural

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from marsad.text.normalize import Normalized, normalize, normalize_key
+from marsad.text.spans import leftmost_longest
 
 # Proclitic chains: conjunction (و ف) + preposition/particle (ب ل ك س) in that order. "ال" is part
 # of the dictionary phrase itself when the phrase has it.
@@ -136,7 +137,7 @@ class PhraseMatcher:
             if hit is not None:
                 hits.append(hit)
         if longest:
-            hits = _leftmost_longest(hits)
+            hits = leftmost_longest(hits, lambda h: (h.norm_start, h.norm_end))
         return tuple(sorted(hits, key=lambda h: (h.start, h.end)))
 
     def _accept(
@@ -166,12 +167,3 @@ class PhraseMatcher:
             norm_start=first,
             norm_end=stop,
         )
-
-
-def _leftmost_longest(hits: list[PhraseHit]) -> list[PhraseHit]:
-    ordered = sorted(hits, key=lambda h: (-(h.norm_end - h.norm_start), h.norm_start))
-    taken: list[PhraseHit] = []
-    for hit in ordered:
-        if all(hit.norm_end <= t.norm_start or hit.norm_start >= t.norm_end for t in taken):
-            taken.append(hit)
-    return taken
