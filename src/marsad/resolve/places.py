@@ -250,7 +250,12 @@ def _score(entry: GazetteerEntry, ctx: PlaceContext, alt_form: bool) -> PlaceCan
 
 
 def _nearest_km(entry: GazetteerEntry, near: Sequence[GazetteerEntry]) -> float | None:
-    distances = [distance_km(entry.lat, entry.lon, n.lat, n.lon) for n in near if n is not entry]
+    # only point-like places: the centroid of a governorate or area says nothing of proximity
+    distances = [
+        distance_km(entry.lat, entry.lon, n.lat, n.lon)
+        for n in near
+        if n is not entry and n.precision == 1 and n.kind != RELATIVE_KIND
+    ]
     return min(distances) if distances else None
 
 
