@@ -305,3 +305,8 @@ def test_rss_in_windows_1256_without_a_declaration(tmp_path: Path) -> None:
     first = read_all(path)[0]
     assert isinstance(first, Article)
     assert first.title == "مقتل مدنيين بانفجار لغم في ريف دير الزور الشرقي"
+
+
+def test_plain_html_text_keeps_paragraphs_not_source_line_breaks() -> None:
+    text = html_module.strip_tags("<p>سطر أول\n  يكمل <b>الجملة</b> نفسها.</p><p>فقرة ثانية.</p>")
+    assert text == "سطر أول يكمل الجملة نفسها.\nفقرة ثانية."

@@ -8,8 +8,12 @@ plain text extraction with the standard library's HTMLParser is the fallback.
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
+from typing import Any
 
 _log = logging.getLogger(__name__)
 
@@ -18,6 +22,7 @@ _SKIPPED = frozenset({"script", "style", "noscript", "nav", "footer", "header", 
 _BLOCKS = frozenset(
     {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section"}
 )
+_SPACE_RUN = re.compile(r"\s+")
 _DATE_META = ("article:published_time", "datePublished", "date", "pubdate", "dc.date")
 
 
@@ -49,13 +54,22 @@ def extract_page(html: str) -> PageContent:
     )
 
 
-def _trafilatura(html: str) -> PageContent | None:
+@lru_cache(maxsize=1)
+def _extractor() -> Callable[..., Any] | None:
+    """trafilatura's extractor, or None (said once) when it cannot be imported."""
     try:
-        import trafilatura
+        from trafilatura import bare_extraction
     except ImportError as exc:  # a broken install must not stop HTML ingest
-        _log.warning("trafilatura unavailable (%s); using plain HTML text", exc)
+        _log.warning("trafilatura unavailable (%s); using plain HTML text extraction", exc)
         return None
-    doc = trafilatura.bare_extraction(html, with_metadata=True)
+    return bare_extraction
+
+
+def _trafilatura(html: str) -> PageContent | None:
+    extract = _extractor()
+    if extract is None:
+        return None
+    doc = extract(html, with_metadata=True)
     if doc is None:
         return None
     return PageContent(
@@ -128,7 +142,8 @@ class _PlainText(HTMLParser):
         if self._in_title:
             self._title.append(data)
         elif not self._skip_depth:
-            self._chunks.append(data)
+            # Source line breaks are not paragraph breaks; block elements make those.
+            self._chunks.append(_SPACE_RUN.sub(" ", data))
 
     def content(self) -> PageContent:
         lines = (" ".join(line.split()) for line in "".join(self._chunks).split("\n"))
