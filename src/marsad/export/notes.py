@@ -51,7 +51,9 @@ def event_notes(event: Event, members: Sequence[Claim], outlets: Sequence[str]) 
         parts.append(f"in {place.name}" + (f" ({place.admin1})" if place.admin1 else ""))
     sentence = " ".join(parts)
     if event.date is not None:
-        sentence = f"On {event.date.start.isoformat()}, {sentence}"
+        start, end = event.date.start.isoformat(), event.date.end.isoformat()
+        when = f"On {start}" if start == end else f"Between {start} and {end}"
+        sentence = f"{when}, {sentence}"
     if event.status in _STATUS_WORDS:
         sentence += f", {_STATUS_WORDS[event.status]}"
     if event.fatalities:
