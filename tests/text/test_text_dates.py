@@ -270,6 +270,7 @@ def test_absolute_dates_with_a_year(text: str, surface: str, expected: DateInter
         ("اندلعت في آذار 2011", "آذار 2011", interval("2011-03-01", "2011-03-31", 3), "month"),
         ("في عام 2016", "عام 2016", interval("2016-01-01", "2016-12-31", 3), "year"),
         ("خلال سنة 2016", "سنة 2016", interval("2016-01-01", "2016-12-31", 3), "year"),
+        ("في عام 1443 هـ", "عام 1443 هـ", interval("2021-08-09", "2022-07-29", 3), "year"),
     ],
 )
 def test_ranges_parts_months_years(

@@ -122,3 +122,12 @@ def hijri_month(year: int, month: int) -> DateInterval | None:
     except (ValueError, OverflowError):
         return None
     return DateInterval(first, first + timedelta(days=length - 1), MONTH_OR_LONGER)
+
+
+def hijri_year(year: int) -> DateInterval | None:
+    """The Gregorian days of a Hijri year, or None outside hijridate's range."""
+    first = hijri_to_gregorian(year, 1, 1)
+    last_month = hijri_month(year, 12)
+    if first is None or last_month is None:
+        return None
+    return DateInterval(first, last_month.end, MONTH_OR_LONGER)

@@ -338,7 +338,10 @@ def _relative_month(g: Grammar, match: re.Match[str], published: date | None) ->
 def _year(g: Grammar, match: re.Match[str], published: date | None) -> _Found | None:
     del g
     if match.group("year"):
-        return _found(match, cal.whole_year(int(match.group("year"))), "year", True)
+        year = int(match.group("year"))
+        if match.group("era") == "ه":  # "عام 1443 هـ": a Hijri year
+            return _found(match, cal.hijri_year(year), "year", True)
+        return _found(match, cal.whole_year(year), "year", True)
     if published is None:
         return _found(match, None, "year", False)
     relation = "current" if match.group("this") else RELATION_WORDS[match.group("yrel")]
