@@ -92,12 +92,28 @@ def _conjoined(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
     return chain
 
 
+_DESTINATION = re.compile(r"(?:إلى|الى|نحو|باتجاه|صوب|حتى)\s+(?:[\u0621-\u064A]+\s+)?$")
+LEAVING_ACTIONS = frozenset({"withdrawal", "displacement"})
+
+
+def _origins(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
+    """Leaving happens at the place left, not the destination ("من حرستا إلى الشمال")."""
+    kept = [
+        p
+        for p in places
+        if not _DESTINATION.search(text[max(0, p.mention.span.start - 20) : p.mention.span.start])
+    ]
+    return kept or places
+
+
 def pick_places(
-    views: list[SentenceView], view: SentenceView, trigger: Mention, text: str
+    views: list[SentenceView], view: SentenceView, trigger: Mention, text: str, action: str = ""
 ) -> tuple[list[ResolvedPlace], str]:
     """The places of the event and how they were found (clause, sentence, carried, article)."""
     clause = view.clause_of(trigger.span.start)
     in_clause = [p for p in view.places if clause.start <= p.mention.span.start < clause.end]
+    if action in LEAVING_ACTIONS:
+        in_clause = _origins(text, in_clause)
     for pool, how in ((in_clause, "clause"), (view.places, "sentence")):
         after = [p for p in pool if p.mention.span.start >= trigger.span.end]
         if after:

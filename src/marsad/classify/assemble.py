@@ -65,7 +65,7 @@ def drafts_for(
     view = views[scored.candidate.sentence]
     trigger = scored.candidate.first
     action = scored.candidate.action
-    places, how = pick_places(views, view, trigger, text)
+    places, how = pick_places(views, view, trigger, text, action)
     when = pick_date(views, view, trigger, article.published)
     a1, a2 = pick_actors(view, trigger, text)
     status, denial_end = pick_status(view, trigger, action, text)

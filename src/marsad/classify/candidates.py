@@ -19,6 +19,12 @@ WINDOW_WORDS = 4  # words either side of a trigger that describe it (tuned on tr
 BUILDING_WINDOW_CHARS = 40  # how far after a take-over verb its object may name a building
 _WORD = re.compile(r"[\u0621-\u064A0-9]+")
 _REMOTE = frozenset({"shelling", "air_strike"})
+# Codebook §2: shelling, air strikes, bombs and battles keep their action whatever the toll, so
+# deaths told in the same sentence as one of these are its fatalities, not a separate killing.
+_LETHAL_CARRIERS = frozenset(
+    {"shelling", "air_strike", "chemical_attack", "explosion", "armed_clash"}
+)
+_LEAVING = frozenset({"withdrawal", "displacement"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +43,25 @@ class Candidate:
         return max(t.score for t in self.triggers)
 
 
-def relabel(view: SentenceView, trigger: Mention, text: str) -> str:
+def relabel(view: SentenceView, trigger: Mention, text: str) -> tuple[str, ...]:
+    """The action(s) a trigger stands for in its context; a convoy of fighters and families
+    leaving is both a withdrawal and a displacement (codebook §2)."""
+    action = trigger.key or ""
+    if action in _LEAVING:
+        clause = view.clause_of(trigger.span.start)
+        who = _kinds_in(view, clause.start, clause.end) or _kinds_in(
+            view, view.span.start, view.span.end
+        )
+        if {"fighters", "civilians"} <= who:
+            return ("withdrawal", "displacement")
+        if "fighters" in who:
+            return ("withdrawal",)
+        if "civilians" in who:
+            return ("displacement",)
+    return (_relabel_one(view, trigger, text),)
+
+
+def _relabel_one(view: SentenceView, trigger: Mention, text: str) -> str:
     action = trigger.key or ""
     clause = view.clause_of(trigger.span.start)
     in_clause = {
@@ -75,6 +99,12 @@ def suppressed(view: SentenceView, trigger: Mention) -> bool:
         if (overlaps and kind == "state") or just_before:
             return True
     return False
+
+
+def _kinds_in(view: SentenceView, start: int, end: int) -> set[str]:
+    return {
+        (m.key or "").removeprefix("context:") for m in view.context if start <= m.span.start < end
+    }
 
 
 def _words(text: str) -> list[str]:
@@ -119,7 +149,10 @@ def candidates(views: list[SentenceView], text: str) -> list[Candidate]:
         for trigger in view.triggers:
             if suppressed(view, trigger):
                 continue
-            by_action.setdefault(relabel(view, trigger, text), []).append(trigger)
+            for action in relabel(view, trigger, text):
+                by_action.setdefault(action, []).append(trigger)
+        if _LETHAL_CARRIERS & by_action.keys():
+            by_action.pop("killing", None)
         for action, triggers in by_action.items():
             feats = _features(view, action, triggers, text)
             out.append(Candidate(view.index, action, tuple(triggers), tuple(dict.fromkeys(feats))))
