@@ -310,3 +310,12 @@ def test_rss_in_windows_1256_without_a_declaration(tmp_path: Path) -> None:
 def test_plain_html_text_keeps_paragraphs_not_source_line_breaks() -> None:
     text = html_module.strip_tags("<p>سطر أول\n  يكمل <b>الجملة</b> نفسها.</p><p>فقرة ثانية.</p>")
     assert text == "سطر أول يكمل الجملة نفسها.\nفقرة ثانية."
+
+
+def test_trafilatura_crash_falls_back_to_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("lxml could not parse")
+
+    monkeypatch.setattr(html_module, "_extractor", lambda: broken)
+    article = by_source(read_all(FIXTURES / "airstrike_utf8.html"), "airstrike_utf8.html")
+    assert isinstance(article, Article) and "ثلاث غارات جوية" in article.text

@@ -69,7 +69,12 @@ def _trafilatura(html: str) -> PageContent | None:
     extract = _extractor()
     if extract is None:
         return None
-    doc = extract(html, with_metadata=True)
+    try:
+        doc = extract(html, with_metadata=True)
+    except Exception as exc:
+        # in many ways (lxml, date parsing): the plain extraction is the answer then.
+        _log.warning("trafilatura failed on a page (%s: %s); using plain text", type(exc), exc)
+        return None
     if doc is None:
         return None
     return PageContent(
