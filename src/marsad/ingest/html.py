@@ -72,7 +72,8 @@ def _trafilatura(html: str) -> PageContent | None:
     try:
         doc = extract(html, with_metadata=True)
     except Exception as exc:
-        # in many ways (lxml, date parsing): the plain extraction is the answer then.
+        # A heuristic third-party extractor can fail on odd markup in many ways (lxml, date
+        # parsing); one page must not stop a run, and the plain extraction is the answer then.
         _log.warning("trafilatura failed on a page (%s: %s); using plain text", type(exc), exc)
         return None
     if doc is None:
