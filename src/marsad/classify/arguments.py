@@ -22,7 +22,58 @@ def _prefix(text: str, start: int, width: int = 20) -> str:
     return text[max(0, start - width) : start]
 
 
+CIVILIAN_ACTORS = frozenset({"protest", "displacement", "riot"})  # where civilians act
+CIVILIANS = "CIV"
+
+
+def _is_verb(trigger: Mention) -> bool:
+    return trigger.rule.endswith(":verb")
+
+
+def _first_id(actor: ResolvedActor | None) -> str | None:
+    return actor.options[0].id if actor is not None and actor.options else None
+
+
+ACTOR_CARRY_SENTENCES = 2  # how far back the doer of an account may be named
+
+
 def pick_actors(
+    views: list[SentenceView], view: SentenceView, trigger: Mention, text: str, action: str = ""
+) -> tuple[ResolvedActor | None, ResolvedActor | None]:
+    actor1, actor2 = _positional_actors(view, trigger, text)
+    if _first_id(actor1) == CIVILIANS and action not in CIVILIAN_ACTORS:
+        actor1, actor2 = None, actor1  # civilians are whom violence is done to
+    if actor1 is None:
+        earlier = [
+            a
+            for a in view.actors
+            if a.mention.span.end <= trigger.span.start
+            and _first_id(a) != CIVILIANS
+            and _root(a) != _root(actor2)
+        ]
+        actor1 = earlier[-1] if earlier else None  # the subject in an earlier clause
+    if actor1 is None and action in CIVILIAN_ACTORS:
+        actor1 = next((a for a in view.actors if _first_id(a) == CIVILIANS), None)
+    if actor1 is None:
+        actor1 = _carried_actor(views, view, actor2)
+    return actor1, actor2
+
+
+def _carried_actor(
+    views: list[SentenceView], view: SentenceView, other: ResolvedActor | None
+) -> ResolvedActor | None:
+    """The account's doer named in an earlier sentence of the paragraph (not the victim)."""
+    for back in range(1, ACTOR_CARRY_SENTENCES + 1):
+        i = view.index - back
+        if i < 0 or views[i].paragraph != view.paragraph:
+            break
+        for actor in views[i].actors:
+            if _first_id(actor) != CIVILIANS and _root(actor) != _root(other):
+                return actor
+    return None
+
+
+def _positional_actors(
     view: SentenceView, trigger: Mention, text: str
 ) -> tuple[ResolvedActor | None, ResolvedActor | None]:
     clause = view.clause_of(trigger.span.start)
@@ -41,15 +92,17 @@ def pick_actors(
     if agent is None and between and len(after) > 1:
         return after[0], after[1]  # "اشتباكات بين X و Y": X acts, Y is the other party
     actor1 = agent
-    if (
-        actor1 is None
-        and after
+    subject_after = (
+        after
         and after[0].mention.span.start - t1 <= VSO_WINDOW_CHARS
         and not OBJECT_MARKERS.search(_prefix(text, after[0].mention.span.start, 8))
-    ):
-        actor1 = after[0]
+    )
+    if actor1 is None and _is_verb(trigger) and subject_after:
+        actor1 = after[0]  # verb–subject order: "سيطرت قوات النظام على …"
     if actor1 is None and before:
-        actor1 = before[-1]
+        actor1 = before[-1]  # subject first, or a noun's doer named before it
+    if actor1 is None and subject_after:
+        actor1 = after[0]  # "قصف الطائرات", "سيطرة قسد": the doer follows the noun
     rest = [a for a in after if a is not actor1 and _root(a) != _root(actor1)]
     actor2 = rest[0] if rest else None
     return actor1, actor2

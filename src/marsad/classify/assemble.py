@@ -67,7 +67,7 @@ def drafts_for(
     action = scored.candidate.action
     places, how = pick_places(views, view, trigger, text, action)
     when = pick_date(views, view, trigger, article.published)
-    a1, a2 = pick_actors(view, trigger, text)
+    a1, a2 = pick_actors(views, view, trigger, text, action)
     status, denial_end = pick_status(view, trigger, action, text)
     source = voice
     if status == "denied":

@@ -1,7 +1,8 @@
 """Trigger and context-cue mentions from the lexicons in `Resources.triggers`.
 
 Mention conventions (read by classify):
-- TRIGGER, key = action name, score = the lexicon weight, rule "lexicon.trigger@1";
+- TRIGGER, key = action name, score = the lexicon weight, rule "lexicon.trigger@1:verb" or
+  "lexicon.trigger@1:noun";
   one mention per action when a phrase is listed under several actions.
 - TRIGGER, key = "context:<kind>" for the context cues air / killed / wounded / building.
 - STATUS, key = negation | denial | planned.
@@ -28,8 +29,9 @@ def trigger_mentions(text: str, norm: Normalized, lexicon: TriggerLexicon) -> li
     for hit in lexicon.matcher.find(norm):
         span = Span.of(text, hit.start, hit.end)
         for value in hit.values:
-            action, _, weight = value.partition("|")
-            out.append(Mention(MentionKind.TRIGGER, span, action, TRIGGER_RULE, float(weight)))
+            action, weight, form = value.split("|")
+            rule = f"{TRIGGER_RULE}:{form}"
+            out.append(Mention(MentionKind.TRIGGER, span, action, rule, float(weight)))
     return out
 
 

@@ -63,6 +63,14 @@ def surface_forms(phrase: str, form: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+VERB_FORMS = frozenset({"verb_past", "verb_present", "passive"})
+
+
+def _form_of(surface: str, entry: TriggerEntry) -> str:
+    """verb or noun: a generated present form is a verb; a noun row with "ال" stays a noun."""
+    return "verb" if entry.form in VERB_FORMS else "noun"
+
+
 class TriggerLexicon:
     """Trigger phrases → (action, weight), and context cue phrases → (kind, value)."""
 
@@ -71,7 +79,7 @@ class TriggerLexicon:
         self.cues = cues
         self.actions = tuple(sorted({e.action for e in entries}))
         pairs = [
-            (surface, f"{e.action}|{e.weight}")
+            (surface, f"{e.action}|{e.weight}|{_form_of(surface, e)}")
             for e in entries
             for surface in surface_forms(e.phrase, e.form)
         ]
