@@ -90,6 +90,7 @@ def run_job(
     new = records = 0
     progress = Progress(progress_stream)
     with Store.open(db) as store:
+        run_id = store.start_run()
         articles = _articles_only(read_inputs(list(inputs)), failures, seen)
         for result in map_articles(articles, resources=resources, workers=workers):
             if isinstance(result, AnalyzedArticle):
@@ -106,6 +107,17 @@ def run_job(
         events = stories = 0
         if link:
             events, stories = link_store(store, resources)
+        store.finish_run(
+            run_id,
+            {
+                "articles_seen": seen[0],
+                "articles_new": new,
+                "records": records,
+                "failures": len(failures),
+                "events": events,
+                "stories": stories,
+            },
+        )
     return RunReport(
         articles_seen=seen[0],
         articles_new=new,

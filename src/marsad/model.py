@@ -10,7 +10,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 ID_HASH_CHARS = 16  # 64 bits of sha256: collisions are negligible below billions of items
@@ -57,7 +57,7 @@ class Article:
         return content_id("a", text)
 
 
-class MentionKind(str, Enum):
+class MentionKind(StrEnum):
     TRIGGER = "trigger"
     ACTOR = "actor"
     PLACE = "place"
@@ -125,7 +125,8 @@ class Place:
     admin2: str | None
     admin3: str | None
     country: str
-    kind: str  # governorate | district | subdistrict | city | town | village | neighbourhood | area | camp | …
+    # governorate | district | subdistrict | city | town | village | neighbourhood | area | camp …
+    kind: str
     pcode: str | None = None
     population: int | None = None
 
@@ -244,7 +245,7 @@ class Claim:
         return content_id("r", article_id, action, status, place_key, date_key, attribution, actor1)
 
     def to_json(self) -> dict[str, object]:
-        """The record as schema.md's JSON Lines contract, minus the ACLED/PLOVER names (export adds them)."""
+        """The record as schema.md's JSON Lines contract; export adds the ACLED/PLOVER names."""
         return {
             "id": self.id,
             "article_id": self.article_id,
@@ -263,9 +264,7 @@ class Claim:
             "trigger": None if self.trigger is None else self.trigger.to_json(),
             "confidence": round(self.confidence, 4),
             "rule": self.rule,
-            "names": [
-                {"kind": m.kind.value, "key": m.key, **m.span.to_json()} for m in self.names
-            ],
+            "names": [{"kind": m.kind.value, "key": m.key, **m.span.to_json()} for m in self.names],
         }
 
 

@@ -60,5 +60,5 @@ def load_settings(
 
 
 def _apply(settings: Settings, values: dict[str, Any]) -> Settings:
-    changes = {k: _coerce(k, v, getattr(settings, k)) for k, v in values.items()}
+    changes: dict[str, Any] = {k: _coerce(k, v, getattr(settings, k)) for k, v in values.items()}
     return replace(settings, **changes)

@@ -92,7 +92,8 @@ def test_broken_input_is_reported_and_the_run_goes_on(
 ) -> None:
     good = tmp_path / "in.jsonl"
     good.write_text(
-        '{"id": "ok-1", "published": "2020-01-02", "text": "قصفت قوات النظام بلدة كفرنبل في ريف إدلب أمس."}\n'
+        '{"id": "ok-1", "published": "2020-01-02", '
+        '"text": "قصفت قوات النظام بلدة كفرنبل في ريف إدلب أمس."}\n'
         "{this is not json\n",
         encoding="utf-8",
     )

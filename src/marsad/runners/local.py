@@ -29,7 +29,7 @@ def analyze_safely(article: Article, resources: Resources) -> AnalyzedArticle | 
     """
     try:
         return analyze(article, resources)
-    except Exception as exc:  # noqa: BLE001 - see the docstring
+    except Exception as exc:  # see the docstring
         where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         at = f" at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}" if where else ""
         return Failure(
