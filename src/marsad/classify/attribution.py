@@ -36,10 +36,30 @@ def sentence_sources(view: SentenceView) -> list[Mention]:
     return [m for m in view.attribution if (m.key or "").startswith("source:")]
 
 
+SPEAKER_GAP_CHARS = 4  # "أعلنت قسد", "قسد تعلن": the speaker touches the reporting verb
+
+
+def _speaker(view: SentenceView) -> Attribution | None:
+    """A catalog actor or a named person as the subject of a reporting verb."""
+    cues = [m for m in view.attribution if m.key == "report"]
+    for cue in cues:
+        for actor in view.actors:
+            span = actor.mention.span
+            if 0 <= span.start - cue.span.end <= SPEAKER_GAP_CHARS or (
+                0 <= cue.span.start - span.end <= SPEAKER_GAP_CHARS
+            ):
+                name = actor.options[0].name if actor.options else span.text
+                return Attribution(name=name, kind="party", span=span)
+        for person in view.names:
+            if person.key == "person" and 0 <= person.span.start - cue.span.end <= 30:
+                return Attribution(name=person.span.text, kind="person", span=person.span)
+    return None
+
+
 def _stated_source(view: SentenceView) -> Attribution | None:
     sources = sentence_sources(view)
     if not sources or not (_has(view, "report") or _has(view, "continue")):
-        return None
+        return _speaker(view)
     named = [m for m in sources if not (m.key or "").endswith(ANON_SUFFIX)]
     return _source((named or sources)[0])
 
@@ -48,12 +68,15 @@ def attributions(views: list[SentenceView]) -> list[Attribution | None]:
     """The source each sentence's events are attributed to, or None for the outlet's voice."""
     out: list[Attribution | None] = []
     current: Attribution | None = None
+    last_named: Attribution | None = None
     paragraph = -1
     for view in views:
         stated = _stated_source(view)
         if stated is not None:
-            current = stated
-        elif view.paragraph != paragraph and not _opens_with_continue(view):
+            current = last_named = stated
+        elif _opens_with_continue(view):
+            current = current or last_named  # "وأضاف", "ووفقاً للموقع ذاته": the same voice
+        elif view.paragraph != paragraph:
             current = None
         paragraph = view.paragraph
         out.append(current)

@@ -12,6 +12,8 @@ Mention conventions (read by classify):
 
 from __future__ import annotations
 
+import re
+
 from marsad.knowledge.triggers import TriggerLexicon
 from marsad.model import Mention, MentionKind, Span
 from marsad.text.normalize import Normalized
@@ -45,11 +47,28 @@ def _cue_mention(text: str, start: int, end: int, kind: str, value: str) -> Ment
         return Mention(MentionKind.ATTRIBUTION, span, kind, CUE_RULE)
     if kind == "source":
         return Mention(MentionKind.ATTRIBUTION, span, f"source:{value}", CUE_RULE)
+    if kind == "outlet":
+        return _outlet(text, start, end, value)
     if kind == "nationality":
         return None  # see nationality_mentions
     if kind == "anonymous":
         return Mention(MentionKind.ATTRIBUTION, span, f"source:{value}|anonymous", CUE_RULE)
     return None
+
+
+_MEDIA_WORD_BEFORE = re.compile(
+    r"(?:قناة|وكالة|وكالتي|موقع|صحيفة|جريدة|شبكة|تلفزيون|إذاعة|اذاعة|راديو)\W{0,3}$"
+)
+MEDIA_WINDOW_CHARS = 12  # "قناة \"الميادين\"": the media word, maybe a quote, then the name
+
+
+def _outlet(text: str, start: int, end: int, name: str) -> Mention | None:
+    """A bare outlet name is a common word too ("المدن" the cities): it needs a media word."""
+    if not _MEDIA_WORD_BEFORE.search(text[max(0, start - MEDIA_WINDOW_CHARS) : start]):
+        return None
+    return Mention(
+        MentionKind.ATTRIBUTION, Span.of(text, start, end), f"source:{name}|outlet", CUE_RULE
+    )
 
 
 def cue_mentions(

@@ -29,7 +29,7 @@ TRIGGER_SUFFIXES: frozenset[str] = INFLECTION_SUFFIXES | frozenset(
 CUE_SUFFIXES: frozenset[str] = frozenset(
     {"", "ت", "وا", "ون", "ين", "ه", "ها", "هم", "ات", "ا", "ي"}
 )
-NO_CUE_SUFFIX_KINDS = frozenset({"negation", "source", "anonymous"})
+NO_CUE_SUFFIX_KINDS = frozenset({"negation", "source", "anonymous", "outlet"})
 
 
 @dataclass(frozen=True, slots=True)
