@@ -187,6 +187,33 @@ def admin_entries(shared: Path) -> list[Entry]:
     return out
 
 
+# Rural Damascus governorate has no city of its name; its seat is Damascus (OCHA C1001).
+GOVERNORATE_SEAT_OVERRIDES = {"SY03": "C1001"}
+
+
+def place_admin_areas_at_seats(entries: list[Entry]) -> None:
+    """Put governorates, districts and sub-districts at their seat town, not their centroid.
+
+    ACLED codes an event known only to a province or district at its capital, and the news
+    means the city by "ريف حلب" or "منطقة عفرين" as much as the area; a desert centroid (Homs
+    governorate's lies 150 km east of Homs) would be a far-away point no one meant.
+    """
+    by_id = {e.id: e for e in entries}
+    seats: dict[tuple[str, str], Entry] = {}
+    for e in entries:
+        if e.kind in ("city", "town"):
+            for n in e.names_ar:
+                seats.setdefault((normalize_key(n), e.admin1), e)
+    for e in entries:
+        if e.kind not in ("governorate", "district", "subdistrict"):
+            continue
+        seat = by_id.get(GOVERNORATE_SEAT_OVERRIDES.get(e.id, ""))
+        seat = seat or seats.get((normalize_key(e.names_ar[0]), e.admin1))
+        if seat is not None:
+            e.lat, e.lon = seat.lat, seat.lon
+            e.source += f"; point of seat {seat.id}"
+
+
 def ocha_entries(shared: Path) -> list[Entry]:
     out: list[Entry] = []
     path = shared / "data" / "ocha-syria-cod-places" / "places.csv"
@@ -422,6 +449,7 @@ def main() -> None:
     parser.add_argument("--fixture", action="store_true")
     args = parser.parse_args()
     entries = admin_entries(args.shared) + ocha_entries(args.shared)
+    place_admin_areas_at_seats(entries)
     entries = merge_geonames(entries)
     entries = apply_curated(entries, CURATED)
     add_variants(entries)

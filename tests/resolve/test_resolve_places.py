@@ -6,7 +6,13 @@ from pathlib import Path
 import pytest
 
 from marsad.knowledge.resources import Resources
-from marsad.resolve.places import PlaceContext, distance_km, find_places, geocode
+from marsad.resolve.places import (
+    PlaceContext,
+    article_context,
+    distance_km,
+    find_places,
+    geocode,
+)
 
 FIXTURE = Path(__file__).resolve().parents[1] / "knowledge" / "places_200.tsv"
 WITHIN_KM = 5.0
@@ -179,3 +185,30 @@ def test_candidate_converts_to_place_ref(resources: Resources) -> None:
     ref = best.to_ref()
     assert ref.place.gazetteer_id == best.entry.id
     assert ref.to_json()["admin1"] == "Aleppo"
+
+
+def test_anaphoric_place_words_take_the_latest_place_of_that_kind(resources: Resources) -> None:
+    text = (
+        "دخلت قوات النظام مدينة القصير بريف حمص الغربي بعد أسابيع من المعارك، "
+        "وقال ناشطون إن المدينة تعرضت لقصف عنيف قبل دخولها."
+    )
+    position = text.index("المدينة")
+    context = article_context(text, position, resources=resources)
+    (best, *_) = geocode("المدينة", context=context, resources=resources)
+    assert best.entry.id == "C2733"  # Al-Qusayr
+    assert geocode("المدينة", resources=resources) == []  # nothing named before: no guess
+
+
+def test_facility_named_by_kind_word_and_place(resources: Resources) -> None:
+    text = 'واستهدفت الطائرات مطار "الطبقة" العسكري غربي الرقة.'
+    places = find_places(text, resources=resources)
+    tabqa = [p for p in places if p.hit.text == "الطبقة"]
+    assert tabqa and tabqa[0].best is not None
+    assert tabqa[0].best.entry.kind == "airport"
+
+
+def test_foreign_town_is_not_replaced_by_a_governorate(resources: Resources) -> None:
+    text = "وعقد اجتماع في العاصمة التركية أنقرة بحضور ممثلين عن مجلس محافظة حلب."
+    ankara = [p for p in find_places(text, resources=resources) if "أنقرة" in p.hit.text]
+    assert ankara and ankara[0].best is not None
+    assert ankara[0].best.entry.country == "TR"

@@ -25,6 +25,7 @@ STOPNAMES_FILE = "gazetteer/stopnames.tsv"
 PLACE_WORDS_FILE = "gazetteer/place_words.tsv"
 REQUIRED_COLUMNS = ("id", "kind", "name_en", "names_ar", "lat", "lon", "admin1")
 
+_JOINERS = str.maketrans({"-": " ", "_": " ", "/": " ", "\\": " "})
 # Kinds whose entries are areas rather than points: geo_precision 2 (codebook §4).
 AREA_KINDS = frozenset({"district", "subdistrict", "area"})
 # Kinds that stand for a whole governorate or a region of one or more: geo_precision 3.
@@ -154,11 +155,12 @@ class Gazetteer:
 
     def _index(self, name: str, entry_id: str) -> None:
         key = normalize_key(name)
-        if not key:
-            return
-        bucket = self._by_name.setdefault(key, [])
-        if entry_id not in bucket:
-            bucket.append(entry_id)
+        # OCHA joins packed names with "-", "_" or "/": index the spaced form too
+        spaced = " ".join(key.translate(_JOINERS).split())
+        for form in {key, spaced}:
+            bucket = self._by_name.setdefault(form, []) if form else []
+            if form and entry_id not in bucket:
+                bucket.append(entry_id)
 
     def __len__(self) -> int:
         return len(self._by_id)

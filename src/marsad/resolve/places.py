@@ -39,6 +39,7 @@ KIND_PRIOR: dict[str, float] = {
     "subdistrict": 1.2,
     "neighbourhood": 1.5,
     "village": 1.0,
+    "landmark": 2.0,
     "foreign_town": 0.8,
     RELATIVE_KIND: 1.0,
 }
@@ -91,10 +92,10 @@ def geocode(
 ) -> list[PlaceCandidate]:
     """Candidates for a place written as in the news ("بمنبج", "في مدينة الباب"), best first."""
     gazetteer = resources.gazetteer
+    ctx = context or PlaceContext()
     parsed = parse_place(text, gazetteer) or _parse_anywhere(text, gazetteer)
     if parsed is None:
-        return []
-    ctx = context or PlaceContext()
+        return _anaphora(text, ctx, gazetteer)
     ctx = replace(ctx, kinds=ctx.kinds | parsed.kinds, around=ctx.around or parsed.around)
     if parsed.rest:
         ctx = _with_qualifier(ctx, parsed.rest, gazetteer)
@@ -112,6 +113,8 @@ def parse_place(text: str, gazetteer: Gazetteer) -> ParsedPlace | None:
         is_kind_word = word in words.kinds or word in words.around
         # a kind word starts a name only with more words ("منطقة الشهباء", "ريف دمشق")
         found = _longest_name(tokens, i, gazetteer, min_words=2 if is_kind_word else 1)
+        if found is not None and gazetteer.is_weak(found[0]) and not kinds:
+            return None  # a common word ("المدينة") is a place only after a place word
         if found is not None:
             name, stop, entries, alt = found
             rest = " ".join(tokens[stop:])
@@ -130,6 +133,45 @@ _PUNCTUATION = str.maketrans({c: " " for c in "()[]\"'.,;:!?-_/"})
 
 def _tokens(text: str) -> list[str]:
     return normalize_key(text).translate(_PUNCTUATION).split()
+
+
+def _anaphora(text: str, ctx: PlaceContext, gazetteer: Gazetteer) -> list[PlaceCandidate]:
+    """ "المدينة", "البلدة", "المخيم" alone: the latest place of that kind before it."""
+    tokens = [t for t in _tokens(text) if t not in gazetteer.words.prepositions]
+    if len(tokens) != 1:
+        return []
+    article = [form for form, _ in _head_forms(tokens[0]) if form.startswith("ال")]
+    kinds = next((gazetteer.words.kinds[f[2:]] for f in article if f[2:] in gazetteer.words.kinds),
+                 None)  # fmt: skip
+    if not kinds:
+        return []
+    for entry in ctx.near:
+        if entry.kind in kinds:
+            return [PlaceCandidate(entry, 5.0, entry.precision, f"the {entry.kind} named before")]
+    return []
+
+
+def article_context(
+    text: str,
+    position: int,
+    *,
+    resources: Resources,
+    places: Sequence[ArticlePlace] | None = None,
+) -> PlaceContext:
+    """The places an article names before `position` (nearest first) and its main area.
+
+    For a mention the gazetteer cannot place by itself: "المدينة" or "المخيم" (the latest city
+    or camp named before), or a name the extractor found some other way. Pass `places` (from
+    `find_places`) to reuse the article's resolved places.
+    """
+    resolved = find_places(text, resources=resources) if places is None else places
+    before = sorted((p for p in resolved if p.hit.end <= position and p.best is not None),
+                    key=lambda p: position - p.hit.end)  # fmt: skip
+    counts = Counter(p.best.entry.admin1 for p in resolved if p.best and p.best.entry.admin1)
+    main = counts.most_common(1)[0][0] if counts else None
+    return PlaceContext(
+        near=tuple(p.best.entry for p in before if p.best is not None), main_admin1=main
+    )
 
 
 def _parse_anywhere(text: str, gazetteer: Gazetteer) -> ParsedPlace | None:
@@ -199,7 +241,8 @@ def _with_qualifier(ctx: PlaceContext, rest: str, gazetteer: Gazetteer) -> Place
 
 def _anchor(entries: Sequence[GazetteerEntry]) -> GazetteerEntry | None:
     """The entry a qualifier means: a governorate, city, area or district of that name."""
-    for kind in ("governorate", "area", "region", "city", "district", "town"):
+    # a city before its governorate: "في حلب" is said of the city, and a point helps proximity
+    for kind in ("city", "governorate", "area", "region", "district", "town"):
         for entry in entries:
             if entry.kind == kind and entry.country == "SY":
                 return entry
@@ -254,7 +297,7 @@ def _nearest_km(entry: GazetteerEntry, near: Sequence[GazetteerEntry]) -> float 
     distances = [
         distance_km(entry.lat, entry.lon, n.lat, n.lon)
         for n in near
-        if n is not entry and n.precision == 1 and n.kind != RELATIVE_KIND
+        if n.precision == 1 and n.kind != RELATIVE_KIND
     ]
     return min(distances) if distances else None
 
@@ -266,7 +309,7 @@ def _fallback(
     if not scored:
         return None
     best = scored[0]
-    if best.entry.kind not in ("village", "neighbourhood", "foreign_town"):
+    if best.entry.kind not in ("village", "neighbourhood") or best.entry.country != "SY":
         return None
     area = ctx.admin1 or ctx.main_admin1
     if area is None or best.entry.admin1 == area:
@@ -354,7 +397,7 @@ def resolve_hit(
     gazetteer: Gazetteer,
 ) -> list[PlaceCandidate]:
     """Candidates for one place hit: kind words before it, qualifiers after, other places near."""
-    before = normalize_key(text[max(0, hit.start - KIND_LOOKBACK_CHARS) : hit.start]).split()
+    before = _tokens(text[max(0, hit.start - KIND_LOOKBACK_CHARS) : hit.start])
     kinds: set[str] = set()
     around = False
     words = gazetteer.words
@@ -370,7 +413,16 @@ def resolve_hit(
     if after.strip():
         ctx = _with_qualifier(ctx, after, gazetteer)
     entries = tuple(gazetteer.get(i) for i in hit.ids)
-    return rank(entries, ctx, gazetteer)
+    facility = _facility(before[-1:], hit.key, gazetteer)
+    return rank(facility or entries, ctx, gazetteer)
+
+
+def _facility(last_word: list[str], key: str, gazetteer: Gazetteer) -> tuple[GazetteerEntry, ...]:
+    """'مطار "الطبقة"', 'معبر نصيب': the facility named by the kind word and the place."""
+    if not last_word:
+        return ()
+    word = _strip_proclitic(last_word[0], gazetteer.words)
+    return gazetteer.lookup(f"{word} {key}") if word in gazetteer.words.kinds else ()
 
 
 def _kind_before(text: str, start: int, words: PlaceWords) -> bool:
