@@ -101,7 +101,7 @@ def report_candidates(
         resolution.places,
         resolution.dates,
     )
-    voices = attributions(views)
+    voices = attributions(views, article.text)
     golds = row.get("events", [])
     out: list[tuple[Candidate, int | None]] = []
     for c in candidates(views, article.text):

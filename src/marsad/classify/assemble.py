@@ -171,7 +171,7 @@ def _claim(article: Article, d: Draft) -> Claim:
 def assemble_claims(
     article: Article, views: list[SentenceView], accepted: list[Scored], resources: Resources
 ) -> tuple[Claim, ...]:
-    voices = attributions(views)
+    voices = attributions(views, article.text)
     killed = _killed_nouns(resources)
     drafts: list[Draft] = []
     for scored in accepted:

@@ -3,6 +3,8 @@ sentences until a new source is named or a new paragraph starts in the outlet's 
 
 from __future__ import annotations
 
+import re
+
 from marsad.classify.view import SentenceView
 from marsad.model import Attribution, Mention, Span
 
@@ -39,15 +41,24 @@ def sentence_sources(view: SentenceView) -> list[Mention]:
 SPEAKER_GAP_CHARS = 4  # "أعلنت قسد", "قسد تعلن": the speaker touches the reporting verb
 
 
-def _speaker(view: SentenceView) -> Attribution | None:
+_GAP = re.compile(r"^(?:ت|وا|ا)?[\s\"'«»“”]*$")  # a verb ending, spaces, quotes: nothing else
+
+
+def _touches(text: str, cue: Span, actor: Span) -> bool:
+    if 0 <= actor.start - cue.end <= SPEAKER_GAP_CHARS:
+        return bool(_GAP.match(text[cue.end : actor.start]))
+    if 0 <= cue.start - actor.end <= SPEAKER_GAP_CHARS:
+        return bool(_GAP.match(text[actor.end : cue.start]))
+    return False
+
+
+def _speaker(view: SentenceView, text: str) -> Attribution | None:
     """A catalog actor or a named person as the subject of a reporting verb."""
     cues = [m for m in view.attribution if m.key == "report"]
     for cue in cues:
         for actor in view.actors:
             span = actor.mention.span
-            if 0 <= span.start - cue.span.end <= SPEAKER_GAP_CHARS or (
-                0 <= cue.span.start - span.end <= SPEAKER_GAP_CHARS
-            ):
+            if _touches(text, cue.span, span):
                 name = actor.options[0].name if actor.options else span.text
                 return Attribution(name=name, kind="party", span=span)
         for person in view.names:
@@ -56,22 +67,22 @@ def _speaker(view: SentenceView) -> Attribution | None:
     return None
 
 
-def _stated_source(view: SentenceView) -> Attribution | None:
+def _stated_source(view: SentenceView, text: str) -> Attribution | None:
     sources = sentence_sources(view)
     if not sources or not (_has(view, "report") or _has(view, "continue")):
-        return _speaker(view)
+        return _speaker(view, text)
     named = [m for m in sources if not (m.key or "").endswith(ANON_SUFFIX)]
     return _source((named or sources)[0])
 
 
-def attributions(views: list[SentenceView]) -> list[Attribution | None]:
+def attributions(views: list[SentenceView], text: str) -> list[Attribution | None]:
     """The source each sentence's events are attributed to, or None for the outlet's voice."""
     out: list[Attribution | None] = []
     current: Attribution | None = None
     last_named: Attribution | None = None
     paragraph = -1
     for view in views:
-        stated = _stated_source(view)
+        stated = _stated_source(view, text)
         if stated is not None:
             current = last_named = stated
         elif _opens_with_continue(view):
