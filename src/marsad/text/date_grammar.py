@@ -14,7 +14,9 @@ from marsad.text.lexicon import read_table, trie_pattern
 from marsad.text.normalize import normalize_key
 
 # Not inside a word, but a conjunction or preposition may be glued on ("وأمس", "بآذار").
-_START = r"(?:(?<![^\W\d_])|(?<=(?<![^\W\d_])[وفبل]))"
+_START = r"(?<![^\W\d_])(?P<clitic>[وفبل])?"  # the expression begins after group "clitic"
+# The same boundary without a group, for patterns embedded in others (month names).
+_BOUNDARY = r"(?:(?<![^\W\d_])|(?<=(?<![^\W\d_])[وفبل]))"
 _STOP = r"(?![^\W\d_])"
 
 # Which way a relative word points, keyed by its normalized form.
@@ -107,7 +109,7 @@ def grammar() -> Grammar:
         months=months,
         weekdays=weekdays,
         ordinals=ordinals,
-        month_name=re.compile(rf"{_START}(?:{_alternation(list(months))}){_STOP}"),
+        month_name=re.compile(rf"{_BOUNDARY}(?:{_alternation(list(months))}){_STOP}"),
         absolute=re.compile(rf"{_START}{weekday_prefix}{day}\s*[-/]?\s*{month_chunk}{month_ref}"),
         day_range=re.compile(
             rf"{_START}(?:(?:يومي|بين|من)\s+)?(?<![\d.,])(?P<d1>[0-3]?\d)\s*(?:و|-|–|الى|حتى)\s*"

@@ -181,6 +181,8 @@ def _worth_trying(text: str, cues: tuple[str, ...], *, has_month: bool) -> bool:
 
 def _span(match: re.Match[str]) -> tuple[int, int]:
     start, end = match.span()
+    if "clitic" in match.re.groupindex and match.group("clitic"):
+        start = match.end("clitic")  # "وأمس": the conjunction is not part of the date
     text = match.string
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",،(/-"):
         end -= 1
