@@ -15,7 +15,8 @@ VSO_WINDOW_CHARS = 30  # a subject after the verb starts within a few words of i
 NEGATION_WINDOW_CHARS = 14  # "لم ت…", "لن يتم …": the particle sits right before the verb
 STATUS_WINDOW_CHARS = 60  # a modal/order word governs the action a few words on
 MAX_PLACES_PER_EVENT = 4  # more conjoined names than this are a list of the whole area
-MAX_PLACE_CARRY = 2  # sentences back that a place may be carried from (same paragraph)
+MAX_PLACE_CARRY = 2
+DATE_CARRY_SENTENCES = 3  # a date named in the last sentences of the account carries
 
 
 def _prefix(text: str, start: int, width: int = 20) -> str:
@@ -192,6 +193,12 @@ def pick_date(
     if view.dates:
         nearest = min(view.dates, key=lambda d: abs(d.mention.span.start - trigger.span.start))
         return nearest.ref
+    for back in range(1, DATE_CARRY_SENTENCES + 1):
+        i = view.index - back
+        if i < 0:
+            break
+        if views[i].dates:
+            return views[i].dates[-1].ref  # the account goes on about the day just named
     if published is not None:
         return DateRef(DateInterval(published, published, 1), None)
     for back in range(view.index - 1, -1, -1):
