@@ -160,6 +160,19 @@ def _origins(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
     return kept or places
 
 
+def _building_places(view: SentenceView, trigger: Mention) -> list[ResolvedPlace]:
+    """For a building taken and referred to by a pronoun, the places named with the building."""
+    buildings = [
+        m.span.end
+        for m in view.context
+        if m.key == "context:building" and m.span.end <= trigger.span.start
+    ]
+    if not buildings:
+        return []
+    first = min(buildings)
+    return [p for p in view.places if first <= p.mention.span.start < trigger.span.start][:1]
+
+
 def pick_places(
     views: list[SentenceView], view: SentenceView, trigger: Mention, text: str, action: str = ""
 ) -> tuple[list[ResolvedPlace], str]:
@@ -168,6 +181,10 @@ def pick_places(
     in_clause = [p for p in view.places if clause.start <= p.mention.span.start < clause.end]
     if action in LEAVING_ACTIONS:
         in_clause = _origins(text, in_clause)
+    if action == "seizure":
+        referred = _building_places(view, trigger)
+        if referred:
+            return referred, "sentence"
     for pool, how in ((in_clause, "clause"), (view.places, "sentence")):
         after = [p for p in pool if p.mention.span.start >= trigger.span.end]
         if after:

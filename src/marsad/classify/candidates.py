@@ -76,11 +76,7 @@ def _relabel_one(view: SentenceView, trigger: Mention, text: str) -> str:
         for t in view.triggers
     ):
         return "chemical_attack"
-    if action == "territory_taken" and any(
-        (m.key == "context:building")
-        and trigger.span.end <= m.span.start <= trigger.span.end + BUILDING_WINDOW_CHARS
-        for m in view.context
-    ):
+    if action == "territory_taken" and _building_object(view, trigger, text):
         return "seizure"
     return action
 
@@ -99,6 +95,22 @@ def suppressed(view: SentenceView, trigger: Mention) -> bool:
         if (overlaps and kind == "state") or just_before:
             return True
     return False
+
+
+_PRONOUN_OBJECT = re.compile(r"^\S*\s+(?:عليه|عليها|عليهما|عليهم)\b")
+
+
+def _building_object(view: SentenceView, trigger: Mention, text: str) -> bool:
+    """The thing taken is a building: named right after the verb, or named before it and
+    referred to by a pronoun ("المخبزين … بعد أن سيطرت عليهما")."""
+    buildings = [m for m in view.context if m.key == "context:building"]
+    if any(
+        trigger.span.end <= m.span.start <= trigger.span.end + BUILDING_WINDOW_CHARS
+        for m in buildings
+    ):
+        return True
+    pronoun = _PRONOUN_OBJECT.match(text[trigger.span.start : trigger.span.end + 16])
+    return pronoun is not None and any(m.span.end <= trigger.span.start for m in buildings)
 
 
 def _kinds_in(view: SentenceView, start: int, end: int) -> set[str]:
