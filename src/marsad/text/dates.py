@@ -19,39 +19,19 @@ publication date. Policies:
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
 from marsad.model import DateInterval
-from marsad.text import calendar_math as cal
-from marsad.text.date_grammar import (
-    AGO_UNITS,
-    DAYS_BACK,
-    PART_WORDS,
-    RELATION_WORDS,
-    Grammar,
-    grammar,
-)
+from marsad.text.date_grammar import grammar
+from marsad.text.date_rules import Found, numeric_date, rules, worth_trying
 from marsad.text.normalize import Normalized, normalize, original_span_with_marks
-from marsad.text.numerals import parse_number_words
 from marsad.text.spans import leftmost_longest
 
 DATE_KINDS = ("absolute", "relative", "weekday", "month", "year", "range")
 # A dateline sits near the top of an article page: title, byline, date (first ~300 characters).
 DATELINE_WINDOW_CHARS = 300
-# Two-digit days and months above these are not dates ("45/12/2020").
-_DAYS_IN_WEEK = 7
-_MULTI_SPACE = re.compile(r"\s+")
-_ANY_DIGIT = re.compile(r"\d")
-# "منذ/قبل N …" with N above this is not a span of time (a year, a count of something else).
-_MAX_AGO_COUNT = 400
-# Words after "اليوم" that make it "the day" of a story rather than today (normalized).
-_DAY_OF_A_STORY = frozenset(
-    {"التالي", "الموالي", "السابق", "نفسه", "ذاته", "الاخير", "المحدد", "الذي", "الوطني", "العالمي"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,18 +44,6 @@ class DateMatch:
     has_year: bool
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
-    start: int  # normalized offsets
-    end: int
-    interval: DateInterval | None
-    kind: str
-    has_year: bool
-
-
-_Rule = Callable[[Grammar, "re.Match[str]", "date | None"], "_Found | None"]
-
-
 def find_dates(
     text: str | Normalized, *, published: date | None, original: str | None = None
 ) -> tuple[DateMatch, ...]:
@@ -85,10 +53,10 @@ def find_dates(
     if source is None:
         raise ValueError("find_dates needs the original text with a Normalized input")
     g = grammar()
-    found: list[_Found] = []
+    found: list[Found] = []
     has_month = g.month_name.search(norm.text) is not None
-    for pattern, rule, cues in _rules(g):
-        if not _worth_trying(norm.text, cues, has_month=has_month):
+    for pattern, rule, cues in rules(g):
+        if not worth_trying(norm.text, cues, has_month=has_month):
             continue
         for match in pattern.finditer(norm.text):
             try:
@@ -124,7 +92,7 @@ def parse_published(value: str) -> date | None:
         pass
     numeric = grammar().numeric.fullmatch(normalize(text).text)
     if numeric is not None:
-        return _numeric_date(numeric)
+        return numeric_date(numeric)
     try:
         return parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError, OverflowError):
@@ -139,318 +107,3 @@ def publication_date_from_text(text: str) -> tuple[date, int, int] | None:
         if match.has_year and interval is not None and interval.start == interval.end:
             return interval.start, match.start, match.end
     return None
-
-
-# Cheap substring tests before each pattern: most articles hold a few kinds of date only, and a
-# scan for a literal is far cheaper than a regex scan with lookbehinds. MONTH = a month name seen.
-_MONTH = "<month>"
-_DIGIT = "<digit>"
-_WEEKDAYS = ("الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد")
-
-
-def _rules(g: Grammar) -> tuple[tuple[re.Pattern[str], _Rule, tuple[str, ...]], ...]:
-    return (
-        (g.absolute, _absolute, (_MONTH,)),
-        (g.day_range, _day_range, (_MONTH,)),
-        (g.numeric, _numeric, (_DIGIT,)),
-        (g.part_of_month, _part_of_month, (_MONTH, "الشهر")),
-        (g.month, _month, (_MONTH,)),
-        (g.relative_month, _relative_month, ("الشهر",)),
-        (g.year, _year, ("عام", "سنه", "هذا العام")),
-        (g.relative_day, _relative_day, ("امس", "اليوم", "البارحه", "الليله")),
-        (g.night_span, _night_span, ("ليل",)),
-        (g.weekday, _weekday, _WEEKDAYS),
-        (g.ago, _ago, ("منذ", "قبل")),
-        (g.recent_hours, _recent_hours, ("ساع",)),
-        (g.relative_period, _relative_period, ("الاسبوع", "الشهر")),
-    )
-
-
-def _worth_trying(text: str, cues: tuple[str, ...], *, has_month: bool) -> bool:
-    for cue in cues:
-        if cue == _MONTH:
-            if has_month:
-                return True
-        elif cue == _DIGIT:
-            if _ANY_DIGIT.search(text) is not None:
-                return True
-        elif cue in text:
-            return True
-    return False
-
-
-def _span(match: re.Match[str]) -> tuple[int, int]:
-    start, end = match.span()
-    if "clitic" in match.re.groupindex and match.group("clitic"):
-        start = match.end("clitic")  # "وأمس": the conjunction is not part of the date
-    text = match.string
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",،(/-"):
-        end -= 1
-    # "الأربعاء (20 مايو 2015)": close a parenthesis the expression opened.
-    if text.count("(", start, end) > text.count(")", start, end):
-        closing = end
-        while closing < len(text) and text[closing] == " ":
-            closing += 1
-        if closing < len(text) and text[closing] == ")":
-            end = closing + 1
-    return start, end
-
-
-def _found(
-    match: re.Match[str], interval: DateInterval | None, kind: str, has_year: bool
-) -> _Found:
-    start, end = _span(match)
-    return _Found(start, end, interval, kind, has_year)
-
-
-# --- month-based expressions ----------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _MonthRef:
-    month: int
-    calendar: str
-    year: int | None  # explicit year
-    relation: str | None  # past | current | next (of the month)
-    year_relation: str | None  # of the year: "مايو العام الماضي"
-
-
-def _month_ref(g: Grammar, match: re.Match[str], *, needs_context: bool) -> _MonthRef | None:
-    chunk = match.group("month")
-    names = [g.months[_MULTI_SPACE.sub(" ", m.group())] for m in g.month_name.finditer(chunk)]
-    if not names:
-        return None
-    first = names[0]
-    year_text = match.group("year")
-    relation = RELATION_WORDS.get(match.group("rel") or "")
-    year_relation = RELATION_WORDS.get(match.group("yrel") or "")
-    has_context = len(names) > 1 or year_text or relation or year_relation
-    if needs_context and first.ambiguous and not has_context:
-        return None
-    if first.calendar == "hijri" and year_text is None:
-        return None  # "رمضان" alone names the month of fasting, not a datable month
-    year = int(year_text) if year_text else None
-    return _MonthRef(first.month, first.calendar, year, relation, year_relation)
-
-
-def _resolve_year(ref: _MonthRef, published: date | None) -> int | None:
-    if ref.year is not None:
-        return ref.year
-    if published is None:
-        return None
-    if ref.year_relation is not None:
-        return published.year + {"past": -1, "current": 0, "next": 1}[ref.year_relation]
-    return cal.year_of_month(ref.month, published, ref.relation)
-
-
-def _day_of(g: Grammar, match: re.Match[str]) -> int | None:
-    if match.group("day"):
-        return int(match.group("day"))
-    ordinal = match.group("ordinal")
-    return g.ordinals.get(_MULTI_SPACE.sub(" ", ordinal)) if ordinal else None
-
-
-def _absolute(g: Grammar, match: re.Match[str], published: date | None) -> _Found | None:
-    ref = _month_ref(g, match, needs_context=False)
-    day_of_month = _day_of(g, match)
-    if ref is None or day_of_month is None or not 1 <= day_of_month <= 31:
-        return None
-    year = _resolve_year(ref, published)
-    interval: DateInterval | None = None
-    if year is not None and ref.calendar == "hijri":
-        converted = cal.hijri_to_gregorian(year, ref.month, day_of_month)
-        interval = None if converted is None else cal.day(converted)
-    elif year is not None:
-        value = cal.safe_date(year, ref.month, day_of_month)
-        # "31 شباط": no such day; the match still stands so that "شباط" alone is not read.
-        interval = None if value is None else cal.day(value)
-    return _found(match, interval, "absolute", ref.year is not None)
-
-
-def _day_range(g: Grammar, match: re.Match[str], published: date | None) -> _Found | None:
-    ref = _month_ref(g, match, needs_context=False)
-    first, last = int(match.group("d1")), int(match.group("d2"))
-    if ref is None or ref.calendar != "gregorian" or not 1 <= first < last <= 31:
-        return None
-    year = _resolve_year(ref, published)
-    interval: DateInterval | None = None
-    if year is not None:
-        start, end = cal.safe_date(year, ref.month, first), cal.safe_date(year, ref.month, last)
-        if start is None or end is None:
-            return None
-        interval = cal.days(start, end)
-    return _found(match, interval, "range", ref.year is not None)
-
-
-def _numeric_date(match: re.Match[str]) -> date | None:
-    if match.group("y"):
-        return cal.safe_date(int(match.group("y")), int(match.group("mo")), int(match.group("d")))
-    return cal.safe_date(int(match.group("y2")), int(match.group("mo2")), int(match.group("d2")))
-
-
-def _numeric(g: Grammar, match: re.Match[str], published: date | None) -> _Found | None:
-    del g, published
-    value = _numeric_date(match)
-    return None if value is None else _found(match, cal.day(value), "absolute", True)
-
-
-def _part_of_month(g: Grammar, match: re.Match[str], published: date | None) -> _Found | None:
-    part = PART_WORDS[match.group("part")]
-    if match.group("mrel"):
-        if published is None:
-            return _found(match, None, "month", False)
-        back = {"past": 1, "current": 0, "next": -1}[RELATION_WORDS[match.group("mrel")]]
-        year, month = cal.shift_months(published, back)
-        return _found(match, cal.part_of_month(year, month, part), "month", False)
-    ref = _month_ref(g, match, needs_context=False)
-    if ref is None or ref.calendar != "gregorian":
-        return None
-    year_value = _resolve_year(ref, published)
-    interval = None if year_value is None else cal.part_of_month(year_value, ref.month, part)
-    return _found(match, interval, "month", ref.year is not None)
-
-
-def _month(g: Grammar, match: re.Match[str], published: date | None) -> _Found | None:
-    ref = _month_ref(g, match, needs_context=match.group("shahr") is None)
-    if ref is None:
-        return None
-    year = _resolve_year(ref, published)
-    interval: DateInterval | None = None
-    if year is not None:
-        interval = (
-            cal.hijri_month(year, ref.month)
-            if ref.calendar == "hijri"
-            else cal.whole_month(year, ref.month)
-        )
-    return _found(match, interval, "month", ref.year is not None)
-
-
-def _relative_month(g: Grammar, match: re.Match[str], published: date | None) -> _Found | None:
-    day_of_month = _day_of(g, match)
-    if day_of_month is None:
-        return None
-    if published is None:
-        return _found(match, None, "absolute", False)
-    back = {"past": 1, "current": 0, "next": -1}[RELATION_WORDS[match.group("mrel")]]
-    year, month = cal.shift_months(published, back)
-    value = cal.safe_date(year, month, day_of_month)
-    return None if value is None else _found(match, cal.day(value), "absolute", False)
-
-
-def _year(g: Grammar, match: re.Match[str], published: date | None) -> _Found | None:
-    del g
-    if match.group("year"):
-        year = int(match.group("year"))
-        if match.group("era") == "ه":  # "عام 1443 هـ": a Hijri year
-            return _found(match, cal.hijri_year(year), "year", True)
-        return _found(match, cal.whole_year(year), "year", True)
-    if published is None:
-        return _found(match, None, "year", False)
-    relation = "current" if match.group("this") else RELATION_WORDS[match.group("yrel")]
-    year = published.year + {"past": -1, "current": 0, "next": 1}[relation]
-    return _found(match, cal.whole_year(year), "year", False)
-
-
-# --- day-based relative expressions ---------------------------------------------------------
-
-
-def _relative_day(g: Grammar, match: re.Match[str], published: date | None) -> _Found | None:
-    word = _MULTI_SPACE.sub(" ", match.group("rel"))
-    if word == "اليوم" and not (match.group("pod") or match.group("wd")):
-        following = match.string[match.end() : match.end() + 24].split()
-        next_word = following[0] if following else ""
-        if next_word in _DAY_OF_A_STORY or next_word in g.ordinals:
-            return None  # "اليوم التالي", "اليوم الثالث": a day of a story, not today
-    if published is None:
-        return _found(match, None, "relative", False)
-    value = published - timedelta(days=DAYS_BACK[word])
-    return _found(match, cal.day(value), "relative", False)
-
-
-def _night_span(g: Grammar, match: re.Match[str], published: date | None) -> _Found | None:
-    first = g.weekdays[match.group("wd1")]
-    second = g.weekdays[match.group("wd2")]
-    if (first + 1) % _DAYS_IN_WEEK != second:
-        return None
-    if published is None:
-        return _found(match, None, "range", False)
-    end = cal.weekday_on_or_before(published, second, strictly_before=False)
-    if match.group("after"):
-        return _found(match, cal.day(end), "range", False)
-    return _found(match, cal.days(end - timedelta(days=1), end), "range", False)
-
-
-def _weekday(g: Grammar, match: re.Match[str], published: date | None) -> _Found | None:
-    if published is None:
-        return _found(match, None, "weekday", False)
-    weekday = g.weekdays[match.group("wd")]
-    relation = RELATION_WORDS.get(match.group("rel") or "")
-    if relation == "next":
-        value = cal.weekday_after(published, weekday)
-    else:
-        value = cal.weekday_on_or_before(published, weekday, strictly_before=relation == "past")
-    return _found(match, cal.day(value), "weekday", False)
-
-
-def _ago_count(match: re.Match[str], unit_count: int) -> int | None:
-    if match.group("count"):
-        return int(match.group("count"))
-    words = match.group("words")
-    if words:
-        return parse_number_words(words)
-    return unit_count if unit_count else None
-
-
-def _ago(g: Grammar, match: re.Match[str], published: date | None) -> _Found | None:
-    del g
-    unit, unit_count = AGO_UNITS[match.group("unit")]
-    count = _ago_count(match, unit_count)
-    if match.group("words") and count is None:
-        return None
-    if count is not None and count > _MAX_AGO_COUNT:
-        return None  # "منذ 2022 عام" is a year misread, not a span of time
-    if published is None:
-        return _found(match, None, "relative", False)
-    if count is None:  # "قبل أيام", "منذ أسابيع": a bare plural
-        if unit != "day":
-            return None
-        week = cal.days(published - timedelta(days=7), published - timedelta(days=1), 2)
-        return _found(match, week, "relative", False)
-    interval = _back(published, unit, count, qualified=bool(match.group("qual")))
-    return _found(match, interval, "relative", False)
-
-
-def _back(published: date, unit: str, count: int, *, qualified: bool) -> DateInterval:
-    if unit in ("day", "hour"):
-        days = count if unit == "day" else count // 24
-        point = published - timedelta(days=days)
-        return cal.days(point, point, 2 if qualified else cal.DAY)
-    if unit == "week":
-        point = published - timedelta(days=7 * count)
-        return cal.days(point, point, cal.WEEK_OR_PART)
-    months = count if unit == "month" else 12 * count
-    year, month = cal.shift_months(published, months)
-    return cal.whole_month(year, month)
-
-
-def _relative_period(g: Grammar, match: re.Match[str], published: date | None) -> _Found | None:
-    del g
-    relation = "current" if match.group("this") else RELATION_WORDS.get(match.group("rel") or "")
-    if relation is None or relation == "next":
-        return None
-    if published is None:
-        return _found(match, None, "relative", False)
-    if match.group("period") == "الاسبوع":
-        week = cal.previous_week(published) if relation == "past" else cal.current_week(published)
-        return _found(match, week, "relative", False)
-    year, month = cal.shift_months(published, 1 if relation == "past" else 0)
-    return _found(match, cal.whole_month(year, month), "relative", False)
-
-
-def _recent_hours(g: Grammar, match: re.Match[str], published: date | None) -> _Found | None:
-    """ "خلال الساعات الماضية", "الـ24 ساعة الأخيرة": the day before publication and that day."""
-    del g
-    if published is None:
-        return _found(match, None, "relative", False)
-    interval = cal.days(published - timedelta(days=1), published, cal.WEEK_OR_PART)
-    return _found(match, interval, "relative", False)

@@ -17,7 +17,17 @@ from functools import cache
 from marsad.text.date_grammar import grammar
 from marsad.text.lexicon import read_table, trie_pattern
 from marsad.text.normalize import Normalized, normalize, normalize_key
+from marsad.text.number_words import (
+    approx_word,
+    lookup,
+    number_words,
+    parse_number_words,
+    parse_words,
+    scale_of,
+)
 from marsad.text.tokens import ARTICLE, Token, tokenize_normalized
+
+__all__ = ["QUALIFIERS", "NumberMatch", "find_numbers", "parse_number_words"]
 
 QUALIFIERS = ("more_than", "less_than", "about", "at_least", "up_to")
 _THOUSANDS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -49,25 +59,10 @@ class NumberMatch:
 
 
 @dataclass(frozen=True, slots=True)
-class _NumberWord:
-    value: int
-    kind: str  # unit | ten_unit | ten | hundred | thousand | million | approx
-
-
-@dataclass(frozen=True, slots=True)
 class _Nouns:
     singular_of: dict[str, str]  # plural or singular form → singular
     dual_bases: frozenset[str]
     construct_bases: frozenset[str]
-
-
-@cache
-def _number_words() -> dict[str, tuple[_NumberWord, ...]]:
-    table: dict[str, list[_NumberWord]] = {}
-    for row in read_table("numbers.tsv"):
-        word = _NumberWord(int(row["value"]), row["kind"])
-        table.setdefault(normalize_key(row["word"]), []).append(word)
-    return {key: tuple(words) for key, words in table.items()}
 
 
 @cache
@@ -109,18 +104,6 @@ def _qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, s
     return before_re, after_re, {**before, **after}
 
 
-def parse_number_words(text: str) -> int | None:
-    """The value of a phrase that is only a number in words ("ستة وأربعون" → 46), else None."""
-    norm = normalize(text)
-    tokens = [t for t in tokenize_normalized(norm, text) if t.kind != "punct"]
-    if not tokens:
-        return None
-    parsed = _parse_words(tokens, 0)
-    if parsed is None or parsed[1] != len(tokens):
-        return None
-    return parsed[0]
-
-
 def find_numbers(text: str | Normalized, original: str | None = None) -> tuple[NumberMatch, ...]:
     """Every number in `text`: digits (both scripts), number words, duals, approximate plurals.
 
@@ -152,7 +135,7 @@ def find_numbers(text: str | Normalized, original: str | None = None) -> tuple[N
 def _candidates() -> re.Pattern[str]:
     """Where a number may start: a digit run, or a word that is a number word or a dual."""
     nouns = _nouns()
-    words = set(_number_words())
+    words = set(number_words())
     for base in nouns.dual_bases:
         stem = base[:-1] + "ت" if base.endswith("ه") else base
         words.update({stem + "ين", stem + "ان"})
@@ -182,105 +165,17 @@ def _number_at(
     dual = _dual(tokens, index)
     if dual is not None:
         return 2, index + 1, (dual, index)
-    parsed = _parse_words(tokens, index)
+    parsed = parse_words(tokens, index)
     if parsed is None:
-        approx = _approx(token)
-        if approx is None or len(token.prefix) > _MAX_CLITIC_CHARS:
+        plural = approx_word(token)
+        if plural is None or len(token.prefix) > _MAX_CLITIC_CHARS:
             return None
-        parsed = approx.value, index + 1
+        parsed = plural.value, index + 1
         multiplier = _multiplier_after(tokens, index + 1)
         if multiplier is not None:
-            parsed = approx.value * multiplier, index + 2
+            parsed = plural.value * multiplier, index + 2
     value, stop = parsed
     return value, stop, _noun_after(tokens, stop)
-
-
-def _parse_words(tokens: list[Token] | tuple[Token, ...], index: int) -> tuple[int, int] | None:
-    first = tokens[index]
-    words = _lookup(first)
-    if not words or len(first.prefix) > _MAX_CLITIC_CHARS:
-        return None
-    word = words[0]
-    if first.bare_stem in ("احد", "احدي"):
-        return _compound_only(tokens, index, word)
-    state = _State(total=0, group=word.value, last=word.kind)
-    if word.kind in ("thousand", "million"):
-        state = _State(total=word.value, group=0, last=word.kind)
-    stop = index + 1
-    while stop < len(tokens) and state.extend(tokens[stop]):
-        stop += 1
-    return state.total + state.group, stop
-
-
-def _compound_only(
-    tokens: list[Token] | tuple[Token, ...], index: int, word: _NumberWord
-) -> tuple[int, int] | None:
-    # "أحد"/"إحدى" alone mean "one of"; they count only in "أحد عشر" or "واحد وعشرون".
-    state = _State(total=0, group=word.value, last=word.kind)
-    if index + 1 < len(tokens) and state.extend(tokens[index + 1]):
-        stop = index + 2
-        while stop < len(tokens) and state.extend(tokens[stop]):
-            stop += 1
-        return state.total + state.group, stop
-    return None
-
-
-@dataclass(slots=True)
-class _State:
-    """A number being read left to right: finished thousands in `total`, the open group."""
-
-    total: int
-    group: int
-    last: str
-
-    def extend(self, token: Token) -> bool:
-        words = _lookup(token)
-        if not words or token.kind != "word":
-            return False
-        joined = token.prefix == "و"
-        if token.prefix not in ("", "و"):
-            return False
-        return any(self._take(word, joined) for word in words)
-
-    def _take(self, word: _NumberWord, joined: bool) -> bool:
-        kind, last = word.kind, self.last
-        if not joined and kind == "ten_unit" and last == "unit":
-            self.group, self.last = self.group + 10, "teen"  # ثلاثة عشر
-        elif not joined and kind == "hundred" and word.value == 100 and last == "unit":
-            self.group, self.last = self.group * 100, "hundred"  # ثلاث مئة
-        elif not joined and kind in ("thousand", "million") and last not in ("thousand", "million"):
-            scale = _scale(word)
-            self.total, self.group, self.last = self.total + self.group * scale, 0, kind
-        elif joined and _may_follow(last, kind):
-            self.group, self.last = self.group + word.value, kind
-        else:
-            return False
-        return True
-
-
-def _may_follow(last: str, kind: str) -> bool:
-    """Which number word may be joined with "و" after which (units come before tens in Arabic)."""
-    if last == "unit":
-        return kind == "ten"
-    if last == "hundred":
-        return kind in ("unit", "ten_unit", "ten")
-    if last in ("thousand", "million"):
-        return kind in ("unit", "ten_unit", "ten", "hundred")
-    return False
-
-
-def _lookup(token: Token) -> tuple[_NumberWord, ...]:
-    if token.kind != "word":
-        return ()
-    words = _number_words().get(token.stem, ())
-    return tuple(w for w in words if w.kind != "approx")
-
-
-def _approx(token: Token) -> _NumberWord | None:
-    for word in _number_words().get(token.stem, ()):
-        if word.kind == "approx":
-            return word
-    return None
 
 
 def _multiplier_after(tokens: tuple[Token, ...], index: int) -> int | None:
@@ -288,19 +183,12 @@ def _multiplier_after(tokens: tuple[Token, ...], index: int) -> int | None:
     if index >= len(tokens) or tokens[index].kind != "word" or tokens[index].prefix:
         return None
     stem = tokens[index].stem
-    table = _number_words()
+    table = number_words()
     key = stem if stem in table else stem[len(ARTICLE) :]  # "الآلاف" in "عشرات الآلاف"
     for word in table.get(key, ()):
         if word.kind in ("thousand", "million"):
-            return _scale(word)
+            return scale_of(word)
     return None
-
-
-def _scale(word: _NumberWord) -> int:
-    """The multiplier of a scale word: duals ("ألفين", "مليونين") multiply by their singular."""
-    if word.kind == "thousand":
-        return 1000
-    return 1_000_000_000 if word.value >= 1_000_000_000 else 1_000_000
 
 
 def _dual(tokens: tuple[Token, ...], index: int) -> str | None:
@@ -330,7 +218,7 @@ def _noun_after(tokens: tuple[Token, ...], index: int) -> tuple[str, int] | None
     if index >= len(tokens) or tokens[index].kind != "word":
         return None
     token = tokens[index]
-    if token.stem in _stopwords() or token.norm in _stopwords() or _lookup(token):
+    if token.stem in _stopwords() or token.norm in _stopwords() or lookup(token):
         return None
     return _singular(token), index
 
@@ -406,7 +294,7 @@ def _finish(
     if after is not None:
         qualifier = qualifier or qualifier_of[after.group(1)]
         end = after_from + after.end(1)
-    dangling_plural = _approx(tokens[0]) is not None and not _preceded_by_number(norm, start)
+    dangling_plural = approx_word(tokens[0]) is not None and not _preceded_by_number(norm, start)
     if qualifier is None and dangling_plural:
         qualifier = "at_least"
     a, b = norm.original_span(start, end)
@@ -422,7 +310,7 @@ def _finish(
 def _preceded_by_number(norm: Normalized, start: int) -> bool:
     """ "آلاف" after a number was read with it ("ثلاثة آلاف"); this guards a dangling one."""
     head = norm.text[max(0, start - _QUALIFIER_WINDOW) : start].split()
-    return bool(head) and (head[-1][-1].isdigit() or head[-1] in _number_words())
+    return bool(head) and (head[-1][-1].isdigit() or head[-1] in number_words())
 
 
 def _stem_start(token: Token) -> int:
