@@ -160,3 +160,8 @@ def test_matches_slice_the_original_in_order(text: str) -> None:
 def test_days_and_years_of_dates_are_not_counts() -> None:
     text = "تفاوض الطرفان يومي 12 و13 نيسان 2022، وفي عام 2016 قتل 1200 شخص، وفي 5 من شهر آذار"
     assert [(m.value, m.noun) for m in find_numbers(text)] == [(1200, "شخص")]
+
+
+def test_clock_times_are_not_counts() -> None:
+    text = "بدأ القصف عند الساعة 5.30 صباحاً واستمر حتى الساعة العاشرة، وقتل 4 أشخاص"
+    assert [(m.value, m.noun) for m in find_numbers(text)] == [(4, "شخص")]

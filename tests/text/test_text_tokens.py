@@ -95,3 +95,17 @@ def test_tokens_are_ordered_disjoint_and_slice_the_original(text: str) -> None:
         assert text[token.start : token.end] == token.text
         assert token.norm == normalize(token.text).text
         previous_end = token.end
+
+
+ALLOWED_PREFIXES = {"", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"}
+
+
+@given(st.text(alphabet="وفبكلالقسدنظامهمكةت", min_size=1, max_size=10))
+@settings(max_examples=300)
+def test_clitic_split_is_a_split_of_the_word(word: str) -> None:
+    prefix, stem, suffix = strip_clitics(word)
+    folded = normalize(word).text
+    assert prefix in ALLOWED_PREFIXES
+    assert suffix in {"", "ه", "ها", "هم", "هما", "هن", "كم", "كما", "نا"}
+    assert folded.startswith(prefix) and folded.endswith(suffix)
+    assert stem  # never cut a word down to nothing

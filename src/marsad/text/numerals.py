@@ -37,6 +37,8 @@ _DATE_SEPARATORS = frozenset("/-")
 # or "عام/سنة". Looked for within this many normalized characters.
 _DATE_LOOKAHEAD_CHARS = 24
 _DAY_BEFORE_MONTH_RE = re.compile(r"\s*(?:و\s*\d{1,2}\s*|-\s*\d{1,2}\s*)?(?:من\s+)?(?:شهر\s+)?")
+# "الساعة 5.30", "عند الساعة 10": a clock time, not a count.
+_TIME_BEFORE_RE = re.compile(r"الساعه\s*$")
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100  # four-digit numbers outside this are counts, not years
 # How far before a number a qualifier phrase may start, in normalized characters (the longest
 # phrase, "ما يزيد على", has 11 characters; a little slack for spaces and "الـ").
@@ -239,7 +241,7 @@ def _in_date(text: str, token: Token) -> bool:
     a, b = token.norm_start, token.norm_end
     before = a >= 2 and text[a - 1] in _DATE_SEPARATORS and text[a - 2].isdigit()
     after = b + 1 < len(text) and text[b] in _DATE_SEPARATORS and text[b + 1].isdigit()
-    if before or after:
+    if before or after or _TIME_BEFORE_RE.search(text, max(0, a - _DATE_LOOKAHEAD_CHARS), a):
         return True
     following = text[b : b + _DATE_LOOKAHEAD_CHARS]
     if len(token.norm) <= 2 and _DAY_BEFORE_MONTH_RE.match(following):
