@@ -21,7 +21,9 @@ TRIGGER_FORMS = frozenset(
 )
 PRESENT_PREFIXES = ("ي", "ت", "ن")
 # Verb endings with an object pronoun that the shared set lacks ("يحاصرونها", "اعتقلوهم").
-TRIGGER_SUFFIXES: frozenset[str] = INFLECTION_SUFFIXES | frozenset(
+# Nisba endings ("الاجتماعي" social, "السلمية" peaceful) make adjectives, not events: dropped.
+NISBA_SUFFIXES = frozenset({"ي", "يه", "ية", "يا"})
+TRIGGER_SUFFIXES: frozenset[str] = (INFLECTION_SUFFIXES - NISBA_SUFFIXES) | frozenset(
     {"ونها", "ونه", "ونهم", "وهما", "تاه", "تاها", "اتنا", "يها", "يهم", "ين", "تين", "تان"}
 )
 # Endings a cue word may carry: the trigger endings minus the long ones that turn a particle
