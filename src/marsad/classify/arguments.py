@@ -204,6 +204,18 @@ def pick_places(
     return [], "none"
 
 
+CARRY_MAX_AGE_DAYS = 31  # an older date in the text is background, not the day of the account
+
+
+def _recent_day(ref: DateRef, published: date | None) -> bool:
+    """A named day (precision 1) close before publication can carry to the next sentences."""
+    if ref.interval.precision != 1:
+        return False
+    if published is None:
+        return True
+    return 0 <= (published - ref.interval.start).days <= CARRY_MAX_AGE_DAYS
+
+
 def pick_date(
     views: list[SentenceView], view: SentenceView, trigger: Mention, published: date | None
 ) -> DateRef | None:
@@ -214,8 +226,9 @@ def pick_date(
         i = view.index - back
         if i < 0:
             break
-        if views[i].dates:
-            return views[i].dates[-1].ref  # the account goes on about the day just named
+        recent = [d for d in views[i].dates if _recent_day(d.ref, published)]
+        if recent:
+            return recent[-1].ref  # the account goes on about the day just named
     if published is not None:
         return DateRef(DateInterval(published, published, 1), None)
     for back in range(view.index - 1, -1, -1):
