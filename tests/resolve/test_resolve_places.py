@@ -6,13 +6,8 @@ from pathlib import Path
 import pytest
 
 from marsad.knowledge.resources import Resources
-from marsad.resolve.places import (
-    PlaceContext,
-    article_context,
-    distance_km,
-    find_places,
-    geocode,
-)
+from marsad.resolve.article_places import article_context, find_places, resolve_hit
+from marsad.resolve.places import PlaceContext, distance_km, geocode
 
 FIXTURE = Path(__file__).resolve().parents[1] / "knowledge" / "places_200.tsv"
 WITHIN_KM = 5.0
@@ -212,3 +207,13 @@ def test_foreign_town_is_not_replaced_by_a_governorate(resources: Resources) -> 
     ankara = [p for p in find_places(text, resources=resources) if "أنقرة" in p.hit.text]
     assert ankara and ankara[0].best is not None
     assert ankara[0].best.entry.country == "TR"
+
+
+def test_resolve_hit_uses_the_other_hits_of_the_article(resources: Resources) -> None:
+    text = "وتعرضت بلدة نبل لقصف، فيما سقطت قذائف على الزهراء القريبة منها."
+    hits = resources.gazetteer.find(text)
+    (zahraa,) = [h for h in hits if h.text == "الزهراء"]
+    alone = resolve_hit(zahraa, text, resources=resources)
+    with_others = resolve_hit(zahraa, text, others=hits, resources=resources)
+    assert with_others[0].entry.admin1 == "Aleppo"
+    assert {c.entry.id for c in alone} == {c.entry.id for c in with_others}

@@ -10,7 +10,6 @@ a namesake cannot be meant, the broader area is returned with an honest precisio
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -18,7 +17,6 @@ from marsad.knowledge.gazetteer import (
     RELATIVE_KIND,
     Gazetteer,
     GazetteerEntry,
-    PlaceHit,
     PlaceWords,
 )
 from marsad.knowledge.resources import Resources
@@ -98,18 +96,18 @@ def geocode(
         return _anaphora(text, ctx, gazetteer)
     ctx = replace(ctx, kinds=ctx.kinds | parsed.kinds, around=ctx.around or parsed.around)
     if parsed.rest:
-        ctx = _with_qualifier(ctx, parsed.rest, gazetteer)
+        ctx = qualified_context(ctx, parsed.rest, gazetteer)
     return rank(parsed.entries, ctx, gazetteer, alt_form=parsed.alt_form)
 
 
 def parse_place(text: str, gazetteer: Gazetteer) -> ParsedPlace | None:
     """Find the longest gazetteer name at the start of `text` after prepositions and kind words."""
-    tokens = _tokens(text)
+    tokens = tokens_of(text)
     words = gazetteer.words
     kinds: set[str] = set()
     around = False
     for i, token in enumerate(tokens):
-        word = _strip_proclitic(token, words)
+        word = strip_proclitic(token, words)
         is_kind_word = word in words.kinds or word in words.around
         # a kind word starts a name only with more words ("منطقة الشهباء", "ريف دمشق")
         found = _longest_name(tokens, i, gazetteer, min_words=2 if is_kind_word else 1)
@@ -131,13 +129,13 @@ def parse_place(text: str, gazetteer: Gazetteer) -> ParsedPlace | None:
 _PUNCTUATION = str.maketrans({c: " " for c in "()[]\"'.,;:!?-_/"})
 
 
-def _tokens(text: str) -> list[str]:
+def tokens_of(text: str) -> list[str]:
     return normalize_key(text).translate(_PUNCTUATION).split()
 
 
 def _anaphora(text: str, ctx: PlaceContext, gazetteer: Gazetteer) -> list[PlaceCandidate]:
     """ "المدينة", "البلدة", "المخيم" alone: the latest place of that kind before it."""
-    tokens = [t for t in _tokens(text) if t not in gazetteer.words.prepositions]
+    tokens = [t for t in tokens_of(text) if t not in gazetteer.words.prepositions]
     if len(tokens) != 1:
         return []
     article = [form for form, _ in _head_forms(tokens[0]) if form.startswith("ال")]
@@ -151,32 +149,9 @@ def _anaphora(text: str, ctx: PlaceContext, gazetteer: Gazetteer) -> list[PlaceC
     return []
 
 
-def article_context(
-    text: str,
-    position: int,
-    *,
-    resources: Resources,
-    places: Sequence[ArticlePlace] | None = None,
-) -> PlaceContext:
-    """The places an article names before `position` (nearest first) and its main area.
-
-    For a mention the gazetteer cannot place by itself: "المدينة" or "المخيم" (the latest city
-    or camp named before), or a name the extractor found some other way. Pass `places` (from
-    `find_places`) to reuse the article's resolved places.
-    """
-    resolved = find_places(text, resources=resources) if places is None else places
-    before = sorted((p for p in resolved if p.hit.end <= position and p.best is not None),
-                    key=lambda p: position - p.hit.end)  # fmt: skip
-    counts = Counter(p.best.entry.admin1 for p in resolved if p.best and p.best.entry.admin1)
-    main = counts.most_common(1)[0][0] if counts else None
-    return PlaceContext(
-        near=tuple(p.best.entry for p in before if p.best is not None), main_admin1=main
-    )
-
-
 def _parse_anywhere(text: str, gazetteer: Gazetteer) -> ParsedPlace | None:
     """The first name after unknown leading words ("محور معرة موخص بريف إدلب")."""
-    tokens = _tokens(text)
+    tokens = tokens_of(text)
     for i in range(1, len(tokens)):
         parsed = parse_place(" ".join(tokens[i:]), gazetteer)
         if parsed is not None:
@@ -217,7 +192,7 @@ def _head_forms(token: str) -> list[tuple[str, bool]]:
     return forms
 
 
-def _strip_proclitic(token: str, words: PlaceWords) -> str:
+def strip_proclitic(token: str, words: PlaceWords) -> str:
     """A kind or "around" word without its proclitics ("بريف" → "ريف"); other words as they are."""
     for prefix in ("وب", "فب", "و", "ف", "ب", "ل"):
         rest = token[len(prefix) :]
@@ -226,20 +201,20 @@ def _strip_proclitic(token: str, words: PlaceWords) -> str:
     return token
 
 
-def _with_qualifier(ctx: PlaceContext, rest: str, gazetteer: Gazetteer) -> PlaceContext:
+def qualified_context(ctx: PlaceContext, rest: str, gazetteer: Gazetteer) -> PlaceContext:
     """Use an admin area written after the name ("في ريف حلب", "بمحافظة الحسكة") as context."""
     tokens = rest.split()
     for i in range(len(tokens)):
         parsed = parse_place(" ".join(tokens[i:]), gazetteer)
         if parsed is None:
             continue
-        anchor = _anchor(parsed.entries)
+        anchor = anchor_entry(parsed.entries)
         if anchor is not None and anchor.admin1:
             return replace(ctx, admin1=ctx.admin1 or anchor.admin1, near=(anchor, *ctx.near))
     return ctx
 
 
-def _anchor(entries: Sequence[GazetteerEntry]) -> GazetteerEntry | None:
+def anchor_entry(entries: Sequence[GazetteerEntry]) -> GazetteerEntry | None:
     """The entry a qualifier means: a governorate, city, area or district of that name."""
     # a city before its governorate: "في حلب" is said of the city, and a point helps proximity
     for kind in ("city", "governorate", "area", "region", "district", "town"):
@@ -350,105 +325,3 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 6371.0 * 2 * math.asin(math.sqrt(a))
-
-
-# --- places in an article -------------------------------------------------------------------
-
-CONTEXT_CHARS = 80  # how far after a name an admin qualifier ("بريف محافظة الحسكة") may stand
-KIND_LOOKBACK_CHARS = 24  # "في مدينة", "بريف محافظة": the kind words just before a name
-
-
-@dataclass(frozen=True, slots=True)
-class ArticlePlace:
-    hit: PlaceHit
-    candidates: tuple[PlaceCandidate, ...]
-
-    @property
-    def best(self) -> PlaceCandidate | None:
-        return self.candidates[0] if self.candidates else None
-
-
-def find_places(
-    text: str, *, resources: Resources, main_admin1: str | None = None
-) -> tuple[ArticlePlace, ...]:
-    """Every place named in an article, each resolved in the context of the others."""
-    gazetteer = resources.gazetteer
-    hits = [
-        h
-        for h in gazetteer.find(text)
-        if not h.weak or _kind_before(text, h.start, gazetteer.words)
-    ]
-    anchors = _anchors(hits, gazetteer)
-    main = main_admin1 or _dominant_admin1(anchors)
-    return tuple(
-        ArticlePlace(
-            h, tuple(resolve_hit(h, text, others=anchors, main_admin1=main, gazetteer=gazetteer))
-        )
-        for h in hits
-    )
-
-
-def resolve_hit(
-    hit: PlaceHit,
-    text: str,
-    *,
-    others: Sequence[tuple[PlaceHit, GazetteerEntry]],
-    main_admin1: str | None,
-    gazetteer: Gazetteer,
-) -> list[PlaceCandidate]:
-    """Candidates for one place hit: kind words before it, qualifiers after, other places near."""
-    before = _tokens(text[max(0, hit.start - KIND_LOOKBACK_CHARS) : hit.start])
-    kinds: set[str] = set()
-    around = False
-    words = gazetteer.words
-    for word in (_strip_proclitic(w, words) for w in before[-2:]):
-        kinds |= words.kinds.get(word, frozenset())
-        around = around or word in words.around
-    by_text_distance = sorted(others, key=lambda pair: abs(pair[0].start - hit.start))
-    near = [entry for other, entry in by_text_distance if other.start != hit.start]
-    ctx = PlaceContext(
-        near=tuple(near), main_admin1=main_admin1, kinds=frozenset(kinds), around=around
-    )
-    after = text[hit.end : hit.end + CONTEXT_CHARS].split(".")[0].split("،")[0]
-    if after.strip():
-        ctx = _with_qualifier(ctx, after, gazetteer)
-    entries = tuple(gazetteer.get(i) for i in hit.ids)
-    facility = _facility(before[-1:], hit.key, gazetteer)
-    return rank(facility or entries, ctx, gazetteer)
-
-
-def _facility(last_word: list[str], key: str, gazetteer: Gazetteer) -> tuple[GazetteerEntry, ...]:
-    """'مطار "الطبقة"', 'معبر نصيب': the facility named by the kind word and the place."""
-    if not last_word:
-        return ()
-    word = _strip_proclitic(last_word[0], gazetteer.words)
-    return gazetteer.lookup(f"{word} {key}") if word in gazetteer.words.kinds else ()
-
-
-def _kind_before(text: str, start: int, words: PlaceWords) -> bool:
-    before = normalize_key(text[max(0, start - KIND_LOOKBACK_CHARS) : start]).split()
-    return bool(before) and _strip_proclitic(before[-1], words) in words.kinds
-
-
-def _anchors(
-    hits: Sequence[PlaceHit], gazetteer: Gazetteer
-) -> list[tuple[PlaceHit, GazetteerEntry]]:
-    """Places of the article that need no context: one entry, or a city/governorate/area."""
-    out = []
-    for hit in hits:
-        entries = [gazetteer.get(i) for i in hit.ids]
-        if len(entries) == 1 and entries[0].kind != RELATIVE_KIND:
-            out.append((hit, entries[0]))
-            continue
-        anchor = _anchor(entries)
-        if anchor is not None:
-            out.append((hit, anchor))
-    return out
-
-
-def _dominant_admin1(anchors: Sequence[tuple[PlaceHit, GazetteerEntry]]) -> str | None:
-    counts = Counter(e.admin1 for _, e in anchors if e.admin1 and e.country == "SY")
-    if not counts:
-        return None
-    (top, n), *rest = counts.most_common(2)
-    return top if not rest or n > rest[0][1] else None
