@@ -20,6 +20,7 @@ TRIGGER_FORMS = frozenset(
     {"verb_past", "verb_present", "passive", "masdar", "participle", "multiword"}
 )
 PRESENT_PREFIXES = ("ي", "ت", "ن")
+HEAD_ENDINGS = ("ت", "وا", "تا", "ا")  # she / they / the two: on the first word of a phrase
 # Verb endings with an object pronoun that the shared set lacks ("يحاصرونها", "اعتقلوهم").
 # Nisba endings ("الاجتماعي" social, "السلمية" peaceful) make adjectives, not events: dropped.
 NISBA_SUFFIXES = frozenset({"ي", "يه", "ية", "يا"})
@@ -60,6 +61,11 @@ def surface_forms(phrase: str, form: str) -> tuple[str, ...]:
         head, _, rest = key.partition(" ")
         stem = head[1:] if head.startswith("ا") and len(head) > 3 else head
         forms.extend(f"{p}{stem} {rest}" for p in PRESENT_PREFIXES)
+        # the head verb inflected inside the phrase: "سمحت بإدخال", "فكوا الحصار"
+        forms.extend(f"{head}{ending} {rest}" for ending in HEAD_ENDINGS)
+        forms.extend(
+            f"{p}{stem}{ending} {rest}" for p in PRESENT_PREFIXES for ending in ("ون", "ان")
+        )
     if form in {"masdar", "participle", "multiword"} and not key.startswith("ال"):
         forms.append("ال" + key)
     return tuple(dict.fromkeys(forms))
