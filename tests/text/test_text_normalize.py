@@ -117,3 +117,9 @@ def test_idempotent(text: str) -> None:
 @settings(max_examples=300)
 def test_fast_path_equals_the_reference(text: str) -> None:
     assert normalize(text) == _normalize_slowly(text, DEFAULT_OPTIONS)
+
+
+@given(any_text)
+@settings(max_examples=300)
+def test_normalize_key_is_the_collapsed_normalized_text(text: str) -> None:
+    assert normalize_key(text) == " ".join(normalize(text).text.split())

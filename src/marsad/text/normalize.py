@@ -155,5 +155,12 @@ def _is_mark(char: str) -> bool:
 
 
 def normalize_key(text: str, *, options: NormalizeOptions = DEFAULT_OPTIONS) -> str:
-    """The normalized form used as a dictionary key: folded, whitespace collapsed, trimmed."""
-    return " ".join(normalize(text, options=options).text.split())
+    """The normalized form used as a dictionary key: folded, whitespace collapsed, trimmed.
+
+    Equal to `" ".join(normalize(text).text.split())`, without building the offset map (keys
+    are made by the hundred thousand when lexicons and gazetteers load).
+    """
+    folded = text.translate(_translation(options))
+    if options.lower and folded.lower() != folded:
+        folded = _normalize_slowly(text, options).text
+    return " ".join(folded.split())
