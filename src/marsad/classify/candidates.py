@@ -25,6 +25,7 @@ _LETHAL_CARRIERS = frozenset(
     {"shelling", "air_strike", "chemical_attack", "explosion", "armed_clash"}
 )
 _LEAVING = frozenset({"withdrawal", "displacement"})
+_ENTERING = frozenset({"territory_taken", "incursion"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,8 @@ def _relabel_one(view: SentenceView, trigger: Mention, text: str) -> str:
         for t in view.triggers
     ):
         return "chemical_attack"
+    if action in _ENTERING and "consent" in view.context_kinds():
+        return "mobilization"  # forces deployed into a town by agreement (codebook §2)
     if action == "territory_taken" and _building_object(view, trigger, text):
         return "seizure"
     return action

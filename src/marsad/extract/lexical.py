@@ -21,7 +21,7 @@ from marsad.text.normalize import Normalized
 TRIGGER_RULE = "lexicon.trigger@1"
 CUE_RULE = "lexicon.cue@1"
 _CONTEXT_KINDS = frozenset(
-    {"air", "killed", "wounded", "building", "state", "purpose", "fighters", "civilians"}
+    {"air", "killed", "wounded", "building", "state", "purpose", "fighters", "civilians", "consent"}
 )
 _STATUS_KINDS = frozenset({"negation", "denial", "planned"})
 
