@@ -6,7 +6,7 @@ import pytest
 
 from marsad.errors import DataError
 from marsad.knowledge.cues import load_cues
-from marsad.knowledge.outlets import load_outlets
+from marsad.knowledge.outlets import find_cited, load_outlets
 from marsad.knowledge.resources import Resources
 
 
@@ -79,3 +79,17 @@ def test_bad_status_cue_is_a_data_error(tmp_path: Path) -> None:
     status.write_text("cue\tstatus\tscope\nلم\tmaybe\tbefore\n", encoding="utf-8")
     with pytest.raises(DataError):
         load_cues(attribution, status)
+
+
+def test_ambiguous_outlets_count_only_when_cited(resources: Resources) -> None:
+    text = (
+        "وذكرت الجزيرة أن قوات التحالف قصفت مواقع في منطقة الجزيرة السورية، "
+        "فيما تحدثت قناة الميادين عن اشتباكات قرب الميادين."
+    )
+    cited = find_cited(text, resources.outlets, resources.cues)
+    starts = sorted(h.start for h in cited)
+    assert [text[h.start : h.end] for h in sorted(cited, key=lambda h: h.start)] == [
+        "الجزيرة",
+        "قناة الميادين",
+    ]
+    assert starts[0] == text.index("الجزيرة")

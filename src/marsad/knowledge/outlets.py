@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from marsad.errors import DataError
+from marsad.knowledge.cues import CueLexicon
 from marsad.knowledge.files import data_path, read_tsv
 from marsad.text.normalize import normalize_key
 from marsad.text.phrases import PhraseMatcher
@@ -20,6 +21,10 @@ from marsad.text.phrases import PhraseMatcher
 OUTLETS_FILE = "outlets.tsv"
 SCALES = frozenset({"National", "Regional", "International"})
 OUTLET_KINDS = frozenset({"outlet", "monitor"})
+# How close before a bare ambiguous name a cue must end ("وذكرت الجزيرة", "بحسب ما نقلته الميادين").
+CUE_WINDOW_CHARS = 30
+CITING_CUE_KINDS = frozenset({"verb", "preposition", "medium"})
+MAX_WORDS_BETWEEN = 2  # "بحسب ما نقلته الميادين": a relative and a verb may stand between
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +90,31 @@ class OutletCatalog:
             OutletHit(h.start, h.end, text[h.start : h.end], h.key, h.values, h.key in self._bare)
             for h in self._matcher.find(text)
         )
+
+
+def find_cited(text: str, outlets: OutletCatalog, cues: CueLexicon) -> tuple[OutletHit, ...]:
+    """Outlet names cited as sources: unambiguous names always; a bare ambiguous name (الجزيرة,
+    الميادين) only right after a medium word (قناة), or a source verb or preposition at most
+    two words before it in the same sentence ("وذكرت الجزيرة", "بحسب ما نقلته الميادين")."""
+    citing = [
+        (h.end, "medium" in h.values)
+        for h in cues.find_attribution(text)
+        if CITING_CUE_KINDS.intersection(h.values)
+    ]
+    return tuple(
+        hit
+        for hit in outlets.find(text)
+        if not hit.needs_cue or any(_cites(text, end, medium, hit.start) for end, medium in citing)
+    )
+
+
+def _cites(text: str, cue_end: int, medium: bool, start: int) -> bool:
+    if not 0 <= start - cue_end <= CUE_WINDOW_CHARS:
+        return False
+    gap = text[cue_end:start]
+    if "." in gap or "\n" in gap:
+        return False
+    return len(gap.split()) <= (0 if medium else MAX_WORDS_BETWEEN)
 
 
 def load_outlets(path: Path | None = None) -> OutletCatalog:
