@@ -194,6 +194,18 @@ def _claim(article: Article, d: Draft) -> Claim:
     )
 
 
+def _squash(name: str) -> str:
+    return "".join(c for c in name.lower() if c.isalnum())
+
+
+def _own_voice(source: Attribution | None, outlet: str | None) -> bool:
+    """The article's own outlet cited by name ("قال مراسل سمارت" in a Smart report) is its voice."""
+    if source is None or not outlet:
+        return False
+    a, b = _squash(source.name), _squash(outlet)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
 def assemble_claims(
     article: Article, views: list[SentenceView], accepted: list[Scored], resources: Resources
 ) -> tuple[Claim, ...]:
@@ -202,6 +214,8 @@ def assemble_claims(
     drafts: list[Draft] = []
     for scored in accepted:
         voice = voices[scored.candidate.sentence]
+        if _own_voice(voice, article.outlet):
+            voice = None
         drafts.extend(drafts_for(scored, views, article, voice, killed))
     claims = [_claim(article, d) for d in _merge(drafts)]
     return tuple(dict((c.id, c) for c in claims).values())

@@ -95,7 +95,10 @@ def attributions(views: list[SentenceView], text: str) -> list[Attribution | Non
 
 
 def denier(view: SentenceView, after: int) -> Attribution | None:
-    """The source named right after a denial cue at `after`, if any."""
+    """Who denies: the actor right after the denial cue ("نفت الأسايش"), else a named source."""
+    for actor in view.actors:
+        if 0 <= actor.mention.span.start - after <= SPEAKER_GAP_CHARS and actor.options:
+            return Attribution(actor.options[0].name, "party", actor.mention.span)
     for m in sentence_sources(view):
         if m.span.start >= after:
             return _source(m)
