@@ -131,11 +131,12 @@ def test_namesakes_resolve_by_other_places(resources: Resources) -> None:
     assert distance_km(zahraa[0].best.entry.lat, zahraa[0].best.entry.lon, nubl.lat, nubl.lon) < 10
 
 
-def test_far_namesake_falls_back_to_the_named_governorate(resources: Resources) -> None:
+def test_far_namesake_falls_back_to_the_named_area(resources: Resources) -> None:
     # "الواسطة" exists as villages elsewhere but not in As-Sweida: code the governorate honestly
     best = geocode("قرية الواسطة بريف السويداء", resources=resources)[0]
-    assert best.entry.admin1 == "As-Sweida"
-    assert best.geo_precision == 3
+    assert (best.entry.id, best.geo_precision) == ("AREA_RIF_SY13", 2)  # rural As-Sweida
+    best = geocode("قرية الواسطة في محافظة السويداء", resources=resources)[0]
+    assert (best.entry.id, best.geo_precision) == ("SY13", 3)
 
 
 @pytest.mark.parametrize(

@@ -48,7 +48,11 @@ KIND_MATCH = 3.0
 MAIN_AREA = 1.5
 NEAR_BONUS, NEAR_SCALE_KM = 3.0, 30.0
 ALT_FORM_PENALTY = 0.3  # a name found only with "ال" added or dropped
-FAR_NAMESAKE_KM = 60.0  # a village this far from every place of the article is not meant
+FAR_NAMESAKE_KM = 60.0
+# Qualifiers that can stand in for a place the gazetteer lacks ("بريف السويداء" → that area).
+FALLBACK_AREA_KINDS = frozenset(
+    {"area", "region", "district", "subdistrict", "governorate"}
+)  # a village this far from every place of the article is not meant
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +64,7 @@ class PlaceContext:
     main_admin1: str | None = None  # the article's dominant governorate
     kinds: frozenset[str] = frozenset()  # entry kinds announced by a kind word
     around: bool = False  # "ريف X", "محيط X": precision 2 at X
+    area: GazetteerEntry | None = None  # the admin area or named area written with the mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +215,10 @@ def qualified_context(ctx: PlaceContext, rest: str, gazetteer: Gazetteer) -> Pla
             continue
         anchor = anchor_entry(parsed.entries)
         if anchor is not None and anchor.admin1:
-            return replace(ctx, admin1=ctx.admin1 or anchor.admin1, near=(anchor, *ctx.near))
+            area = anchor if anchor.kind in FALLBACK_AREA_KINDS else ctx.area
+            return replace(
+                ctx, admin1=ctx.admin1 or anchor.admin1, near=(anchor, *ctx.near), area=area
+            )
     return ctx
 
 
@@ -292,6 +300,9 @@ def _fallback(
     distance = _nearest_km(best.entry, ctx.near)
     if ctx.admin1 is None and (distance is None or distance < FAR_NAMESAKE_KM):
         return None
+    if ctx.area is not None and ctx.area.admin1 == area:
+        # "قرية … بريف السويداء" with no such village there: the named area, honestly
+        return PlaceCandidate(ctx.area, best.score + 0.1, ctx.area.precision, "no namesake: area")
     governorate = governorate_entry(gazetteer, area)
     if governorate is None:
         return None
