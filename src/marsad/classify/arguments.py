@@ -27,6 +27,9 @@ CIVILIAN_ACTORS = frozenset({"protest", "displacement", "riot"})  # where civili
 CIVILIANS = "CIV"
 
 
+_SUBJECT_GAP = re.compile(r"^[\s\"'«»“”]{0,4}$")
+
+
 def _is_verb(trigger: Mention) -> bool:
     return trigger.rule.endswith(":verb")
 
@@ -93,6 +96,8 @@ def _positional_actors(
     if agent is None and between and len(after) > 1:
         return after[0], after[1]  # "اشتباكات بين X و Y": X acts, Y is the other party
     actor1 = agent
+    if actor1 is None and before and _SUBJECT_GAP.match(text[before[-1].mention.span.end : t0]):
+        actor1 = before[-1]  # subject–verb order: "قسد سلّمت النظام …"
     subject_after = (
         after
         and after[0].mention.span.start - t1 <= VSO_WINDOW_CHARS
@@ -238,6 +243,15 @@ def pick_date(
     return None
 
 
+def _future_prefix(text: str, start: int) -> bool:
+    """The letters before a present-tense trigger in its word end with the future "س"."""
+    word_start = start
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    prefix = text[word_start:start]
+    return prefix.endswith("س") and len(prefix) <= 3 and text[start : start + 1] in "يتن"
+
+
 def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) -> tuple[str, int]:
     """The status and, for a denial, where its cue ends (the denier follows it)."""
     t0 = trigger.span.start
@@ -252,6 +266,8 @@ def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) ->
             return "negated", -1
     if action in {"agreement", "talks"}:
         return "occurred", -1
+    if _future_prefix(text, t0):
+        return "planned", -1  # "سيغادرون", "وستنسحب": the future particle on the verb
     for m in view.status:
         if m.key == "planned" and 0 <= t0 - m.span.end <= STATUS_WINDOW_CHARS:
             return "planned", -1

@@ -16,6 +16,8 @@ from marsad.model import (
     Attribution,
     Claim,
     DateRef,
+    Mention,
+    MentionKind,
     PlaceRef,
     Quantity,
     ResolvedActor,
@@ -43,6 +45,21 @@ class Draft:
     confidence: float
 
 
+def _civilians(resources: Resources, views: list[SentenceView]) -> ResolvedActor | None:
+    """Civilians as the actor of a displacement: a civilian mention of the article if any, else
+    the catalog entry with no span (codebook §2: people flee)."""
+    for view in views:
+        for actor in view.actors:
+            if actor.options and actor.options[0].id == CIVILIANS_ID:
+                return actor
+    catalog = getattr(resources, "actors", None)
+    if catalog is None or CIVILIANS_ID not in catalog:
+        return None
+    option = catalog.get(CIVILIANS_ID).to_option()
+    stub = Mention(MentionKind.ACTOR, Span(0, 0, ""), CIVILIANS_ID, "codebook.displacement@1")
+    return ResolvedActor(stub, (option,))
+
+
 def _killed_nouns(resources: Resources) -> set[str]:
     return {c.phrase for c in resources.triggers.cues if c.kind == "killed"}
 
@@ -51,7 +68,13 @@ def _ref(actor: ResolvedActor | None, draft_date: DateRef | None) -> ActorRef | 
     if actor is None:
         return None
     day = draft_date.interval.start if draft_date is not None else None
-    return actor.ref_on(day)
+    ref = actor.ref_on(day)
+    if ref is not None and actor.mention.rule.startswith("codebook."):
+        return replace(ref, span=None)  # supplied by a codebook rule, not found in the text
+    return ref
+
+
+CIVILIANS_ID = "CIV"
 
 
 def drafts_for(
@@ -60,6 +83,7 @@ def drafts_for(
     article: Article,
     voice: Attribution | None,
     killed: set[str],
+    civilians: ResolvedActor | None = None,
 ) -> list[Draft]:
     text = article.text
     view = views[scored.candidate.sentence]
@@ -68,6 +92,8 @@ def drafts_for(
     places, how = pick_places(views, view, trigger, text, action)
     when = pick_date(views, view, trigger, article.published)
     a1, a2 = pick_actors(views, view, trigger, text, action)
+    if action == "displacement" and (a1 is None or a1.options[0].id != CIVILIANS_ID):
+        a1, a2 = civilians, a1 if a2 is None else a2  # people flee; whoever drove them is actor2
     status, denial_end = pick_status(view, trigger, action, text)
     source = voice
     if status == "denied":
@@ -211,11 +237,12 @@ def assemble_claims(
 ) -> tuple[Claim, ...]:
     voices = attributions(views, article.text)
     killed = _killed_nouns(resources)
+    civilians = _civilians(resources, views)
     drafts: list[Draft] = []
     for scored in accepted:
         voice = voices[scored.candidate.sentence]
         if _own_voice(voice, article.outlet):
             voice = None
-        drafts.extend(drafts_for(scored, views, article, voice, killed))
+        drafts.extend(drafts_for(scored, views, article, voice, killed, civilians))
     claims = [_claim(article, d) for d in _merge(drafts)]
     return tuple(dict((c.id, c) for c in claims).values())

@@ -57,10 +57,21 @@ def _places(mentions: list[Mention], gazetteer: Any) -> list[ResolvedPlace]:
     return out
 
 
+def _organisation(catalog: Any, option: ActorOption) -> ActorOption:
+    """A person acts for their organisation (codebook §3: actors are groups)."""
+    org = catalog.organisation(option.id)
+    if org == option.id:
+        return option
+    entry = catalog.get(org)
+    return ActorOption(entry.id, entry.name_en, option.active_from, option.active_to)
+
+
 def _actors(mentions: list[Mention], catalog: Any) -> list[ResolvedActor]:
     out = []
     for m in mentions:
-        options: tuple[ActorOption, ...] = tuple(catalog.options(m.key or ""))
+        options: tuple[ActorOption, ...] = tuple(
+            _organisation(catalog, o) for o in catalog.options(m.key or "")
+        )
         if options:
             out.append(ResolvedActor(m, options))
     return out
