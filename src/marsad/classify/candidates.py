@@ -34,6 +34,7 @@ class Candidate:
     action: str
     triggers: tuple[Mention, ...]
     features: tuple[str, ...]
+    joint: bool = False  # one of several actions one trigger stands for together (not rivals)
 
     @property
     def first(self) -> Mention:
@@ -161,14 +162,19 @@ def candidates(views: list[SentenceView], text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for view in views:
         by_action: dict[str, list[Mention]] = {}
+        joint: set[str] = set()
         for trigger in view.triggers:
             if suppressed(view, trigger):
                 continue
-            for action in relabel(view, trigger, text):
+            actions = relabel(view, trigger, text)
+            if len(actions) > 1:
+                joint.update(actions)
+            for action in actions:
                 by_action.setdefault(action, []).append(trigger)
         if _LETHAL_CARRIERS & by_action.keys():
             by_action.pop("killing", None)
         for action, triggers in by_action.items():
             feats = _features(view, action, triggers, text)
-            out.append(Candidate(view.index, action, tuple(triggers), tuple(dict.fromkeys(feats))))
+            features = tuple(dict.fromkeys(feats))
+            out.append(Candidate(view.index, action, tuple(triggers), features, action in joint))
     return out

@@ -55,8 +55,19 @@ def _rescale(p: float, threshold: float) -> float:
     return 0.5 * p / max(1e-9, threshold)
 
 
+def _share_joint(scored: list[Scored]) -> list[Scored]:
+    """Actions one trigger stands for together stand or fall together: the best score counts."""
+    best: dict[int, float] = {}
+    for s in scored:
+        if s.candidate.joint:
+            best[s.candidate.sentence] = max(best.get(s.candidate.sentence, 0.0), s.probability)
+    return [
+        Scored(s.candidate, best[s.candidate.sentence]) if s.candidate.joint else s for s in scored
+    ]
+
+
 def select(proposed: list[Candidate], model: LinearModel | None) -> list[Scored]:
-    scored = score_all(proposed, model)
+    scored = _share_joint(score_all(proposed, model))
     threshold = 0.5  # both model (rescaled) and rule probabilities decide at 0.5
     owner: dict[tuple[int, int], Scored] = {}
     for s in scored:
@@ -66,7 +77,9 @@ def select(proposed: list[Candidate], model: LinearModel | None) -> list[Scored]
                 owner[span] = s
     kept = []
     for s in scored:
-        owns = any(owner[(t.span.start, t.span.end)] is s for t in s.candidate.triggers)
+        owns = s.candidate.joint or any(
+            owner[(t.span.start, t.span.end)] is s for t in s.candidate.triggers
+        )
         if owns and s.probability >= threshold:
             kept.append(s)
     return kept
