@@ -1,7 +1,7 @@
 """Write docs/cli.md from the parser's own --help texts, so the CLI reference cannot drift.
 
-    python scripts/gen_cli_reference.py          # rewrite docs/cli.md
-    python scripts/gen_cli_reference.py --check  # exit 1 if docs/cli.md is out of date
+python scripts/gen_cli_reference.py          # rewrite docs/cli.md
+python scripts/gen_cli_reference.py --check  # exit 1 if docs/cli.md is out of date
 """
 
 from __future__ import annotations

@@ -18,8 +18,13 @@ EXPORT_FORMATS = ("jsonl", "events", "acled-csv", "geojson")
 
 def register(commands: argparse._SubParsersAction[Any]) -> None:
     run = commands.add_parser("run", help="ingest files or folders, extract, store and link")
-    run.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
-                     help=".txt, .html, .jsonl, RSS/Atom files or folders of them")
+    run.add_argument(
+        "inputs",
+        nargs="+",
+        type=Path,
+        metavar="INPUT",
+        help=".txt, .html, .jsonl, RSS/Atom files or folders of them",
+    )
     run.add_argument("--db", type=Path, default=None, help="SQLite store (default marsad.db)")
     run.add_argument("--workers", type=int, default=None, help="processes for extraction")
     run.add_argument("--no-link", action="store_true", help="skip linking across articles")
@@ -27,24 +32,37 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
 
     export = commands.add_parser("export", help="write stored records or events to a file")
     export.add_argument("--db", type=Path, default=None, help="SQLite store (default marsad.db)")
-    export.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl",
-                        help="jsonl: records; events: canonical events with disputes; "
-                        "acled-csv: ACLED columns; geojson: events as points")
+    export.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        default="jsonl",
+        help="jsonl: records; events: canonical events with disputes; "
+        "acled-csv: ACLED columns; geojson: events as points",
+    )
     export.add_argument("-o", "--output", type=Path, default=None, help="file (default stdout)")
     export.set_defaults(handler=_export)
 
     demo = commands.add_parser("demo", help="run on the bundled example reports and summarize")
-    demo.add_argument("--db", type=Path, default=None,
-                      help="keep the demo store here (default: a temporary file)")
+    demo.add_argument(
+        "--db", type=Path, default=None, help="keep the demo store here (default: a temporary file)"
+    )
     demo.set_defaults(handler=_demo)
 
     evaluate = commands.add_parser("eval", help="run on a gold file and score against it")
     evaluate.add_argument("gold", type=Path, metavar="GOLD.jsonl")
-    evaluate.add_argument("--scorer", type=Path, default=None,
-                          help="score.py (default: ../score.py beside the gold file's folder)")
+    evaluate.add_argument(
+        "--scorer",
+        type=Path,
+        default=None,
+        help="score.py (default: ../score.py beside the gold file's folder)",
+    )
     evaluate.add_argument("--actors", type=Path, default=None, help="actors.tsv for parents")
-    evaluate.add_argument("--floors", type=Path, default=None,
-                          help="JSON of metric → minimum; exit 1 if any score is below")
+    evaluate.add_argument(
+        "--floors",
+        type=Path,
+        default=None,
+        help="JSON of metric → minimum; exit 1 if any score is below",
+    )
     evaluate.add_argument("--output", type=Path, default=None, help="keep the predicted records")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
     evaluate.add_argument("--verbose", action="store_true", help="list misses and extras")
