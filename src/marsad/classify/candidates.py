@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.classify.view import SentenceView
 from marsad.model import Mention
@@ -17,7 +18,6 @@ from marsad.text.normalize import normalize_key
 
 WINDOW_WORDS = 4  # words either side of a trigger that describe it (tuned on train folds)
 BUILDING_WINDOW_CHARS = 40  # how far after a take-over verb its object may name a building
-_WORD = re.compile(r"[\u0621-\u064A0-9]+")
 _REMOTE = frozenset({"shelling", "air_strike"})
 # Codebook §2: shelling, air strikes, bombs and battles keep their action whatever the toll, so
 # deaths told in the same sentence as one of these are its fatalities, not a separate killing.
@@ -123,19 +123,31 @@ def _kinds_in(view: SentenceView, start: int, end: int) -> set[str]:
     }
 
 
-def _words(text: str) -> list[str]:
-    out = []
-    for w in _WORD.findall(normalize_key(text)):
-        if len(w) > 3 and w[0] in "وف":
-            w = w[1:]
-        out.append(w)
-    return out
+_ARABIC_WORD = re.compile(r"[\u0621-\u064A\u0660-\u06690-9]+")
 
 
-def _features(view: SentenceView, action: str, triggers: list[Mention], text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    key = normalize_key(word)
+    return key[1:] if len(key) > 3 and key[0] in "وف" else key
+
+
+def _sentence_words(text: str, view: SentenceView) -> list[tuple[int, int, str]]:
+    return [
+        (m.start(), m.end(), _word_key(m.group(0)))
+        for m in _ARABIC_WORD.finditer(text, view.span.start, view.span.end)
+    ]
+
+
+def _features(
+    view: SentenceView,
+    action: str,
+    triggers: list[Mention],
+    words: list[tuple[int, int, str]],
+) -> list[str]:
     first = triggers[0]
-    before = _words(text[view.span.start : first.span.start])[-WINDOW_WORDS:]
-    after = _words(text[first.span.end : view.span.end])[:WINDOW_WORDS]
+    before = [w for a, b, w in words if b <= first.span.start][-WINDOW_WORDS:]
+    after = [w for a, b, w in words if a >= first.span.end][:WINDOW_WORDS]
     a = f"a={action}"
     feats = [a, "bias"]
     for t in triggers:
@@ -163,6 +175,7 @@ def candidates(views: list[SentenceView], text: str) -> list[Candidate]:
     for view in views:
         by_action: dict[str, list[Mention]] = {}
         joint: set[str] = set()
+        words = _sentence_words(text, view) if view.triggers else []
         for trigger in view.triggers:
             if suppressed(view, trigger):
                 continue
@@ -174,7 +187,7 @@ def candidates(views: list[SentenceView], text: str) -> list[Candidate]:
         if _LETHAL_CARRIERS & by_action.keys():
             by_action.pop("killing", None)
         for action, triggers in by_action.items():
-            feats = _features(view, action, triggers, text)
+            feats = _features(view, action, triggers, words)
             features = tuple(dict.fromkeys(feats))
             out.append(Candidate(view.index, action, tuple(triggers), features, action in joint))
     return out
