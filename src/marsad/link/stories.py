@@ -1,16 +1,18 @@
 """Stories: chains of related events in one place and time window, titled from their content.
 
 Events chain when their action families can belong to one course of events (a siege, its talks,
-the deal, the lifting), they are in one admin-1 area or within `STORY_KM`, or (for talks and
-placeless events) between the same two sides, and they start within `STORY_GAP_DAYS` of an event
-already in the story. A story never spans more than `STORY_MAX_DAYS`, so a city's whole war does
-not become one story. Undated events join a story only when exactly one story fits them.
+the deal, the lifting), they share a side, they are in one admin-1 area or within `STORY_KM` (or,
+for talks and placeless events, are between the same two sides), and they start within
+`STORY_GAP_DAYS` of the story's latest event. A story never spans more than `STORY_MAX_DAYS`, so
+a city's whole war does not become one story. Undated events join a story only when exactly one
+story fits them.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,6 +23,8 @@ STORY_KM = 50.0
 STORY_GAP_DAYS = 30
 STORY_MAX_DAYS = 120  # a long siege with its talks and lifting fits; a year of fighting does not
 MIN_STORY_EVENTS = 2
+RECENT_MEMBERS = 20  # an event continues a story through one of its latest events
+GRID_DEGREES = 0.5  # ~50 km cells: an event looks for stories in its cell and the eight around
 
 # Families that can be chapters of one course of events. Verbal and humanitarian ones (statements,
 # displacement) accompany anything.
@@ -96,19 +100,69 @@ def build_stories(summaries: Sequence[EventSummary]) -> tuple[Story, ...]:
     """Stories of at least two events; each event in at most one story."""
     dated = sorted((s for s in summaries if s.start), key=lambda s: (s.start, s.event_id))
     stories: list[_Open] = []
+    active: dict[Hashable, list[int]] = defaultdict(list)  # key → stories still open to it
     for summary in dated:
-        home = _best_story(summary, stories, timed=True)
+        home = _best_story(summary, stories, _candidates(summary, active, stories), timed=True)
         if home is None:
-            home = _Open()
-            stories.append(home)
-        _add(home, summary)
+            home = len(stories)
+            stories.append(_Open())
+        _add(stories[home], summary)
+        for key in _keys(summary):
+            if not active[key] or active[key][-1] != home:
+                active[key].append(home)
+    every: dict[Hashable, list[int]] = defaultdict(list)
+    for number, story in enumerate(stories):
+        for key in {k for m in story.members for k in _keys(m)}:
+            every[key].append(number)
     for summary in sorted((s for s in summaries if not s.start), key=lambda s: s.event_id):
-        home = _best_story(summary, stories, timed=False)
+        found = sorted({n for k in _lookup_keys(summary) for n in every.get(k, [])}, reverse=True)
+        home = _best_story(summary, stories, found, timed=False)
         if home is not None:
-            home.members.append(summary)
+            stories[home].members.append(summary)
     return tuple(
         sorted((_story(s) for s in stories if len(s.members) >= MIN_STORY_EVENTS), key=_story_key)
     )
+
+
+def _keys(summary: EventSummary) -> list[Hashable]:
+    """Where a story is filed: its sides, its governorate and its grid cell."""
+    keys: list[Hashable] = [("side", side) for side in sorted(summary.sides)]
+    if summary.admin1:
+        keys.append(("admin1", summary.admin1))
+    if summary.lat is not None and summary.lon is not None:
+        keys.append(("cell", *_cell(summary.lat, summary.lon)))
+    return keys
+
+
+def _lookup_keys(summary: EventSummary) -> list[Hashable]:
+    keys = [k for k in _keys(summary) if k[0] != "cell"]  # type: ignore[index]
+    if summary.lat is not None and summary.lon is not None:
+        x, y = _cell(summary.lat, summary.lon)
+        keys.extend(("cell", x + dx, y + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+    return keys
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / GRID_DEGREES), math.floor(lon / GRID_DEGREES)
+
+
+def _candidates(
+    summary: EventSummary, active: dict[Hashable, list[int]], stories: list[_Open]
+) -> list[int]:
+    """Stories filed under the event's keys that are still open at its start; closed ones are
+    dropped from the lists on the way, so each list holds only the last month's stories."""
+    found: set[int] = set()
+    for key in _lookup_keys(summary):
+        numbers = active.get(key)
+        if not numbers:
+            continue
+        numbers[:] = [n for n in numbers if not _closed(stories[n], summary)]
+        found.update(numbers)
+    return sorted(found, reverse=True)
+
+
+def _closed(story: _Open, summary: EventSummary) -> bool:
+    return summary.start is not None and (summary.start - story.end).days > STORY_GAP_DAYS
 
 
 def _story_key(story: Story) -> str:
@@ -122,8 +176,10 @@ def _add(story: _Open, summary: EventSummary) -> None:
         story.end = max(story.end, summary.end or summary.start)
 
 
-def _best_story(summary: EventSummary, stories: list[_Open], *, timed: bool) -> _Open | None:
-    fits = [s for s in reversed(stories) if _fits(summary, s, timed=timed)]
+def _best_story(
+    summary: EventSummary, stories: list[_Open], candidates: list[int], *, timed: bool
+) -> int | None:
+    fits = [n for n in candidates if _fits(summary, stories[n], timed=timed)]
     if timed:
         return fits[0] if fits else None  # the most recent story it continues
     return fits[0] if len(fits) == 1 else None  # undated: only when there is no doubt
@@ -131,16 +187,19 @@ def _best_story(summary: EventSummary, stories: list[_Open], *, timed: bool) -> 
 
 def _fits(summary: EventSummary, story: _Open, *, timed: bool) -> bool:
     if timed and summary.start:
-        if (summary.start - story.end).days > STORY_GAP_DAYS:
+        if _closed(story, summary):
             return False
         if ((summary.end or summary.start) - story.start).days > STORY_MAX_DAYS:
             return False
-    return any(_related(summary, member) for member in story.members)
+    recent = story.members[-RECENT_MEMBERS:]
+    return any(_related(summary, member) for member in recent)
 
 
 def _related(a: EventSummary, b: EventSummary) -> bool:
     if not any(a.family in g and b.family in g for g in STORY_GROUPS):
         return False
+    if a.sides and b.sides and not a.sides & b.sides:
+        return False  # a chain of events is between the same parties
     if a.admin1 is not None and a.admin1 == b.admin1:
         return True
     if _km(a, b) <= STORY_KM:
