@@ -253,7 +253,8 @@ def _future_prefix(text: str, start: int) -> bool:
 
 
 def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) -> tuple[str, int]:
-    """The status and, for a denial, where its cue ends (the denier follows it)."""
+    """The status and, for a denial, where its cue ends (the denier follows it). "terms" marks
+    an action that is only a term of a deal ("اتفاق يقضي بـ…"): the deal's record tells it."""
     t0 = trigger.span.start
     clause = view.clause_of(t0)
     for m in view.status:
@@ -269,6 +270,6 @@ def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) ->
     if _future_prefix(text, t0):
         return "planned", -1  # "سيغادرون", "وستنسحب": the future particle on the verb
     for m in view.status:
-        if m.key == "planned" and 0 <= t0 - m.span.end <= STATUS_WINDOW_CHARS:
-            return "planned", -1
+        if m.key in {"planned", "terms"} and 0 <= t0 - m.span.end <= STATUS_WINDOW_CHARS:
+            return m.key, -1
     return "occurred", -1

@@ -75,6 +75,7 @@ def _ref(actor: ResolvedActor | None, draft_date: DateRef | None) -> ActorRef | 
 
 
 CIVILIANS_ID = "CIV"
+TERMS = "terms"
 
 
 def drafts_for(
@@ -95,6 +96,8 @@ def drafts_for(
     if action == "displacement" and (a1 is None or a1.options[0].id != CIVILIANS_ID):
         a1, a2 = civilians, a1 if a2 is None else a2  # people flee; whoever drove them is actor2
     status, denial_end = pick_status(view, trigger, action, text)
+    if status == TERMS:
+        return []  # train gold codes a deal's terms as optional at most; the deal is the record
     source = voice
     if status == "denied":
         source = denier(view, denial_end) or voice

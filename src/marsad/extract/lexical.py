@@ -23,7 +23,7 @@ CUE_RULE = "lexicon.cue@1"
 _CONTEXT_KINDS = frozenset(
     {"air", "killed", "wounded", "building", "state", "purpose", "fighters", "civilians", "consent"}
 )
-_STATUS_KINDS = frozenset({"negation", "denial", "planned"})
+_STATUS_KINDS = frozenset({"negation", "denial", "planned", "terms"})
 
 
 def trigger_mentions(text: str, norm: Normalized, lexicon: TriggerLexicon) -> list[Mention]:
