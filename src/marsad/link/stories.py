@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from marsad.link.geo import haversine_km
 from marsad.model import Story, content_id
@@ -112,7 +113,7 @@ def build_stories(summaries: Sequence[EventSummary]) -> tuple[Story, ...]:
                 active[key].append(home)
     every: dict[Hashable, list[int]] = defaultdict(list)
     for number, story in enumerate(stories):
-        for key in {k for m in story.members for k in _keys(m)}:
+        for key in dict.fromkeys(k for m in story.members for k in _keys(m)):
             every[key].append(number)
     for summary in sorted((s for s in summaries if not s.start), key=lambda s: s.event_id):
         found = sorted({n for k in _lookup_keys(summary) for n in every.get(k, [])}, reverse=True)
@@ -125,21 +126,39 @@ def build_stories(summaries: Sequence[EventSummary]) -> tuple[Story, ...]:
 
 
 def _keys(summary: EventSummary) -> list[Hashable]:
-    """Where a story is filed: its sides, its governorate and its grid cell."""
-    keys: list[Hashable] = [("side", side) for side in sorted(summary.sides)]
-    if summary.admin1:
-        keys.append(("admin1", summary.admin1))
-    if summary.lat is not None and summary.lon is not None:
-        keys.append(("cell", *_cell(summary.lat, summary.lon)))
+    """Where an event files its story: by side × governorate and side × grid cell (events chain
+    only within a side and a place), and by its pair of sides for talks and placeless events."""
+    sides = sorted(summary.sides) or [""]
+    keys: list[Hashable] = []
+    for side in sides:
+        if summary.admin1:
+            keys.append(("area", side, summary.admin1))
+        if summary.lat is not None and summary.lon is not None:
+            keys.append(("cell", side, *_cell(summary.lat, summary.lon)))
+    if len(summary.sides) == 2:
+        keys.append(("dyad", *sides))
+        if _place_free(summary):
+            keys.append(("free", *sides))
     return keys
 
 
 def _lookup_keys(summary: EventSummary) -> list[Hashable]:
-    keys = [k for k in _keys(summary) if k[0] != "cell"]  # type: ignore[index]
-    if summary.lat is not None and summary.lon is not None:
-        x, y = _cell(summary.lat, summary.lon)
-        keys.extend(("cell", x + dx, y + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+    """The keys under which the stories an event may continue are filed."""
+    sides = sorted(summary.sides)
+    keys: list[Hashable] = []
+    for side in [*sides, ""] if sides else [""]:  # "" finds stories of events with no actors
+        if summary.admin1:
+            keys.append(("area", side, summary.admin1))
+        if summary.lat is not None and summary.lon is not None:
+            x, y = _cell(summary.lat, summary.lon)
+            keys.extend(("cell", side, x + dx, y + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+    if len(sides) == 2:
+        keys.append(("dyad", *sides) if _place_free(summary) else ("free", *sides))
     return keys
+
+
+def _place_free(summary: EventSummary) -> bool:
+    return summary.admin1 is None or summary.family in PLACE_FREE_FAMILIES
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
@@ -179,10 +198,11 @@ def _add(story: _Open, summary: EventSummary) -> None:
 def _best_story(
     summary: EventSummary, stories: list[_Open], candidates: list[int], *, timed: bool
 ) -> int | None:
-    fits = [n for n in candidates if _fits(summary, stories[n], timed=timed)]
+    fits = (n for n in candidates if _fits(summary, stories[n], timed=timed))
     if timed:
-        return fits[0] if fits else None  # the most recent story it continues
-    return fits[0] if len(fits) == 1 else None  # undated: only when there is no doubt
+        return next(fits, None)  # the most recent story it continues
+    first, second = next(fits, None), next(fits, None)
+    return first if second is None else None  # undated: only when there is no doubt
 
 
 def _fits(summary: EventSummary, story: _Open, *, timed: bool) -> bool:
@@ -195,8 +215,13 @@ def _fits(summary: EventSummary, story: _Open, *, timed: bool) -> bool:
     return any(_related(summary, member) for member in recent)
 
 
+@lru_cache(maxsize=256)
+def _families_related(a: str, b: str) -> bool:
+    return any(a in group and b in group for group in STORY_GROUPS)
+
+
 def _related(a: EventSummary, b: EventSummary) -> bool:
-    if not any(a.family in g and b.family in g for g in STORY_GROUPS):
+    if not _families_related(a.family, b.family):
         return False
     if a.sides and b.sides and not a.sides & b.sides:
         return False  # a chain of events is between the same parties
