@@ -80,3 +80,8 @@ def test_clash_between_two_sides() -> None:
 def test_aircraft_make_a_bare_bombardment_an_air_strike() -> None:
     claims = _claims("قصفت الطائرات الحربية مدينة معرة النعمان صباح اليوم.")
     assert {c.action for c in claims} == {"air_strike"}
+
+
+def test_a_deals_terms_are_not_records_of_their_own() -> None:
+    claims = _claims("توصل الطرفان إلى اتفاق يقضي بانسحاب الفصائل من مدينة الرستن.")
+    assert {c.action for c in claims} == {"agreement"}
