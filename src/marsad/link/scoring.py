@@ -92,7 +92,9 @@ def same_happening_in_article(a: RecordFacts, b: RecordFacts, actors: ActorTree)
         return False
     if actors.compatible(a.actor1, b.actor1) is False:
         return False
-    return _km(a, b) is None or (_km(a, b) or 0.0) <= SAME_PLACE_KM
+    if a.place is None or b.place is None:
+        return a.place is None and b.place is None  # a placeless line is another happening
+    return (_km(a, b) or 0.0) <= SAME_PLACE_KM
 
 
 def _action_score(a: RecordFacts, b: RecordFacts) -> float | None:

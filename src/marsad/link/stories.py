@@ -24,6 +24,7 @@ STORY_KM = 50.0
 STORY_GAP_DAYS = 30
 STORY_MAX_DAYS = 120  # a long siege with its talks and lifting fits; a year of fighting does not
 MIN_STORY_EVENTS = 2
+MAX_CHAPTERS = 4  # a title names the first few turns of the story, not all of them
 RECENT_MEMBERS = 20  # an event continues a story through one of its latest events
 GRID_DEGREES = 0.5  # ~50 km cells: an event looks for stories in its cell and the eight around
 
@@ -116,7 +117,7 @@ def build_stories(summaries: Sequence[EventSummary]) -> tuple[Story, ...]:
         for key in dict.fromkeys(k for m in story.members for k in _keys(m)):
             every[key].append(number)
     for summary in sorted((s for s in summaries if not s.start), key=lambda s: s.event_id):
-        found = sorted({n for k in _lookup_keys(summary) for n in every.get(k, [])}, reverse=True)
+        found = sorted({n for k in _lookup_keys(summary) for n in every.get(k, [])})
         home = _best_story(summary, stories, found, timed=False)
         if home is not None:
             stories[home].members.append(summary)
@@ -177,7 +178,7 @@ def _candidates(
             continue
         numbers[:] = [n for n in numbers if not _closed(stories[n], summary)]
         found.update(numbers)
-    return sorted(found, reverse=True)
+    return sorted(found)
 
 
 def _closed(story: _Open, summary: EventSummary) -> bool:
@@ -200,7 +201,7 @@ def _best_story(
 ) -> int | None:
     fits = (n for n in candidates if _fits(summary, stories[n], timed=timed))
     if timed:
-        return next(fits, None)  # the most recent story it continues
+        return next(fits, None)  # the oldest open story it continues: a siege keeps its chain
     first, second = next(fits, None), next(fits, None)
     return first if second is None else None  # undated: only when there is no doubt
 
@@ -276,6 +277,7 @@ def _chapters(members: Iterable[EventSummary]) -> str:
     labels = list(
         dict.fromkeys(CHAPTERS.get(m.action, m.action.replace("_", " ")) for m in ordered)
     )
+    labels = labels[:MAX_CHAPTERS]
     if len(labels) <= 1:
         return "".join(labels)
     return ", ".join(labels[:-1]) + " and " + labels[-1]
