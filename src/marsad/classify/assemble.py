@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from marsad.classify.arguments import pick_actors, pick_date, pick_places, pick_status
+from marsad.classify.arguments import pick_actors, pick_date, pick_status
 from marsad.classify.attribution import attributions, denier
 from marsad.classify.numbers import fatalities, quantities
+from marsad.classify.places import pick_places
 from marsad.classify.select import Scored
 from marsad.classify.view import SentenceView
 from marsad.knowledge.resources import Resources

@@ -1,0 +1,101 @@
+"""Where an event happened: the places of its clause, one record per conjoined place, else
+carried from the account (codebook §4)."""
+
+from __future__ import annotations
+
+import re
+
+from marsad.classify.view import SentenceView
+from marsad.model import Mention, ResolvedPlace
+
+MAX_PLACES_PER_EVENT = 4  # more conjoined names than this are a list of the whole area
+MAX_PLACE_CARRY = 2
+
+
+def _finest(places: list[ResolvedPlace]) -> list[ResolvedPlace]:
+    if not places:
+        return places
+    best = min(p.ref.geo_precision for p in places)
+    seen: set[str] = set()
+    out = []
+    for p in places:
+        gid = p.ref.place.gazetteer_id
+        if p.ref.geo_precision == best and gid not in seen:
+            seen.add(gid)
+            out.append(p)
+    return out
+
+
+_LIST_GAP = re.compile(
+    r"^[\s\"'«»()]*(?:[,،][\s\"'«»()]*(?:و|أو|او)?|و|أو|او)\s*(?:[\u0621-\u064A]+\s+)?$"
+)
+MAX_LIST_GAP_CHARS = 14  # "، و", "و حي", "ومدينة": conjoined places sit this close
+
+
+def _conjoined(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
+    """The first place and those joined to it by "و" / "،" (one record per place, §1)."""
+    chain = [places[0]]
+    for nxt in places[1:]:
+        gap = text[chain[-1].mention.span.end : nxt.mention.span.start]
+        if len(gap) > MAX_LIST_GAP_CHARS or not _LIST_GAP.match(gap):
+            break
+        chain.append(nxt)
+    return chain
+
+
+_DESTINATION = re.compile(r"(?:إلى|الى|نحو|باتجاه|صوب|حتى)\s+(?:[\u0621-\u064A]+\s+)?$")
+LEAVING_ACTIONS = frozenset({"withdrawal", "displacement"})
+
+
+def _origins(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
+    """Leaving happens at the place left, not the destination ("من حرستا إلى الشمال")."""
+    kept = [
+        p
+        for p in places
+        if not _DESTINATION.search(text[max(0, p.mention.span.start - 20) : p.mention.span.start])
+    ]
+    return kept or places
+
+
+def _building_places(view: SentenceView, trigger: Mention) -> list[ResolvedPlace]:
+    """For a building taken and referred to by a pronoun, the places named with the building."""
+    buildings = [
+        m.span.end
+        for m in view.context
+        if m.key == "context:building" and m.span.end <= trigger.span.start
+    ]
+    if not buildings:
+        return []
+    first = min(buildings)
+    return [p for p in view.places if first <= p.mention.span.start < trigger.span.start][:1]
+
+
+def pick_places(
+    views: list[SentenceView], view: SentenceView, trigger: Mention, text: str, action: str = ""
+) -> tuple[list[ResolvedPlace], str]:
+    """The places of the event and how they were found (clause, sentence, carried, article)."""
+    clause = view.clause_of(trigger.span.start)
+    in_clause = [p for p in view.places if clause.start <= p.mention.span.start < clause.end]
+    if action in LEAVING_ACTIONS:
+        in_clause = _origins(text, in_clause)
+    if action == "seizure":
+        referred = _building_places(view, trigger)
+        if referred:
+            return referred, "sentence"
+    for pool, how in ((in_clause, "clause"), (view.places, "sentence")):
+        after = [p for p in pool if p.mention.span.start >= trigger.span.end]
+        if after:
+            return _finest(_conjoined(text, after))[:MAX_PLACES_PER_EVENT], how
+        before = [p for p in pool if p.mention.span.end <= trigger.span.start]
+        if before:
+            return [before[-1]], how
+    for back in range(1, MAX_PLACE_CARRY + 1):
+        i = view.index - back
+        if i < 0 or (views[i].paragraph != view.paragraph and back > 1):
+            break
+        if views[i].places:
+            return [views[i].places[0]], "carried"
+    for earlier in views:
+        if earlier.places:
+            return [earlier.places[0]], "article"
+    return [], "none"
