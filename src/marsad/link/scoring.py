@@ -54,7 +54,7 @@ REPORT_LAG = timedelta(days=1)  # an undated record cannot tell what happened af
 BACKGROUND_LAG = timedelta(days=30)  # an undated record in a dated article tells recent news
 UNKNOWN_TIME = -0.6  # a record from an article with no date: place and actors alone are not enough
 
-PLANNED_VS_DONE = -0.5
+PLANNED_VS_DONE = -1.0
 NUMBER_AGREE, NUMBER_CONFLICT = 0.3, -0.3
 # Similarity of 4-gram sets (shingles.sketch_similarity): on the training set's evidence, records
 # of one event reach a median 0.20, records of different events of one action a median 0.06 and
