@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -15,11 +16,14 @@ from marsad.ingest.html import extract_page
 from marsad.ingest.published import parse_published
 from marsad.ingest.records import article_from_record
 from marsad.model import Article, Failure
+from marsad.text.dates import publication_date_from_text
 
 Item = Article | Failure
 # A first line up to this many characters, followed by more text, reads as a headline: news
 # headlines run 40-120 characters; body paragraphs are longer.
 _MAX_TITLE_CHARS = 160
+# Gregorian years a dateline may have: a Hijri year read as Gregorian (1445) falls outside.
+PLAUSIBLE_YEARS = (1990, 2100)
 
 
 def read_inputs(paths: Sequence[Path], *, recursive: bool = True) -> Iterator[Item]:
@@ -31,7 +35,22 @@ def read_inputs(paths: Sequence[Path], *, recursive: bool = True) -> Iterator[It
     missing = [str(p) for p in paths if not Path(p).exists()]
     if missing:
         raise InputError(f"no such input: {', '.join(missing)}")
-    return _read_all([Path(p) for p in paths], recursive=recursive)
+    return (_dated(item) for item in _read_all([Path(p) for p in paths], recursive=recursive))
+
+
+def _dated(item: Item) -> Item:
+    """An article without a publication date takes the full dateline printed at its top.
+
+    Relative dates ("أمس") resolve against the publication date, and plain-text files and many
+    pages carry it only as a dateline ("17/04/2022" under the headline). A dateline is the
+    report's own statement, not a guess; without one the date stays unknown.
+    """
+    if not isinstance(item, Article) or item.published is not None:
+        return item
+    dateline = publication_date_from_text(item.text)
+    if dateline is None or not PLAUSIBLE_YEARS[0] <= dateline[0].year <= PLAUSIBLE_YEARS[1]:
+        return item
+    return replace(item, published=dateline[0])
 
 
 def _read_all(paths: list[Path], *, recursive: bool) -> Iterator[Item]:
