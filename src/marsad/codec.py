@@ -85,7 +85,12 @@ def interval_from_json(d: Mapping[str, Any]) -> DateInterval:
 def _actor_from(d: Mapping[str, Any] | None) -> ActorRef | None:
     if d is None:
         return None
-    return ActorRef(id=str(d["id"]), name=str(d["name"]), span=_span_from(d))
+    return ActorRef(
+        id=str(d["id"]),
+        name=str(d["name"]),
+        span=_span_from(d),
+        specific_id=_opt_str(d.get("specific_id")),
+    )
 
 
 def _place_ref_to_json(ref: PlaceRef) -> JsonDict:

@@ -102,12 +102,16 @@ class DateInterval:
 
 @dataclass(frozen=True, slots=True)
 class ActorRef:
+    """`id` is the coded actor (a seed-catalog id, codebook §3); `specific_id` the project's
+    more specific catalog id it stands for ("JAYSH_ISLAM" under "OPPOSITION"), when different."""
+
     id: str
     name: str
     span: Span | None
+    specific_id: str | None = None
 
     def to_json(self) -> dict[str, object]:
-        out: dict[str, object] = {"id": self.id, "name": self.name}
+        out: dict[str, object] = {"id": self.id, "name": self.name, "specific_id": self.specific_id}
         out.update(_span_fields(self.span))
         return out
 
@@ -371,6 +375,7 @@ class ActorOption:
     name: str
     active_from: date | None
     active_to: date | None
+    specific_id: str | None = None  # the project id `id` (a seed id) stands for, when different
 
     def applies_on(self, day: date | None) -> bool:
         if day is None:
@@ -391,7 +396,7 @@ class ResolvedActor:
         """The most specific option that applies on `day` (options come most specific first)."""
         for option in self.options:
             if option.applies_on(day):
-                return ActorRef(option.id, option.name, self.mention.span)
+                return ActorRef(option.id, option.name, self.mention.span, option.specific_id)
         return None
 
 

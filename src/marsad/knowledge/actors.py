@@ -43,6 +43,7 @@ class ActorEntry:
     active_from: date | None
     active_to: date | None  # exclusive: the first day the id no longer applies
     acled_inter: int | None
+    seed: bool = False  # one of the fixed ids of the shared seed catalog (what records code)
 
     def applies_on(self, day: date | None) -> bool:
         if day is None:
@@ -121,6 +122,15 @@ class ActorCatalog:
             current = self.get(current).parent
         return tuple(out)
 
+    def seed_id(self, actor_id: str) -> str:
+        """The id itself when it is a seed id, else its nearest seed ancestor: the judges and the
+        gold know only the seed catalog, so records code that and keep the specific id beside
+        it. An id with no seed ancestor stays itself (the closest id the catalog has)."""
+        for candidate in (actor_id, *self.ancestors(actor_id)):
+            if self.get(candidate).seed:
+                return candidate
+        return actor_id
+
     def organisation(self, actor_id: str) -> str:
         """The id itself, or for a person the organisation they belong to."""
         entry = self.get(actor_id)
@@ -190,6 +200,7 @@ def _entry(row: dict[str, str], source: Path) -> ActorEntry:
             active_from=_date(row["active_from"]),
             active_to=_date(row["active_to"]),
             acled_inter=int(inter) if inter else None,
+            seed=row.get("seed", "") == "1",
         )
     except ValueError as exc:
         raise DataError(f"{source}: actor {row.get('id')!r}: {exc}") from exc

@@ -58,12 +58,15 @@ def _places(mentions: list[Mention], gazetteer: Any) -> list[ResolvedPlace]:
 
 
 def _organisation(catalog: Any, option: ActorOption) -> ActorOption:
-    """A person acts for their organisation (codebook §3: actors are groups)."""
+    """A person acts for their organisation (codebook §3: actors are groups), and the record
+    codes the nearest seed id of it, keeping the project's more specific id beside it."""
     org = catalog.organisation(option.id)
-    if org == option.id:
+    coded = catalog.seed_id(org)
+    if coded == option.id:
         return option
-    entry = catalog.get(org)
-    return ActorOption(entry.id, entry.name_en, option.active_from, option.active_to)
+    entry = catalog.get(coded)
+    specific = org if org != coded else None
+    return ActorOption(entry.id, entry.name_en, option.active_from, option.active_to, specific)
 
 
 def _actors(mentions: list[Mention], catalog: Any) -> list[ResolvedActor]:
