@@ -14,18 +14,14 @@ from marsad.model import (
     Extraction,
     Mention,
     MentionKind,
-    PlaceRef,
     Resolution,
     ResolvedActor,
     ResolvedDate,
     ResolvedPlace,
 )
-from marsad.resolve.choose import choose_place
+from marsad.resolve.article_places import resolve_place_mentions
 
 __all__ = ["resolve_mentions"]
-
-NEAR_RULE = "gazetteer.near@1"
-AREA_PRECISION = 2  # codebook §4: "ريف X", "محيط X" → near a named place
 
 
 def _date(mention: Mention) -> ResolvedDate | None:
@@ -40,21 +36,8 @@ def _date(mention: Mention) -> ResolvedDate | None:
 
 
 def _places(mentions: list[Mention], gazetteer: Any) -> list[ResolvedPlace]:
-    candidates = [
-        (m, [gazetteer.get(i) for i in (m.key or "").split("|") if i in gazetteer])
-        for m in mentions
-    ]
-    context = [entries[0].admin1 for _, entries in candidates if len(entries) == 1]
-    out = []
-    for mention, entries in candidates:
-        if not entries:
-            continue
-        entry = choose_place(entries, context)
-        precision = entry.precision
-        if mention.rule == NEAR_RULE:
-            precision = max(precision, AREA_PRECISION)
-        out.append(ResolvedPlace(mention, PlaceRef(entry.to_place(), precision, mention.span)))
-    return out
+    """Each place in its article's context (`resolve.article_places`, codebook §4)."""
+    return resolve_place_mentions(mentions, gazetteer)
 
 
 def _organisation(catalog: Any, option: ActorOption) -> ActorOption:

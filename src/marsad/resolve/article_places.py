@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from marsad.knowledge.gazetteer import (
     RELATIVE_KIND,
@@ -19,7 +19,9 @@ from marsad.knowledge.gazetteer import (
     PlaceWords,
 )
 from marsad.knowledge.resources import Resources
+from marsad.model import Mention, PlaceRef, ResolvedPlace
 from marsad.resolve.places import (
+    FALLBACK_AREA_KINDS,
     PlaceCandidate,
     PlaceContext,
     anchor_entry,
@@ -166,3 +168,124 @@ def article_context(
     return PlaceContext(
         near=tuple(p.best.entry for p in before if p.best is not None), main_admin1=main
     )
+
+
+# --- place mentions of the extraction, resolved in their article's context -------------------
+
+ANAPHOR_RULE_PREFIX = "anaphor@1"  # "المدينة", "البلدة": the latest place of that kind before
+KINDS_MARK = ":kinds="  # rule suffix from extract: kinds announced by a place word before the name
+NEAR_RULE = "gazetteer.near@1"
+QUALIFIER_GAP_CHARS = 12  # "مضايا في ريف دمشق", "البوكمال بريف …": a qualifier sits this close
+
+
+@dataclass(frozen=True, slots=True)
+class _PlaceMention:
+    mention: Mention
+    entries: tuple[GazetteerEntry, ...]
+    kinds: frozenset[str]
+    anaphor: bool
+
+
+def _parse_mention(mention: Mention, gazetteer: Gazetteer) -> _PlaceMention:
+    base, _, kinds = mention.rule.partition(KINDS_MARK)
+    kind_set = frozenset(k for k in kinds.split("+") if k)
+    if base.startswith(ANAPHOR_RULE_PREFIX):
+        return _PlaceMention(mention, (), kind_set, anaphor=True)
+    entries = tuple(gazetteer.get(i) for i in (mention.key or "").split("|") if i in gazetteer)
+    return _PlaceMention(mention, entries, kind_set, anaphor=False)
+
+
+def resolve_place_mentions(
+    mentions: Sequence[Mention], gazetteer: Gazetteer
+) -> list[ResolvedPlace]:
+    """Each place mention → its most likely entry, read in the article's context: the kind word
+    before it, an admin area written right after it, the article's other places (nearer on the
+    map is likelier) and its main governorate. An anaphor ("المدينة") takes the latest place of
+    its kind named before it; a place relative to a city ("المربع الأمني") takes that city."""
+    parsed = sorted((_parse_mention(m, gazetteer) for m in mentions),
+                    key=lambda p: p.mention.span.start)  # fmt: skip
+    anchors = _mention_anchors(parsed)
+    main = _dominant_admin1(anchors)
+    out: list[ResolvedPlace] = []
+    for i, place in enumerate(parsed):
+        if place.anaphor:
+            resolved = _antecedent(place, out)
+        else:
+            following = parsed[i + 1] if i + 1 < len(parsed) else None
+            resolved = _resolve_one(place, following, anchors, main, gazetteer)
+        if resolved is not None:
+            out.append(resolved)
+    return out
+
+
+def _mention_anchors(parsed: Sequence[_PlaceMention]) -> list[tuple[PlaceHit, GazetteerEntry]]:
+    out = []
+    for place in parsed:
+        if place.anaphor or not place.entries:
+            continue
+        entries = list(place.entries)
+        if len(entries) == 1 and entries[0].kind != RELATIVE_KIND:
+            out.append((_as_hit(place.mention), entries[0]))
+            continue
+        anchor = anchor_entry(entries)
+        if anchor is not None:
+            out.append((_as_hit(place.mention), anchor))
+    return out
+
+
+def _as_hit(mention: Mention) -> PlaceHit:
+    span = mention.span
+    ids = tuple((mention.key or "").split("|"))
+    return PlaceHit(span.start, span.end, span.text, span.text, ids, "", weak=False)
+
+
+def _resolve_one(
+    place: _PlaceMention,
+    following: _PlaceMention | None,
+    anchors: Sequence[tuple[PlaceHit, GazetteerEntry]],
+    main_admin1: str | None,
+    gazetteer: Gazetteer,
+) -> ResolvedPlace | None:
+    if not place.entries:
+        return None
+    start = place.mention.span.start
+    by_text_distance = sorted(anchors, key=lambda pair: abs(pair[0].start - start))
+    near = tuple(entry for hit, entry in by_text_distance if hit.start != start)
+    ctx = PlaceContext(
+        near=near,
+        main_admin1=main_admin1,
+        kinds=place.kinds,
+        around=place.mention.rule.startswith(NEAR_RULE),
+    )
+    if following is not None and not following.anaphor:
+        gap = following.mention.span.start - place.mention.span.end
+        anchor = anchor_entry(following.entries) if 0 <= gap <= QUALIFIER_GAP_CHARS else None
+        if anchor is not None and anchor.admin1 and _qualifies(anchor, place.entries):
+            area = anchor if anchor.kind in FALLBACK_AREA_KINDS else None
+            ctx = replace(ctx, admin1=anchor.admin1, near=(anchor, *ctx.near), area=area)
+    candidates = rank(place.entries, ctx, gazetteer)
+    if not candidates:
+        return None
+    best = candidates[0]
+    return ResolvedPlace(place.mention, best.to_ref(place.mention.span))
+
+
+# A name written right after a place that contains it qualifies it ("… بريف حلب", "… في درعا");
+# a city qualifies only what cannot itself be a city ("منبج وعين العرب" are two cities).
+AREA_QUALIFIER_KINDS = frozenset({"governorate", "region", "area", "district"})
+
+
+def _qualifies(anchor: GazetteerEntry, entries: Sequence[GazetteerEntry]) -> bool:
+    if anchor.kind in AREA_QUALIFIER_KINDS:
+        return True
+    return anchor.kind == "city" and not any(e.kind == "city" for e in entries)
+
+
+def _antecedent(place: _PlaceMention, before: Sequence[ResolvedPlace]) -> ResolvedPlace | None:
+    """The latest place of the anaphor's kind named before it, at the anaphor's span."""
+    for earlier in reversed(before):
+        ref = earlier.ref
+        if ref.place.kind in place.kinds and ref.place.country == "SY":
+            span = place.mention.span
+            return ResolvedPlace(place.mention, PlaceRef(ref.place, ref.geo_precision, span))
+    return None
