@@ -2,7 +2,10 @@
 
 Mention keys (read by resolve and classify):
 - PLACE: the candidate gazetteer ids, "|"-joined; rule "gazetteer@1", or "gazetteer.near@1" when
-  an area word ("ريف", "محيط", "أطراف", "قرب") puts the event around the place (precision 2).
+  an area word ("ريف", "محيط", "أطراف", "قرب") puts the event around the place (precision 2);
+  a place word before the name ("قرية", "حي") adds ":kinds=village+town" (the entry kinds it
+  announces). An anaphor ("المدينة" alone) has rule "anaphor@1:kinds=city+town", key the word:
+  resolve gives it the latest place of those kinds named before it.
 - ACTOR: the normalized alias that matched; resolve turns it into catalog options.
 - DATE: "start/end/precision/y|n" (y: the expression or publication date gives the year), or
   None when the expression has no interval.
@@ -17,7 +20,7 @@ from typing import Any
 from marsad.knowledge.resources import Resources
 from marsad.model import Article, Mention, MentionKind, Span
 from marsad.text.dates import find_dates
-from marsad.text.normalize import Normalized
+from marsad.text.normalize import Normalized, normalize_key
 from marsad.text.numerals import find_numbers
 
 PLACE_RULE = "gazetteer@1"
@@ -31,6 +34,7 @@ CONTEXT_CHARS = 16  # how far back a place word ("بلدة") or area word ("ري
 
 def place_mentions(text: str, gazetteer: Any) -> list[Mention]:
     out: list[Mention] = []
+    words = getattr(gazetteer, "words", None)
     for hit in gazetteer.find(text):
         before = text[max(0, hit.start - CONTEXT_CHARS) : hit.start]
         if hit.prefix:
@@ -38,8 +42,62 @@ def place_mentions(text: str, gazetteer: Any) -> list[Mention]:
         if hit.weak and not _PLACE_WORD_BEFORE.search(before):
             continue
         rule = NEAR_RULE if _NEAR_BEFORE.search(before) else PLACE_RULE
+        kinds = _announced_kinds(before, words.kinds) if words is not None else frozenset()
+        if kinds:
+            rule += KINDS_MARK + "+".join(sorted(kinds))
         span = Span.of(text, hit.start, hit.end)
         out.append(Mention(MentionKind.PLACE, span, "|".join(hit.ids), rule))
+    if words is not None and words.anaphors:
+        out.extend(_anaphors(text, words.anaphors, out))
+    return out
+
+
+KINDS_MARK = ":kinds="
+ANAPHOR_RULE = "anaphor@1"
+_WORD = re.compile(r"[\u0621-\u064A\u0640]+")
+_CLITICS = ("وب", "فب", "ول", "فل", "و", "ف", "ب", "ل", "ك")
+
+
+def _bare(word: str) -> list[str]:
+    """A word without its proclitics ("وبالمدينة" → "المدينة", "للمدينة" → "المدينة")."""
+    forms = [word]
+    for clitic in _CLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            rest = word[len(clitic) :]
+            forms.append(rest)
+            if clitic.endswith("ل") and rest.startswith("ل"):
+                forms.append("ا" + rest)  # "للمدينة" = ل + المدينة
+    return forms
+
+
+def _announced_kinds(before: str, kinds: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The entry kinds a place word just before a name announces ("بقرية" → village, town)."""
+    found = _WORD.findall(normalize_key(before))
+    if not found:
+        return frozenset()
+    for form in _bare(found[-1]):
+        if form in kinds:
+            return kinds[form]
+    return frozenset()
+
+
+def _anaphors(
+    text: str, anaphors: dict[str, frozenset[str]], places: list[Mention]
+) -> list[Mention]:
+    """ "المدينة", "البلدة" written alone: a reference back to a place named before."""
+    taken = [(m.span.start, m.span.end) for m in places]
+    out: list[Mention] = []
+    for match in _WORD.finditer(text):
+        word = normalize_key(match.group())
+        kinds = next((anaphors[f] for f in _bare(word) if f in anaphors), None)
+        if kinds is None or any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        key = next(f for f in _bare(word) if f in anaphors)
+        # the span leaves out the clitics when the key is the written word's tail
+        tail = len(key) if word.endswith(key) and len(word) == len(match.group()) else 0
+        span = Span.of(text, match.end() - tail if tail else match.start(), match.end())
+        rule = ANAPHOR_RULE + KINDS_MARK + "+".join(sorted(kinds))
+        out.append(Mention(MentionKind.PLACE, span, key, rule))
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gzip
 import io
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.errors import DataError
@@ -102,12 +102,13 @@ class PlaceHit:
 
 @dataclass(frozen=True, slots=True)
 class PlaceWords:
-    """Words around place names (normalized): kind words → entry kinds, "around" words and
-    prepositions."""
+    """Words around place names (normalized): kind words → entry kinds, "around" words,
+    prepositions, and anaphors ("المدينة" alone → the latest city or town named before)."""
 
     kinds: dict[str, frozenset[str]]
     around: frozenset[str]
     prepositions: frozenset[str]
+    anaphors: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 EMPTY_PLACE_WORDS = PlaceWords({}, frozenset(), frozenset())
@@ -118,17 +119,20 @@ def load_place_words(path: Path | None = None) -> PlaceWords:
     kinds: dict[str, frozenset[str]] = {}
     around: set[str] = set()
     prepositions: set[str] = set()
+    anaphors: dict[str, frozenset[str]] = {}
     for row in read_tsv(source):
         word = normalize_key(row["word"])
         if row["role"] == "kind":
             kinds[word] = frozenset(k for k in row["kinds"].split("|") if k)
+        elif row["role"] == "anaphor":
+            anaphors[word] = frozenset(k for k in row["kinds"].split("|") if k)
         elif row["role"] == "around":
             around.add(word)
         elif row["role"] == "preposition":
             prepositions.add(word)
         else:
             raise DataError(f"{source}: unknown role {row['role']!r} for {row['word']!r}")
-    return PlaceWords(kinds, frozenset(around), frozenset(prepositions))
+    return PlaceWords(kinds, frozenset(around), frozenset(prepositions), anaphors)
 
 
 class Gazetteer:
