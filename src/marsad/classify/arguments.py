@@ -130,12 +130,43 @@ def _recent_day(ref: DateRef, published: date | None) -> bool:
     return 0 <= (published - ref.interval.start).days <= CARRY_MAX_AGE_DAYS
 
 
+SINCE = re.compile(r"(?:^|\s)[وف]?منذ\s*$")  # "منذ مساء السبت": the date is where it began
+SINCE_WINDOW_CHARS = 8
+SINCE_DAY_SPAN = 1  # up to a night (Saturday evening → Sunday) the day is still known
+SINCE_WEEK_SPAN = 7
+SINCE_MAX_DAYS = 31
+STARTS_ONLY = frozenset({"siege_imposed"})  # codebook §5: a siege takes its start date
+
+
+def _since_interval(ref: DateRef, text: str, published: date | None) -> DateRef:
+    """An ongoing action "منذ X" covers X up to the report's day (train gold: "منذ يومين",
+    "منذ مساء السبت", "منذ 20 كانون الثاني" end at publication); precision from its length."""
+    start = ref.interval.start
+    if ref.span is None or published is None or published <= ref.interval.end:
+        return ref
+    before = text[max(0, ref.span.start - SINCE_WINDOW_CHARS) : ref.span.start]
+    if not SINCE.search(before) and not ref.span.text.startswith("منذ"):
+        return ref
+    days = (published - start).days
+    if days > SINCE_MAX_DAYS:
+        return ref  # "منذ ثلاث سنوات" dates a siege or a rule, not the action told
+    precision = 1 if days <= SINCE_DAY_SPAN else 2 if days <= SINCE_WEEK_SPAN else 3
+    precision = max(precision, ref.interval.precision)
+    return DateRef(DateInterval(start, published, precision), ref.span)
+
+
 def pick_date(
-    views: list[SentenceView], view: SentenceView, trigger: Mention, published: date | None
+    views: list[SentenceView],
+    view: SentenceView,
+    trigger: Mention,
+    published: date | None,
+    text: str = "",
 ) -> DateRef | None:
     if view.dates:
         nearest = min(view.dates, key=lambda d: abs(d.mention.span.start - trigger.span.start))
-        return nearest.ref
+        if trigger.key in STARTS_ONLY:
+            return nearest.ref
+        return _since_interval(nearest.ref, text or _sentence_text(view), published)
     for back in range(1, DATE_CARRY_SENTENCES + 1):
         i = view.index - back
         if i < 0:
@@ -150,6 +181,11 @@ def pick_date(
         if dated:
             return dated[-1].ref
     return None
+
+
+def _sentence_text(view: SentenceView) -> str:
+    """The article text as far as this sentence (offsets kept: earlier characters blanked)."""
+    return " " * view.span.start + view.span.text
 
 
 def _future_prefix(text: str, start: int) -> bool:

@@ -1,6 +1,8 @@
 """Attribution cues (who says so) and status cues (did it happen) as data, with matchers.
 
-`data/attribution_cues.tsv`: cue and kind (verb, preposition, source, denial, medium).
+`data/attribution_cues.tsv`: cue and kind (verb, preposition, source, denial, medium, and
+`not_actor`: words after which an actor's name is an outlet's owner or a source's seat, not an
+actor of the event: "وكالة أنباء النظام", "المرصد … ومقره لندن").
 `data/status_cues.tsv`: cue, status (negated, planned, denied, hedge, attempt) and scope (whether
 the cue stands before or after the event words it governs).
 """
@@ -16,7 +18,8 @@ from marsad.text.phrases import PhraseMatcher
 
 ATTRIBUTION_FILE = "attribution_cues.tsv"
 STATUS_FILE = "status_cues.tsv"
-ATTRIBUTION_KINDS = frozenset({"verb", "preposition", "source", "denial", "medium"})
+ATTRIBUTION_KINDS = frozenset({"verb", "preposition", "source", "denial", "medium", "not_actor"})
+NOT_ACTOR_KIND = "not_actor"
 STATUS_KINDS = frozenset({"negated", "planned", "denied", "hedge", "attempt"})
 SCOPES = frozenset({"before", "after"})
 
@@ -59,6 +62,10 @@ class CueLexicon:
         if self._attribution_matcher is None:
             self._attribution_matcher = PhraseMatcher((c.cue, c.kind) for c in self.attribution)
         return _hits(self._attribution_matcher, text)
+
+    def not_actor_ends(self, text: str) -> tuple[int, ...]:
+        """Where each "not an actor" phrase ends (an actor name right after it is dropped)."""
+        return tuple(h.end for h in self.find_attribution(text) if NOT_ACTOR_KIND in h.values)
 
     def find_status(self, text: str) -> tuple[CueHit, ...]:
         """Status cues; values are "status:scope" strings, e.g. "negated:before"."""

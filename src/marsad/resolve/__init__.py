@@ -3,6 +3,7 @@ dates to intervals."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -52,6 +53,33 @@ def _organisation(catalog: Any, option: ActorOption) -> ActorOption:
     return ActorOption(entry.id, entry.name_en, option.active_from, option.active_to, specific)
 
 
+NOT_ACTOR_GAP = re.compile(r"^[\s\"'«»“”(]{0,3}$")  # "وكالة أنباء «النظام»": spaces, quotes
+
+
+def _event_actors(
+    mentions: list[Mention], sources: list[Mention], not_actor_ends: tuple[int, ...], text: str
+) -> list[Mention]:
+    """Actor names that name a party of the events: not inside a longer named source ("وكالة
+    أنباء النظام السوري"), not a source's seat ("ومقره لندن") or an outlet's owner (codebook §7:
+    sources are attribution, never actors)."""
+
+    def inside_source(m: Mention) -> bool:
+        return any(
+            s.span.start <= m.span.start
+            and m.span.end <= s.span.end
+            and (s.span.end - s.span.start) > (m.span.end - m.span.start)
+            for s in sources
+        )
+
+    def after_not_actor(m: Mention) -> bool:
+        return any(
+            0 <= m.span.start - end <= 3 and NOT_ACTOR_GAP.match(text[end : m.span.start])
+            for end in not_actor_ends
+        )
+
+    return [m for m in mentions if not inside_source(m) and not after_not_actor(m)]
+
+
 def _actors(mentions: list[Mention], catalog: Any) -> list[ResolvedActor]:
     out = []
     for m in mentions:
@@ -70,7 +98,17 @@ def resolve_mentions(extraction: Extraction, resources: Resources) -> Resolution
     gazetteer = getattr(resources, "gazetteer", None)
     places = _places(by_kind.get(MentionKind.PLACE, []), gazetteer) if gazetteer else []
     catalog = getattr(resources, "actors", None)
-    actors = _actors(by_kind.get(MentionKind.ACTOR, []), catalog) if catalog else []
+    actor_mentions = by_kind.get(MentionKind.ACTOR, [])
+    cues = getattr(resources, "cues", None)
+    if actor_mentions and cues is not None:
+        text = extraction.article.text
+        sources = [
+            m
+            for m in by_kind.get(MentionKind.ATTRIBUTION, [])
+            if (m.key or "").startswith("source:")
+        ]
+        actor_mentions = _event_actors(actor_mentions, sources, cues.not_actor_ends(text), text)
+    actors = _actors(actor_mentions, catalog) if catalog else []
     dates = [d for d in map(_date, by_kind.get(MentionKind.DATE, [])) if d is not None]
     return Resolution(
         extraction=extraction, actors=tuple(actors), places=tuple(places), dates=tuple(dates)
