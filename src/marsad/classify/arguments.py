@@ -7,7 +7,15 @@ import re
 from datetime import date
 
 from marsad.classify.view import SentenceView
-from marsad.model import DateInterval, DateRef, Mention, ResolvedActor
+from marsad.model import (
+    ActorOption,
+    DateInterval,
+    DateRef,
+    Mention,
+    MentionKind,
+    ResolvedActor,
+    Span,
+)
 
 AGENT_MARKERS = re.compile(r"(على\s+(?:يد|أيدي|ايدي)|من\s+قبل|بيد|بأيدي|بايدي)\s*$")
 OBJECT_MARKERS = re.compile(r"(على|ضد|مع|بين|عن|من|في|إلى|الى|لـ?)\s*$")
@@ -43,6 +51,8 @@ def pick_actors(
     views: list[SentenceView], view: SentenceView, trigger: Mention, text: str, action: str = ""
 ) -> tuple[ResolvedActor | None, ResolvedActor | None]:
     actor1, actor2 = _positional_actors(view, trigger, text)
+    if action in PROTESTERS_ACT:
+        return _protesters(views, view), _first_not_civilian(actor1, actor2)
     if _first_id(actor1) == CIVILIANS and action not in CIVILIAN_ACTORS:
         actor1, actor2 = None, actor1  # civilians are whom violence is done to
     if actor1 is None:
@@ -59,6 +69,25 @@ def pick_actors(
     if actor1 is None:
         actor1 = _carried_actor(views, view, actor2)
     return actor1, actor2
+
+
+PROTESTERS_ACT = frozenset({"protest", "riot"})  # gold: protesters are always civilians (CIV)
+CIVILIANS_NAME = "Civilians"
+
+
+def _first_not_civilian(*actors: ResolvedActor | None) -> ResolvedActor | None:
+    return next((a for a in actors if a is not None and _first_id(a) != CIVILIANS), None)
+
+
+def _protesters(views: list[SentenceView], view: SentenceView) -> ResolvedActor:
+    """Who protests: civilians named in the sentence or earlier ("المتظاهرون"), else civilians
+    by the codebook (a demonstration is people's action; no span in the text)."""
+    for v in (view, *reversed(views[: view.index])):
+        found = next((a for a in v.actors if _first_id(a) == CIVILIANS), None)
+        if found is not None:
+            return found
+    stub = Mention(MentionKind.ACTOR, Span(0, 0, ""), CIVILIANS, "codebook.protest@1")
+    return ResolvedActor(stub, (ActorOption(CIVILIANS, CIVILIANS_NAME, None, None),))
 
 
 def _carried_actor(
