@@ -359,6 +359,76 @@ def apply_curated(entries: list[Entry], path: Path) -> list[Entry]:
     return entries
 
 
+MIN_BARE_NAME_CHARS = 4  # "تل" or "عين" alone is no name
+# The first word of compound names and place-kind words: never a name by themselves
+# ("عين الفيجة" is not "عين" of the sub-district الفيجة; "مدينة حمص" is not "مدينة" of Homs).
+NOT_BARE = frozenset(
+    normalize_key(w)
+    for w in [
+        "مدينة",
+        "بلدة",
+        "قرية",
+        "مزرعة",
+        "خربة",
+        "كفر",
+        "دير",
+        "عين",
+        "تل",
+        "أبو",
+        "ابو",
+        "أم",
+        "ام",
+        "بيت",
+        "جسر",
+        "رأس",
+        "راس",
+        "برج",
+        "معرة",
+        "كنيسة",
+        "حاوي",
+        "متن",
+        "نحل",
+        "جب",
+        "جبل",
+        "وادي",
+        "حي",
+        "ناحية",
+        "منطقة",
+    ]
+)
+
+
+def add_bare_names(entries: list[Entry]) -> None:
+    """OCHA tells namesake villages apart by appending their district or sub-district
+    ("الزيارة عفرين", "ابين- عفرين", "زيارة الباب"); the news writes the bare name, so index it
+    too (the resolver then picks among namesakes by context)."""
+    areas: dict[tuple[str, str], set[str]] = {}
+    for e in entries:
+        if e.kind in ("district", "subdistrict"):
+            level = "admin2" if e.kind == "district" else "admin3"
+            areas.setdefault((level, e.name_en), set()).update(e.names_ar)
+    for e in entries:
+        if e.kind not in ("village", "town", "city") or e.source != "ocha":
+            continue
+        area_names = areas.get(("admin2", e.admin2), set()) | areas.get(("admin3", e.admin3), set())
+        for name in list(e.names_ar):
+            for area in area_names:
+                bare = re.sub(rf"[\s\-–/_]+{re.escape(area)}$", "", name).strip(" -–/_")
+                if bare != name and _is_bare_name(bare):
+                    e.add_ar(bare)
+
+
+def _is_bare_name(bare: str) -> bool:
+    key = normalize_key(bare)
+    words = key.split()
+    return (
+        len(key) >= MIN_BARE_NAME_CHARS
+        and "/" not in key
+        and words[-1] not in ("قرب", "شرقي", "غربي", "شمالي", "جنوبي")
+        and not (len(words) == 1 and key in NOT_BARE)
+    )
+
+
 def add_variants(entries: list[Entry]) -> None:
     for e in entries:
         for name in list(e.names_ar):
@@ -451,6 +521,7 @@ def main() -> None:
     entries = admin_entries(args.shared) + ocha_entries(args.shared)
     place_admin_areas_at_seats(entries)
     entries = merge_geonames(entries)
+    add_bare_names(entries)
     entries = apply_curated(entries, CURATED)
     add_variants(entries)
     out = OUT_DIR / "gazetteer.tsv.gz"
