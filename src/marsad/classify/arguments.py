@@ -17,7 +17,13 @@ from marsad.model import (
     Span,
 )
 
-AGENT_MARKERS = re.compile(r"(على\s+(?:يد|أيدي|ايدي)|من\s+قبل|بيد|بأيدي|بايدي)\s*$")
+AGENT_MARKERS = re.compile(
+    r"(على\s+(?:يد|أيدي|ايدي)|من\s+قبل|من\s+جانب|من\s+طرف|بيد|بأيدي|بايدي)\s*$"
+)
+# A verbal noun's doer as a genitive with "لـ": "القصف الجوي لقوات التحالف", "هجوم عنيف لداعش".
+NOUN_AGENT_GAP = re.compile(r"^\s+(?:\S+\s+){0,2}ل(?:ـ)?[\"'«“]?$")
+# Verbs whose object is the side that loses the place: "طرد داعش من", "دحر التنظيم".
+PATIENT_FIRST = re.compile(r"(?:^|[وفب]|ل|بعد\s)(?:ال)?(?:طرد|دحر|إخراج|اخراج)")
 OBJECT_MARKERS = re.compile(r"(على|ضد|مع|بين|عن|من|في|إلى|الى|لـ?)\s*$")
 VSO_WINDOW_CHARS = 30  # a subject after the verb starts within a few words of it
 NEGATION_WINDOW_CHARS = 14  # "لم ت…", "لن يتم …": the particle sits right before the verb
@@ -53,6 +59,9 @@ def pick_actors(
     actor1, actor2 = _positional_actors(view, trigger, text)
     if action in PROTESTERS_ACT:
         return _protesters(views, view), _first_not_civilian(actor1, actor2)
+    if actor2 is None and _first_id(actor1) != CIVILIANS:
+        # "12 مدنياً قتلوا في قصف للنظام": civilians named in the sentence are whom it hit
+        actor2 = next((a for a in view.actors if _first_id(a) == CIVILIANS), None)
     if _first_id(actor1) == CIVILIANS and action not in CIVILIAN_ACTORS:
         actor1, actor2 = None, actor1  # civilians are whom violence is done to
     if actor1 is None:
@@ -120,6 +129,12 @@ def _positional_actors(
     after = [a for a in pool if a.mention.span.start >= t1]
     before = [a for a in pool if a.mention.span.end <= t0]
     between = after and re.search(r"بين\s", text[t1 : after[0].mention.span.start])
+    if agent is None and after and not _is_verb(trigger):
+        agent = _noun_agent(text, t1, after[0])
+    if trigger.key in TAKEN and PATIENT_FIRST.match(trigger.span.text) and agent is None:
+        actor1 = before[-1] if before else None  # "طرد X": X is the side driven out
+        rest = [a for a in after if _root(a) != _root(actor1)]
+        return actor1, (rest[0] if rest else None)
     if agent is None and between and len(after) > 1:
         return after[0], after[1]  # "اشتباكات بين X و Y": X acts, Y is the other party
     actor1 = agent
@@ -136,9 +151,37 @@ def _positional_actors(
         actor1 = before[-1]  # subject first, or a noun's doer named before it
     if actor1 is None and subject_after:
         actor1 = after[0]  # "قصف الطائرات", "سيطرة قسد": the doer follows the noun
-    rest = [a for a in after if a is not actor1 and _root(a) != _root(actor1)]
+    rest = [
+        a
+        for a in after
+        if a is not actor1 and _root(a) != _root(actor1) and not _conjoined(text, actor1, a)
+    ]
     actor2 = rest[0] if rest else None
     return actor1, actor2
+
+
+CONJOINED = re.compile(r"^[\s،,]*و\s*$")  # "قصف للنظام وروسيا": both do it, neither suffers it
+
+
+def _conjoined(text: str, first: ResolvedActor | None, other: ResolvedActor) -> bool:
+    if first is None or other.mention.span.start < first.mention.span.end:
+        return False
+    return bool(CONJOINED.match(text[first.mention.span.end : other.mention.span.start]))
+
+
+def _noun_agent(text: str, trigger_end: int, first_after: ResolvedActor) -> ResolvedActor | None:
+    """The actor right after a verbal noun with "لـ" and at most two words between."""
+    start = first_after.mention.span.start
+    if start - trigger_end > NOUN_AGENT_CHARS:
+        return None
+    gap = text[trigger_end:start]
+    if first_after.mention.span.text.startswith("لل"):
+        gap += "ل"  # "قصف للنظام": the span keeps the preposition with the article's lam
+    return first_after if NOUN_AGENT_GAP.match(gap) else None
+
+
+NOUN_AGENT_CHARS = 20
+TAKEN = frozenset({"territory_taken"})  # "إخراج X" of a withdrawal: X is who leaves (actor1)
 
 
 def _root(actor: ResolvedActor | None) -> str | None:
