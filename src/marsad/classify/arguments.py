@@ -102,7 +102,8 @@ def _protesters(views: list[SentenceView], view: SentenceView) -> ResolvedActor:
 def _carried_actor(
     views: list[SentenceView], view: SentenceView, other: ResolvedActor | None
 ) -> ResolvedActor | None:
-    """The account's doer named in an earlier sentence of the paragraph (not the victim)."""
+    """The account's doer named in an earlier sentence of the paragraph (not the victim), else
+    the doer the article named last before it: a report goes on about the side it introduced."""
     for back in range(1, ACTOR_CARRY_SENTENCES + 1):
         i = view.index - back
         if i < 0 or views[i].paragraph != view.paragraph:
@@ -110,6 +111,11 @@ def _carried_actor(
         for actor in views[i].actors:
             if _first_id(actor) != CIVILIANS and _root(actor) != _root(other):
                 return actor
+    for i in range(view.index - 1, -1, -1):
+        doers = [a for a in views[i].actors if _first_id(a) != CIVILIANS]
+        doers = [a for a in doers if _root(a) != _root(other)]
+        if doers:
+            return doers[0]
     return None
 
 
