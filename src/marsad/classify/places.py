@@ -3,6 +3,7 @@ carried from the account (codebook §4)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from marsad.classify.view import SentenceView
@@ -70,19 +71,71 @@ def _building_places(view: SentenceView, trigger: Mention) -> list[ResolvedPlace
     return [p for p in view.places if first <= p.mention.span.start < trigger.span.start][:1]
 
 
+REFERENCE_MARK = ":ref"  # rule mark from extract: "قرب X", "بالقرب من X" (a reference point)
+QUALIFIER_GAP_CHARS = 16  # "حي الوعر بمدينة حمص", "مضايا في ريف دمشق"
+REFERENCE_GAP_CHARS = 40  # "حرستا المحاصرة في الغوطة الشرقية، قرب العاصمة السورية دمشق"
+# How coarse a place of each kind is: a coarser place right after a finer one locates it.
+_COARSENESS = {
+    "neighbourhood": 0,
+    "camp": 0,
+    "landmark": 0,
+    "airport": 0,
+    "crossing": 0,
+    "village": 1,
+    "town": 1,
+    "city": 2,
+    "subdistrict": 3,
+    "district": 3,
+    "area": 3,
+    "governorate": 4,
+    "region": 4,
+}
+_CONJUNCTION = re.compile(r"(?:^|[\s،,])(?:و(?!سط)|أو|او)")
+
+
+def _locates(coarse: ResolvedPlace, fine: ResolvedPlace) -> bool:
+    a, b = coarse.ref.place, fine.ref.place
+    if a.country != b.country or (a.admin1 and b.admin1 and a.admin1 != b.admin1):
+        return False
+    return _COARSENESS.get(a.kind, 1) > _COARSENESS.get(b.kind, 1)
+
+
+def _qualifiers(text: str, places: list[ResolvedPlace]) -> set[int]:
+    """Places that only locate the place before them ("حي الوعر بمدينة حمص", "الغوطة الشرقية
+    قرب دمشق"): the event is at the place they qualify, not at them (by span start)."""
+    return {
+        cur.mention.span.start
+        for prev, cur in itertools.pairwise(places)
+        if _qualifies(text[prev.mention.span.end : cur.mention.span.start], prev, cur)
+    }
+
+
+def _qualifies(gap: str, prev: ResolvedPlace, cur: ResolvedPlace) -> bool:
+    if "." in gap or "\n" in gap:
+        return False
+    if REFERENCE_MARK in cur.mention.rule:
+        # "قرب X" locates the place before, unless that place is an area around X
+        return len(gap) <= REFERENCE_GAP_CHARS and not _locates(prev, cur)
+    return len(gap) <= QUALIFIER_GAP_CHARS and not _CONJUNCTION.search(gap) and _locates(cur, prev)
+
+
 def pick_places(
     views: list[SentenceView], view: SentenceView, trigger: Mention, text: str, action: str = ""
 ) -> tuple[list[ResolvedPlace], str]:
     """The places of the event and how they were found (clause, sentence, carried, article)."""
     clause = view.clause_of(trigger.span.start)
+    qualifiers = _qualifiers(text, view.places)
+    heads = [p for p in view.places if p.mention.span.start not in qualifiers]
     in_clause = [p for p in view.places if clause.start <= p.mention.span.start < clause.end]
     if action in LEAVING_ACTIONS:
         in_clause = _origins(text, in_clause)
+    # a qualifier stands in for its place only when the clause names nothing else
+    in_clause = [p for p in in_clause if p.mention.span.start not in qualifiers] or in_clause
     if action == "seizure":
         referred = _building_places(view, trigger)
         if referred:
             return referred, "sentence"
-    for pool, how in ((in_clause, "clause"), (view.places, "sentence")):
+    for pool, how in ((in_clause, "clause"), (heads, "sentence")):
         after = [p for p in pool if p.mention.span.start >= trigger.span.end]
         if after:
             return _finest(_conjoined(text, after))[:MAX_PLACES_PER_EVENT], how

@@ -14,6 +14,7 @@ Mention keys (read by resolve and classify):
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -29,6 +30,12 @@ _PLACE_WORD_BEFORE = re.compile(
     r"(?:قرية|بلدة|مدينة|حي|أحياء|احياء|ناحية|منطقة|مخيم|بلدتي|قريتي|مدينتي|حيي|منطقتي)\s*$"
 )
 _NEAR_BEFORE = re.compile(r"(?:ريف|ريفي|محيط|أطراف|اطراف|قرب|بالقرب من|ضواحي)\s*$")
+# "قرب X", "بالقرب من X": X is a reference point, which classify tells from an event place
+_REFERENCE_BEFORE = re.compile(
+    r"(?:^|\s)(?:و?قرب|بالقرب من|على مقربة من)\s+(?:[\u0621-\u064A]+\s+){0,2}$"
+)
+REFERENCE_MARK = ":ref"
+REFERENCE_CHARS = 40  # "قرب العاصمة السورية دمشق": up to two words between
 CONTEXT_CHARS = 16  # how far back a place word ("بلدة") or area word ("ريف") is looked for
 
 
@@ -42,14 +49,33 @@ def place_mentions(text: str, gazetteer: Any) -> list[Mention]:
         if hit.weak and not _PLACE_WORD_BEFORE.search(before):
             continue
         rule = NEAR_RULE if _NEAR_BEFORE.search(before) else PLACE_RULE
+        if _REFERENCE_BEFORE.search(text[max(0, hit.start - REFERENCE_CHARS) : hit.start]):
+            rule = NEAR_RULE + REFERENCE_MARK
         kinds = _announced_kinds(before, words.kinds) if words is not None else frozenset()
         if kinds:
             rule += KINDS_MARK + "+".join(sorted(kinds))
         span = Span.of(text, hit.start, hit.end)
         out.append(Mention(MentionKind.PLACE, span, "|".join(hit.ids), rule))
+    if words is not None and words.titles:
+        out = _drop_titles(text, out, words.titles)
     if words is not None and words.anaphors:
         out.extend(_anaphors(text, words.anaphors, out))
     return out
+
+
+TITLE_GAP = re.compile(r"^\s+(?:[\u0621-\u064A]+\s+){0,2}$")  # "العاصمة [السورية] دمشق"
+
+
+def _drop_titles(text: str, places: list[Mention], titles: frozenset[str]) -> list[Mention]:
+    """ "العاصمة" before a place name is that place's title, not a second place (Damascus)."""
+    ordered = sorted(places, key=lambda m: m.span.start)
+    dropped = {
+        id(m)
+        for m, nxt in itertools.pairwise(ordered)
+        if normalize_key(m.span.text) in titles
+        and TITLE_GAP.match(text[m.span.end : nxt.span.start])
+    }
+    return [m for m in places if id(m) not in dropped]
 
 
 KINDS_MARK = ":kinds="

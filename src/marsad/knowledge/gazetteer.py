@@ -109,6 +109,7 @@ class PlaceWords:
     around: frozenset[str]
     prepositions: frozenset[str]
     anaphors: dict[str, frozenset[str]] = field(default_factory=dict)
+    titles: frozenset[str] = frozenset()  # "العاصمة": a place alone, a title before a name
 
 
 EMPTY_PLACE_WORDS = PlaceWords({}, frozenset(), frozenset())
@@ -120,19 +121,24 @@ def load_place_words(path: Path | None = None) -> PlaceWords:
     around: set[str] = set()
     prepositions: set[str] = set()
     anaphors: dict[str, frozenset[str]] = {}
+    titles: set[str] = set()
     for row in read_tsv(source):
         word = normalize_key(row["word"])
         if row["role"] == "kind":
             kinds[word] = frozenset(k for k in row["kinds"].split("|") if k)
         elif row["role"] == "anaphor":
             anaphors[word] = frozenset(k for k in row["kinds"].split("|") if k)
+        elif row["role"] == "title":
+            titles.add(word)
         elif row["role"] == "around":
             around.add(word)
         elif row["role"] == "preposition":
             prepositions.add(word)
         else:
             raise DataError(f"{source}: unknown role {row['role']!r} for {row['word']!r}")
-    return PlaceWords(kinds, frozenset(around), frozenset(prepositions), anaphors)
+    return PlaceWords(
+        kinds, frozenset(around), frozenset(prepositions), anaphors, frozenset(titles)
+    )
 
 
 class Gazetteer:

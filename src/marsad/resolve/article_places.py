@@ -282,10 +282,21 @@ def _qualifies(anchor: GazetteerEntry, entries: Sequence[GazetteerEntry]) -> boo
 
 
 def _antecedent(place: _PlaceMention, before: Sequence[ResolvedPlace]) -> ResolvedPlace | None:
-    """The latest place of the anaphor's kind named before it, at the anaphor's span."""
-    for earlier in reversed(before):
-        ref = earlier.ref
-        if ref.place.kind in place.kinds and ref.place.country == "SY":
-            span = place.mention.span
-            return ResolvedPlace(place.mention, PlaceRef(ref.place, ref.geo_precision, span))
-    return None
+    """The place an anaphor refers back to: the latest one introduced by the same place word
+    ("بلدة حرستا … البلدة"), else the latest of a fitting kind; at the anaphor's span."""
+    fitting = [p for p in before if p.ref.place.kind in place.kinds and p.ref.place.country == "SY"]
+    same_word = [
+        p
+        for p in fitting
+        if _announced(p.mention) == place.kinds
+        and not p.mention.rule.startswith(ANAPHOR_RULE_PREFIX)
+    ]
+    chosen = (same_word or fitting)[-1:]
+    if not chosen:
+        return None
+    ref = chosen[0].ref
+    return ResolvedPlace(place.mention, PlaceRef(ref.place, ref.geo_precision, place.mention.span))
+
+
+def _announced(mention: Mention) -> frozenset[str]:
+    return frozenset(k for k in mention.rule.partition(KINDS_MARK)[2].split("+") if k)
