@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from marsad.classify.view import SentenceView
@@ -43,15 +44,32 @@ def parse_number(mention: Mention) -> NumberValue | None:
     return NumberValue(mention, value, qualifier, noun)
 
 
+# "قتل 8 وأصيب 20", "4 قتلى و10 جرحى": a count after a wounding word is the wounded, not the dead
+WOUNDED_WORDS = re.compile(r"(?:أصيب|اصيب|جرح|إصابة|اصابة|جرحى|جريح|مصاب)")
+
+
 def _is_toll(view: SentenceView, number: NumberValue, killed_nouns: set[str]) -> bool:
     if number.noun is not None and number.noun in killed_nouns:
         return True
     start, end = number.mention.span.start, number.mention.span.end
-    return any(
-        m.key == "context:killed"
-        and (0 <= start - m.span.end <= TOLL_CUE_WINDOW_CHARS or 0 <= m.span.start - end <= 3)
-        for m in view.context
-    )
+    if any(m.key == WOUNDED and 0 <= m.span.start - end <= 3 for m in view.context):
+        return False  # "10 جرحى"
+    for m in view.context:
+        if m.key == KILLED and 0 <= m.span.start - end <= 3:
+            return True  # "4 قتلى"
+        if m.key == KILLED and 0 <= start - m.span.end <= TOLL_CUE_WINDOW_CHARS:
+            between = view.span.text[m.span.end - view.span.start : start - view.span.start]
+            if not WOUNDED_WORDS.search(between) and not _number_between(view, m.span.end, start):
+                return True  # "مقتل 5", "قتل ثمانية" — the first count after the word
+    return False
+
+
+def _number_between(view: SentenceView, after: int, before: int) -> bool:
+    return any(after <= n.span.start and n.span.end <= before for n in view.numbers)
+
+
+KILLED = "context:killed"
+WOUNDED = "context:wounded"
 
 
 def fatalities(view: SentenceView, killed_nouns: set[str]) -> tuple[int | None, Quantity | None]:
