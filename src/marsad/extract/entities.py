@@ -21,7 +21,7 @@ from typing import Any
 from marsad.knowledge.resources import Resources
 from marsad.model import Article, Mention, MentionKind, Span
 from marsad.text.dates import find_dates
-from marsad.text.normalize import Normalized, normalize_key
+from marsad.text.normalize import Normalized, normalize, normalize_key
 from marsad.text.numerals import find_numbers
 
 PLACE_RULE = "gazetteer@1"
@@ -39,7 +39,7 @@ REFERENCE_CHARS = 40  # "قرب العاصمة السورية دمشق": up to t
 CONTEXT_CHARS = 16  # how far back a place word ("بلدة") or area word ("ريف") is looked for
 
 
-def place_mentions(text: str, gazetteer: Any) -> list[Mention]:
+def place_mentions(text: str, gazetteer: Any, norm: Normalized | None = None) -> list[Mention]:
     out: list[Mention] = []
     words = getattr(gazetteer, "words", None)
     for hit in gazetteer.find(text):
@@ -59,7 +59,7 @@ def place_mentions(text: str, gazetteer: Any) -> list[Mention]:
     if words is not None and words.titles:
         out = _drop_titles(text, out, words.titles)
     if words is not None and words.anaphors:
-        out.extend(_anaphors(text, words.anaphors, out))
+        out.extend(_anaphors(text, norm or normalize(text), words.anaphors, out))
     return out
 
 
@@ -107,23 +107,39 @@ def _announced_kinds(before: str, kinds: dict[str, frozenset[str]]) -> frozenset
     return frozenset()
 
 
+def _anaphor_pattern(anaphors: dict[str, frozenset[str]]) -> re.Pattern[str]:
+    """Anaphors in normalized text, with the proclitics a word may carry ("وبالمدينة",
+    "للمدينة"); group 1 is the word without its "ال"."""
+    stems = sorted({a.removeprefix("ال") for a in anaphors}, key=len, reverse=True)
+    body = "|".join(map(re.escape, stems))
+    return re.compile(rf"(?<![\u0621-\u064A])(?:[وف]?(?:بال|كال|لل|ال))({body})(?![\u0621-\u064A])")
+
+
+_ANAPHOR_PATTERNS: dict[frozenset[str], re.Pattern[str]] = {}
+
+
 def _anaphors(
-    text: str, anaphors: dict[str, frozenset[str]], places: list[Mention]
+    text: str, norm: Normalized, anaphors: dict[str, frozenset[str]], places: list[Mention]
 ) -> list[Mention]:
     """ "المدينة", "البلدة" written alone: a reference back to a place named before."""
+    key_set = frozenset(anaphors)
+    pattern = _ANAPHOR_PATTERNS.get(key_set)
+    if pattern is None:
+        pattern = _ANAPHOR_PATTERNS.setdefault(key_set, _anaphor_pattern(anaphors))
     taken = [(m.span.start, m.span.end) for m in places]
     out: list[Mention] = []
-    for match in _WORD.finditer(text):
-        word = normalize_key(match.group())
-        kinds = next((anaphors[f] for f in _bare(word) if f in anaphors), None)
-        if kinds is None or any(s < match.end() and match.start() < e for s, e in taken):
+    for match in pattern.finditer(norm.text):
+        key = "ال" + match.group(1)
+        kinds = anaphors.get(key)
+        start, end = norm.original_span(match.start(), match.end())
+        if kinds is None or any(s < end and start < e for s, e in taken):
             continue
-        key = next(f for f in _bare(word) if f in anaphors)
-        # the span leaves out the clitics when the key is the written word's tail
-        tail = len(key) if word.endswith(key) and len(word) == len(match.group()) else 0
-        span = Span.of(text, match.end() - tail if tail else match.start(), match.end())
+        # the span leaves out the clitics when "ال" is written ("وبالمدينة" → "المدينة")
+        article = norm.original_span(match.start(1) - 2, match.start(1))[0]
+        if text[article : article + 2] == "ال":
+            start = article
         rule = ANAPHOR_RULE + KINDS_MARK + "+".join(sorted(kinds))
-        out.append(Mention(MentionKind.PLACE, span, key, rule))
+        out.append(Mention(MentionKind.PLACE, Span.of(text, start, end), key, rule))
     return out
 
 
@@ -162,7 +178,7 @@ def entity_mentions(article: Article, norm: Normalized, resources: Resources) ->
     found: list[Mention] = []
     gazetteer = getattr(resources, "gazetteer", None)
     if gazetteer is not None:
-        found.extend(place_mentions(text, gazetteer))
+        found.extend(place_mentions(text, gazetteer, norm))
     catalog = getattr(resources, "actors", None)
     if catalog is not None:
         found.extend(actor_mentions(text, catalog))

@@ -175,6 +175,9 @@ def article_context(
 ANAPHOR_RULE_PREFIX = "anaphor@1"  # "المدينة", "البلدة": the latest place of that kind before
 KINDS_MARK = ":kinds="  # rule suffix from extract: kinds announced by a place word before the name
 NEAR_RULE = "gazetteer.near@1"
+# Kinds whose single entry still depends on context: a far-away village or neighbourhood gives
+# way to the area named with it (`resolve.places._fallback`), a relative place takes its city.
+CONTEXT_KINDS = frozenset({"village", "neighbourhood", RELATIVE_KIND})
 QUALIFIER_GAP_CHARS = 12  # "مضايا في ريف دمشق", "البوكمال بريف …": a qualifier sits this close
 
 
@@ -248,14 +251,26 @@ def _resolve_one(
 ) -> ResolvedPlace | None:
     if not place.entries:
         return None
+    around = place.mention.rule.startswith(NEAR_RULE)
+    only = place.entries[0]
+    if len(place.entries) == 1 and only.kind not in CONTEXT_KINDS:
+        # one entry that no context can replace: no scoring needed
+        precision = max(only.precision, 2) if around else only.precision
+        return ResolvedPlace(
+            place.mention, PlaceRef(only.to_place(), precision, place.mention.span)
+        )
     start = place.mention.span.start
     by_text_distance = sorted(anchors, key=lambda pair: abs(pair[0].start - start))
-    near = tuple(entry for hit, entry in by_text_distance if hit.start != start)
+    # each place once (a city named ten times is one neighbour): the nearest-in-text first
+    near: dict[str, GazetteerEntry] = {}
+    for hit, entry in by_text_distance:
+        if hit.start != start:
+            near.setdefault(entry.id, entry)
     ctx = PlaceContext(
-        near=near,
+        near=tuple(near.values()),
         main_admin1=main_admin1,
         kinds=place.kinds,
-        around=place.mention.rule.startswith(NEAR_RULE),
+        around=around,
     )
     if following is not None and not following.anaphor:
         gap = following.mention.span.start - place.mention.span.end
