@@ -13,6 +13,8 @@ from marsad.model import Attribution, Mention, Span
 # the sentence counts.
 CONTINUE_PREFIX_CHARS = 30  # a carry-on verb ("وأضاف") must open its sentence
 ANON_SUFFIX = "|anonymous"
+CIVILIANS = "CIV"
+RESIDENTS = "anonymous: residents"  # the name the extraction gives residents as a source
 
 
 def _source(mention: Mention) -> Attribution:
@@ -41,12 +43,25 @@ def sentence_sources(view: SentenceView) -> list[Mention]:
 SPEAKER_GAP_CHARS = 4  # "أعلنت قسد", "قسد تعلن": the speaker touches the reporting verb
 
 
-_GAP = re.compile(r"^(?:ت|وا|ا)?[\s\"'«»“”]*$")  # a verb ending, spaces, quotes: nothing else
+# A verb ending, spaces, quotes, "one of" ("قال أحد السكان"): nothing else.
+_GAP = re.compile(r"^(?:ت|وا|ا)?[\s\"'«»“”،,]*(?:[أا]حد\s+)?$")
+DATED_GAP_CHARS = 30  # "أكدت أمس الأحد الجبهة الوطنية": a date may sit between verb and speaker
 
 
-def _touches(text: str, cue: Span, actor: Span) -> bool:
-    if 0 <= actor.start - cue.end <= SPEAKER_GAP_CHARS:
-        return bool(_GAP.match(text[cue.end : actor.start]))
+def _without_dates(text: str, start: int, end: int, dates: list[Span]) -> str:
+    """The text of [start, end) with the date expressions in it blanked out."""
+    chars = list(text[start:end])
+    for d in dates:
+        for i in range(max(d.start, start), min(d.end, end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
+def _touches(text: str, cue: Span, actor: Span, dates: list[Span] | None = None) -> bool:
+    spans = dates or []
+    if 0 <= actor.start - cue.end <= DATED_GAP_CHARS:
+        gap = _without_dates(text, cue.end, actor.start, spans)
+        return len(gap.strip()) <= SPEAKER_GAP_CHARS and bool(_GAP.match(gap.lstrip()))
     if 0 <= cue.start - actor.end <= SPEAKER_GAP_CHARS:
         return bool(_GAP.match(text[actor.end : cue.start]))
     return False
@@ -55,10 +70,13 @@ def _touches(text: str, cue: Span, actor: Span) -> bool:
 def _speaker(view: SentenceView, text: str) -> Attribution | None:
     """A catalog actor or a named person as the subject of a reporting verb."""
     cues = [m for m in view.attribution if m.key == "report"]
+    dates = [d.mention.span for d in view.dates]
     for cue in cues:
         for actor in view.actors:
             span = actor.mention.span
-            if _touches(text, cue.span, span):
+            if _touches(text, cue.span, span, dates):
+                if actor.options and actor.options[0].id == CIVILIANS:
+                    return Attribution(RESIDENTS, "anonymous", span)  # "قال أحد السكان"
                 name = actor.options[0].name if actor.options else span.text
                 return Attribution(name=name, kind="party", span=span)
         for person in view.names:
