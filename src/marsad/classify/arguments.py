@@ -275,12 +275,17 @@ def _future_prefix(text: str, start: int) -> bool:
     return prefix.endswith("س") and len(prefix) <= 3 and text[start : start + 1] in "يتن"
 
 
+SPOKEN = frozenset({"accusation", "condemnation", "demand", "threat"})
+
+
 def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) -> tuple[str, int]:
     """The status and, for a denial, where its cue ends (the denier follows it). "terms" marks
     an action that is only a term of a deal ("اتفاق يقضي بـ…"): the deal's record tells it."""
     t0 = trigger.span.start
     clause = view.clause_of(t0)
     for m in view.status:
+        if action in SPOKEN:
+            break  # an accusation called fabricated was still made: the denial is of its content
         if m.key == "denial" and m.span.start < t0 and m.span.start >= view.span.start:
             return "denied", m.span.end
         if m.key == "denial" and clause.start <= m.span.start < clause.end:
