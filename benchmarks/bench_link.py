@@ -97,6 +97,7 @@ COMMON = [
 ]
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 START = date(2000, 1, 1)
+UNDATED_SHARE = 0.05  # articles with no publication date (their records have no time at all)
 RECORDS_PER_DAY = 150  # a busy year of Syrian news: ~50 happenings a day, ~3 reports each
 
 
@@ -160,7 +161,7 @@ def build(
         group = reports[start : start + 4]
         sentences = [sentence(h, rng) for h, _, _ in group]
         text = ". ".join(sentences)
-        undated = rng.random() < 0.05
+        undated = rng.random() < UNDATED_SHARE
         article_id = f"a{start // 4}"
         published = None if undated else max(d for _, _, d in group)
         articles[article_id] = Article(article_id, text, rng.choice(OUTLETS), None, published)
@@ -255,19 +256,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--undated-share", type=float, default=UNDATED_SHARE, help="share of undated articles"
+    )
     parser.add_argument("--timeout", type=float, default=3600.0, help="seconds per size")
     args = parser.parse_args()
     if args.one:
+        global UNDATED_SHARE
+        UNDATED_SHARE = args.undated_share
         print(json.dumps(run_one(args.one)))
         return
     print(
         f"{'records':>9} {'articles':>8} {'events':>8} {'link s':>8} {'rec/s':>7} "
         f"{'peak MB':>8} {'F1':>6}"
     )
+    undated = str(args.undated_share)
     for size in args.sizes:
         try:
             out = subprocess.run(
-                [sys.executable, __file__, "--one", str(size)],
+                [sys.executable, __file__, "--one", str(size), "--undated-share", undated],
                 check=True,
                 capture_output=True,
                 text=True,
