@@ -139,11 +139,56 @@ def _sentence_words(text: str, view: SentenceView) -> list[tuple[int, int, str]]
     ]
 
 
+_CUE_KINDS = frozenset({"background", "habitual", "sequence", "state", "purpose", "consent"})
+_PRESENT_PREFIXES = ("ي", "ن", "سي", "ست", "سن")
+
+
+def _trigger_shape(trigger: Mention) -> str:
+    """How the trigger is written: a definite noun (often a topic already told), a bare noun, a
+    present or future verb (ongoing or planned), or another verb form (usually past)."""
+    key = normalize_key(trigger.span.text)
+    if len(key) > 3 and key[0] in "وف":
+        key = key[1:]
+    if trigger.rule.endswith(":noun"):
+        return "def" if key.startswith(("ال", "بال", "لل")) else "noun"
+    present = trigger.rule.endswith(":present:verb") or key.startswith(_PRESENT_PREFIXES)
+    return "present" if present else "verb"
+
+
+def _is_headline(view: SentenceView, text: str) -> bool:
+    """A title line: the article's first sentence, ended by a line break, not a full stop."""
+    return view.index == 0 and text[view.span.end - 1 : view.span.end] not in {".", "!", "?", "؟"}
+
+
+def _cue_features(view: SentenceView, a: str, first: Mention) -> list[str]:
+    """Background, habitual and sequence cues, and where they stand from the trigger."""
+    clause = view.clause_of(first.span.start)
+    out = []
+    for m in view.context:
+        kind = (m.key or "").removeprefix("context:")
+        if kind not in _CUE_KINDS:
+            continue
+        side = "<" if m.span.end <= first.span.start else ">"
+        where = "c" if clause.start <= m.span.start < clause.end else "s"
+        out += [f"{a}|{kind}{side}{where}", f"{kind}{side}{where}"]
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleState:
+    """What the article told before this sentence: repeated mentions are often background."""
+
+    headline_actions: frozenset[str]
+    earlier_actions: frozenset[str]
+
+
 def _features(
     view: SentenceView,
     action: str,
     triggers: list[Mention],
     words: list[tuple[int, int, str]],
+    text: str,
+    state: ArticleState,
 ) -> list[str]:
     first = triggers[0]
     before = [w for a, b, w in words if b <= first.span.start][-WINDOW_WORDS:]
@@ -155,7 +200,14 @@ def _features(
         feats += [f"{a}|t={key}", f"t={key}", f"w{t.score}"]
     feats += [f"{a}|b={w}" for w in before] + [f"b={w}" for w in before]
     feats += [f"{a}|f={w}" for w in after] + [f"f={w}" for w in after]
+    if before:
+        feats += [f"b1={before[-1]}", f"{a}|b1={before[-1]}"]
+    if after:
+        feats += [f"f1={after[0]}", f"{a}|f1={after[0]}"]
+    shape = _trigger_shape(first)
+    feats += [f"shape={shape}", f"{a}|shape={shape}"]
     feats += [f"{a}|ctx={k}" for k in view.context_kinds()]
+    feats += _cue_features(view, a, first)
     feats += [f"{a}|st={m.key}" for m in view.status]
     feats += [f"{a}|other={t.key}" for t in view.triggers if t.key != action]
     feats.append(f"{a}|n={min(len(triggers), 3)}")
@@ -163,31 +215,55 @@ def _features(
     feats.append(f"{a}|actors={min(len(view.actors), 2)}")
     feats.append(f"places={min(len(view.places), 2)}")
     feats.append(f"dates={min(len(view.dates), 1)}")
+    clause = view.clause_of(first.span.start)
+    in_clause = sum(1 for p in view.places if clause.start <= p.mention.span.start < clause.end)
+    feats.append(f"{a}|cplaces={min(in_clause, 2)}")
+    dated = any(clause.start <= d.mention.span.start < clause.end for d in view.dates)
+    feats.append(f"{a}|cdate={int(dated)}")
     feats.append(f"sent={min(view.index, 3)}")
     feats.append(f"{a}|sent={min(view.index, 3)}")
+    if _is_headline(view, text):
+        feats += ["headline", f"{a}|headline"]
+    elif action in state.headline_actions:
+        feats.append(f"{a}|told_in_headline")
+    if action in state.earlier_actions:
+        feats += ["told_before", f"{a}|told_before"]
     if view.attribution:
         feats.append("attributed")
     return feats
 
 
+def _grouped(view: SentenceView, text: str) -> tuple[dict[str, list[Mention]], set[str]]:
+    """A sentence's triggers by the action they stand for, and the jointly-told actions."""
+    by_action: dict[str, list[Mention]] = {}
+    joint: set[str] = set()
+    for trigger in view.triggers:
+        if suppressed(view, trigger):
+            continue
+        actions = relabel(view, trigger, text)
+        if len(actions) > 1:
+            joint.update(actions)
+        for action in actions:
+            by_action.setdefault(action, []).append(trigger)
+    if _LETHAL_CARRIERS & by_action.keys():
+        by_action.pop("killing", None)
+    return by_action, joint
+
+
 def candidates(views: list[SentenceView], text: str) -> list[Candidate]:
+    grouped = [_grouped(view, text) for view in views]
     out: list[Candidate] = []
-    for view in views:
-        by_action: dict[str, list[Mention]] = {}
-        joint: set[str] = set()
-        words = _sentence_words(text, view) if view.triggers else []
-        for trigger in view.triggers:
-            if suppressed(view, trigger):
-                continue
-            actions = relabel(view, trigger, text)
-            if len(actions) > 1:
-                joint.update(actions)
-            for action in actions:
-                by_action.setdefault(action, []).append(trigger)
-        if _LETHAL_CARRIERS & by_action.keys():
-            by_action.pop("killing", None)
+    headline: frozenset[str] = frozenset()
+    earlier: set[str] = set()
+    for view, (by_action, joint) in zip(views, grouped, strict=True):
+        words = _sentence_words(text, view) if by_action else []
+        state = ArticleState(headline, frozenset(earlier))
         for action, triggers in by_action.items():
-            feats = _features(view, action, triggers, words)
+            feats = _features(view, action, triggers, words, text, state)
             features = tuple(dict.fromkeys(feats))
             out.append(Candidate(view.index, action, tuple(triggers), features, action in joint))
+        if _is_headline(view, text):
+            headline = frozenset(by_action)
+        else:
+            earlier.update(by_action)
     return out

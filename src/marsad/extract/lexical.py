@@ -1,10 +1,11 @@
 """Trigger and context-cue mentions from the lexicons in `Resources.triggers`.
 
 Mention conventions (read by classify):
-- TRIGGER, key = action name, score = the lexicon weight, rule "lexicon.trigger@1:verb" or
-  "lexicon.trigger@1:noun";
+- TRIGGER, key = action name, score = the lexicon weight, rule "lexicon.trigger@1:verb",
+  "lexicon.trigger@1:present:verb" (a present-tense form) or "lexicon.trigger@1:noun";
   one mention per action when a phrase is listed under several actions.
-- TRIGGER, key = "context:<kind>" for the context cues air / killed / wounded / building.
+- TRIGGER, key = "context:<kind>" for the context cues air / killed / wounded / building / state /
+  purpose / fighters / civilians / consent / background / habitual / sequence.
 - STATUS, key = negation | denial | planned.
 - ATTRIBUTION, key = "report" (a cue verb or preposition), "continue" (the previous speaker goes
   on), "source:<canonical name>|<kind>" or "source:<anonymous description>|anonymous".
@@ -21,7 +22,20 @@ from marsad.text.normalize import Normalized
 TRIGGER_RULE = "lexicon.trigger@1"
 CUE_RULE = "lexicon.cue@1"
 _CONTEXT_KINDS = frozenset(
-    {"air", "killed", "wounded", "building", "state", "purpose", "fighters", "civilians", "consent"}
+    {
+        "air",
+        "killed",
+        "wounded",
+        "building",
+        "state",
+        "purpose",
+        "fighters",
+        "civilians",
+        "consent",
+        "background",  # a retold earlier event ("في وقت سابق", "كانت قد")
+        "habitual",  # a recurring state, not one happening ("عادة", "بشكل دائم")
+        "sequence",  # an antecedent or cause of another event ("بعد أن", "إثر", "على خلفية")
+    }
 )
 _STATUS_KINDS = frozenset({"negation", "denial", "planned", "terms"})
 
@@ -30,8 +44,14 @@ def trigger_mentions(text: str, norm: Normalized, lexicon: TriggerLexicon) -> li
     out: list[Mention] = []
     for hit in lexicon.matcher.find(norm):
         span = Span.of(text, hit.start, hit.end)
-        for value in hit.values:
-            action, weight, form = value.split("|")
+        seen: set[tuple[str, str, str]] = set()
+        # a past row and a present form generated from another row may share a surface ("تسلم"):
+        # one mention, the past reading (listed rows sort before generated ones)
+        for value in sorted(hit.values, key=lambda v: v.endswith("present:verb")):
+            action, weight, form = value.split("|", 2)
+            if (action, weight, form.rpartition(":")[2]) in seen:
+                continue
+            seen.add((action, weight, form.rpartition(":")[2]))
             rule = f"{TRIGGER_RULE}:{form}"
             out.append(Mention(MentionKind.TRIGGER, span, action, rule, float(weight)))
     return out

@@ -75,8 +75,15 @@ VERB_FORMS = frozenset({"verb_past", "verb_present", "passive"})
 
 
 def _form_of(surface: str, entry: TriggerEntry) -> str:
-    """verb or noun: a generated present form is a verb; a noun row with "ال" stays a noun."""
-    return "verb" if entry.form in VERB_FORMS else "noun"
+    """verb or noun: a generated present form is a verb; a noun row with "ال" stays a noun.
+    A present form generated from a past verb is marked "present:verb" (an ongoing or
+    habitual act reads differently from a reported one)."""
+    if entry.form not in VERB_FORMS:
+        return "noun"
+    generated = surface != normalize_key(entry.phrase)
+    if entry.form == "verb_past" and generated and surface.startswith(PRESENT_PREFIXES):
+        return "present:verb"
+    return "present:verb" if entry.form == "verb_present" else "verb"
 
 
 class TriggerLexicon:
