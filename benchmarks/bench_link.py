@@ -128,7 +128,9 @@ def make_places(rng: random.Random, count: int = 700) -> list[Place]:
     return places
 
 
-def generate(size: int, seed: int = 7) -> tuple[list[Claim], dict[str, Article], list[str]]:
+def generate(
+    size: int, undated_share: float = UNDATED_SHARE, seed: int = 7
+) -> tuple[list[Claim], dict[str, Article], list[str]]:
     """Claims, their articles, and each claim's true happening (for a sanity F1)."""
     rng = random.Random(seed)
     places = make_places(rng)
@@ -150,18 +152,18 @@ def generate(size: int, seed: int = 7) -> tuple[list[Claim], dict[str, Article],
             reports.append((happening, index, happening.day + lag))
         index += 1
     rng.shuffle(reports)
-    return build(reports, rng)
+    return build(reports, rng, undated_share)
 
 
 def build(
-    reports: list[tuple[Happening, int, date]], rng: random.Random
+    reports: list[tuple[Happening, int, date]], rng: random.Random, undated_share: float
 ) -> tuple[list[Claim], dict[str, Article], list[str]]:
     claims, articles, truth = [], {}, []
     for start in range(0, len(reports), 4):
         group = reports[start : start + 4]
         sentences = [sentence(h, rng) for h, _, _ in group]
         text = ". ".join(sentences)
-        undated = rng.random() < UNDATED_SHARE
+        undated = rng.random() < undated_share
         article_id = f"a{start // 4}"
         published = None if undated else max(d for _, _, d in group)
         articles[article_id] = Article(article_id, text, rng.choice(OUTLETS), None, published)
@@ -227,9 +229,9 @@ def pairwise_f1(claims: list[Claim], truth: list[str], sample: int = 20000) -> f
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def run_one(size: int) -> dict[str, object]:
+def run_one(size: int, undated_share: float = UNDATED_SHARE) -> dict[str, object]:
     started = time.perf_counter()
-    claims, articles, truth = generate(size)
+    claims, articles, truth = generate(size, undated_share)
     generated = time.perf_counter() - started
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     resources = Resources()
@@ -262,9 +264,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=3600.0, help="seconds per size")
     args = parser.parse_args()
     if args.one:
-        global UNDATED_SHARE
-        UNDATED_SHARE = args.undated_share
-        print(json.dumps(run_one(args.one)))
+        print(json.dumps(run_one(args.one, args.undated_share)))
         return
     print(
         f"{'records':>9} {'articles':>8} {'events':>8} {'link s':>8} {'rec/s':>7} "
