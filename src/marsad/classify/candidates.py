@@ -86,19 +86,29 @@ def _relabel_one(view: SentenceView, trigger: Mention, text: str) -> str:
 
 
 SUPPRESS_WINDOW_CHARS = 12  # a state/purpose word governs the trigger right after it
+NAME_WINDOW_CHARS = 10  # "المركز الروسي للمصالحة": a body's word, maybe an adjective, the noun
+_OVERLAP_SUPPRESSES = frozenset({"state", "lexical"})
 
 
 def suppressed(view: SentenceView, trigger: Mention) -> bool:
-    """A control state ("تحت سيطرة", "يسيطر") or a purpose ("بهدف", "حتى استعادة") is no event."""
+    """A control state ("تحت سيطرة", "يسيطر") or a purpose ("بهدف", "حتى استعادة") is no event;
+    nor a trigger word inside another expression ("وزارة", "بيان صادر عن") or a noun that
+    names a body ("لجنة المفاوضات")."""
     for m in view.context:
         kind = (m.key or "").removeprefix("context:")
-        if kind not in {"state", "purpose"}:
-            continue
         overlaps = m.span.start < trigger.span.end and trigger.span.start < m.span.end
-        just_before = 0 <= trigger.span.start - m.span.end <= SUPPRESS_WINDOW_CHARS
-        if (overlaps and kind == "state") or just_before:
+        gap = trigger.span.start - m.span.end
+        if overlaps and kind in _OVERLAP_SUPPRESSES:
+            return True
+        if kind in {"state", "purpose"} and 0 <= gap <= SUPPRESS_WINDOW_CHARS:
+            return True
+        if kind == "institution" and _names_a_body(trigger, gap):
             return True
     return False
+
+
+def _names_a_body(trigger: Mention, gap: int) -> bool:
+    return trigger.rule.endswith(":noun") and 0 <= gap <= NAME_WINDOW_CHARS
 
 
 _PRONOUN_OBJECT = re.compile(r"^\S*\s+(?:عليه|عليها|عليهما|عليهم)\b")

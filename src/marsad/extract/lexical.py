@@ -5,7 +5,8 @@ Mention conventions (read by classify):
   "lexicon.trigger@1:present:verb" (a present-tense form) or "lexicon.trigger@1:noun";
   one mention per action when a phrase is listed under several actions.
 - TRIGGER, key = "context:<kind>" for the context cues air / killed / wounded / building / state /
-  purpose / fighters / civilians / consent / background / habitual / sequence.
+  purpose / fighters / civilians / consent / background / habitual / sequence / lexical /
+  institution.
 - STATUS, key = negation | denial | planned.
 - ATTRIBUTION, key = "report" (a cue verb or preposition), "continue" (the previous speaker goes
   on), "source:<canonical name>|<kind>" or "source:<anonymous description>|anonymous".
@@ -35,6 +36,8 @@ _CONTEXT_KINDS = frozenset(
         "background",  # a retold earlier event ("في وقت سابق", "كانت قد")
         "habitual",  # a recurring state, not one happening ("عادة", "بشكل دائم")
         "sequence",  # an antecedent or cause of another event ("بعد أن", "إثر", "على خلفية")
+        "lexical",  # the trigger word means something else here ("وزارة", "بيان صادر عن")
+        "institution",  # a body named by an action noun ("المركز الروسي للمصالحة")
     }
 )
 _STATUS_KINDS = frozenset({"negation", "denial", "planned", "terms"})
