@@ -28,17 +28,22 @@ def _cases() -> list[dict[str, Any]]:
     return list(json.loads(CASES.read_text(encoding="utf-8")))
 
 
-def _actions(case: dict[str, Any]) -> set[str]:
+def _records(case: dict[str, Any]) -> set[tuple[str, str]]:
     article = Article(
         id=case["id"], text=case["text"], published=date.fromisoformat(case["published"])
     )
-    return {c.action for c in analyze(article, _resources()).claims}
+    return {(c.action, c.status) for c in analyze(article, _resources()).claims}
 
 
 @pytest.mark.parametrize("case", _cases(), ids=lambda c: str(c["id"]))
 def test_actions_found_and_not_found(case: dict[str, Any]) -> None:
-    found = _actions(case)
+    records = _records(case)
+    found = {action for action, _ in records}
     for action in case["must_find"]:
         assert action in found, f"{case['id']}: {action} missing from {sorted(found)}"
     for action in case["must_not_find"]:
         assert action not in found, f"{case['id']}: {action} wrongly found"
+    for action, status in case.get("must_find_status", []):
+        assert (action, status) in records, f"{case['id']}: no {status} {action}"
+    for action, status in case.get("must_not_find_status", []):
+        assert (action, status) not in records, f"{case['id']}: {status} {action} wrongly found"

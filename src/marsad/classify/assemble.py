@@ -182,9 +182,16 @@ def _consolidate(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def _plans_carried_out(drafts: list[Draft]) -> list[Draft]:
+    """A plan or order of an action the article also reports done is that deed's background
+    (§1: code what happened): the occurred record tells it; the plan makes no record."""
+    done = {d.action for d in drafts if d.status == "occurred"}
+    return [d for d in drafts if d.status != "planned" or d.action not in done]
+
+
 def _merge(drafts: list[Draft]) -> list[Draft]:
     merged: dict[tuple[object, ...], Draft] = {}
-    for d in _consolidate(_absorb_undated(drafts)):
+    for d in _consolidate(_plans_carried_out(_absorb_undated(drafts))):
         key = _merge_key(d)
         first = merged.get(key)
         if first is None:
