@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from marsad.knowledge.resources import Resources
-from marsad.model import Article
+from marsad.model import Article, Claim
 from marsad.pipeline import analyze
 
 CASES = Path(__file__).with_name("actions_precision.json")
@@ -28,16 +28,17 @@ def _cases() -> list[dict[str, Any]]:
     return list(json.loads(CASES.read_text(encoding="utf-8")))
 
 
-def _records(case: dict[str, Any]) -> set[tuple[str, str]]:
+def _claims(case: dict[str, Any]) -> tuple[Claim, ...]:
     article = Article(
         id=case["id"], text=case["text"], published=date.fromisoformat(case["published"])
     )
-    return {(c.action, c.status) for c in analyze(article, _resources()).claims}
+    return analyze(article, _resources()).claims
 
 
 @pytest.mark.parametrize("case", _cases(), ids=lambda c: str(c["id"]))
 def test_actions_found_and_not_found(case: dict[str, Any]) -> None:
-    records = _records(case)
+    claims = _claims(case)
+    records = {(c.action, c.status) for c in claims}
     found = {action for action, _ in records}
     for action in case["must_find"]:
         assert action in found, f"{case['id']}: {action} missing from {sorted(found)}"
@@ -47,3 +48,8 @@ def test_actions_found_and_not_found(case: dict[str, Any]) -> None:
         assert (action, status) in records, f"{case['id']}: no {status} {action}"
     for action, status in case.get("must_not_find_status", []):
         assert (action, status) not in records, f"{case['id']}: {status} {action} wrongly found"
+    for action, count in case.get("min_records", []):
+        places = {
+            c.location.place.gazetteer_id for c in claims if c.action == action and c.location
+        }
+        assert len(places) >= count, f"{case['id']}: {action} at {len(places)} places"
