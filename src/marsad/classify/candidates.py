@@ -71,7 +71,7 @@ def _relabel_one(view: SentenceView, trigger: Mention, text: str) -> str:
         for m in view.context
         if clause.start <= m.span.start < clause.end
     }
-    if action == "shelling" and "air" in in_clause:
+    if action == "shelling" and "air" in in_clause and not _ground_weapon(trigger):
         return "air_strike"
     if action in _REMOTE and any(
         t.key == "chemical_attack" and clause.start <= t.span.start < clause.end
@@ -83,6 +83,16 @@ def _relabel_one(view: SentenceView, trigger: Mention, text: str) -> str:
     if action == "territory_taken" and _building_object(view, trigger, text):
         return "seizure"
     return action
+
+
+# Words that name a ground weapon: with aircraft in the same clause ("قصف صاروخي وجوي") both
+# the shelling and the air strike happened; only a bare "قصف" becomes the air strike.
+_GROUND_WEAPONS = ("مدفع", "قذائف", "قذيفه", "هاون", "راجمات", "صاروخي")
+
+
+def _ground_weapon(trigger: Mention) -> bool:
+    key = normalize_key(trigger.span.text)
+    return any(w in key for w in _GROUND_WEAPONS)
 
 
 SUPPRESS_WINDOW_CHARS = 12  # a state/purpose word governs the trigger right after it
