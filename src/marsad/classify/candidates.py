@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.classify.view import SentenceView
-from marsad.model import Mention
+from marsad.model import Mention, Span
 from marsad.text.normalize import normalize_key
 
 WINDOW_WORDS = 4  # words either side of a trigger that describe it (tuned on train folds)
@@ -78,6 +78,8 @@ def _relabel_one(view: SentenceView, trigger: Mention, text: str) -> str:
         for t in view.triggers
     ):
         return "chemical_attack"
+    if action == "mobilization" and _lowered(view, trigger, clause):
+        return "restrictions_eased"  # an alert lowered ("خفضت … من استنفارها"), codebook §2
     if action in _ENTERING and "consent" in view.context_kinds():
         return "mobilization"  # forces deployed into a town by agreement (codebook §2)
     if action == "territory_taken" and _building_object(view, trigger, text):
@@ -93,6 +95,18 @@ _GROUND_WEAPONS = ("مدفع", "قذائف", "قذيفه", "هاون", "راجم
 def _ground_weapon(trigger: Mention) -> bool:
     key = normalize_key(trigger.span.text)
     return any(w in key for w in _GROUND_WEAPONS)
+
+
+LOWERING_WINDOW_CHARS = 40  # "خفضت قوات الأمن الداخلي من استنفار": the verb, its subject, the noun
+
+
+def _lowered(view: SentenceView, trigger: Mention, clause: Span) -> bool:
+    return any(
+        m.key == "context:lowering"
+        and clause.start <= m.span.start
+        and 0 <= trigger.span.start - m.span.end <= LOWERING_WINDOW_CHARS
+        for m in view.context
+    )
 
 
 SUPPRESS_WINDOW_CHARS = 12  # a state/purpose word governs the trigger right after it

@@ -6,7 +6,7 @@ Mention conventions (read by classify):
   one mention per action when a phrase is listed under several actions.
 - TRIGGER, key = "context:<kind>" for the context cues air / killed / wounded / building / state /
   purpose / fighters / civilians / consent / background / habitual / sequence / lexical /
-  institution.
+  institution / lowering.
 - STATUS, key = negation | denial | planned.
 - ATTRIBUTION, key = "report" (a cue verb or preposition), "continue" (the previous speaker goes
   on), "source:<canonical name>|<kind>" or "source:<anonymous description>|anonymous".
@@ -38,6 +38,7 @@ _CONTEXT_KINDS = frozenset(
         "sequence",  # an antecedent or cause of another event ("بعد أن", "إثر", "على خلفية")
         "lexical",  # the trigger word means something else here ("وزارة", "بيان صادر عن")
         "institution",  # a body named by an action noun ("المركز الروسي للمصالحة")
+        "lowering",  # a verb lowering what follows ("خفضت من استنفارها")
     }
 )
 _STATUS_KINDS = frozenset({"negation", "denial", "planned", "terms"})
