@@ -267,7 +267,10 @@ def _features(
     return feats
 
 
-def _grouped(view: SentenceView, text: str) -> tuple[dict[str, list[Mention]], set[str]]:
+Grouped = tuple[dict[str, list[Mention]], set[str]]  # a sentence's triggers by action, joint set
+
+
+def _grouped(view: SentenceView, text: str) -> Grouped:
     """A sentence's triggers by the action they stand for, and the jointly-told actions."""
     by_action: dict[str, list[Mention]] = {}
     joint: set[str] = set()
@@ -284,8 +287,35 @@ def _grouped(view: SentenceView, text: str) -> tuple[dict[str, list[Mention]], s
     return by_action, joint
 
 
+_FIGHTING = frozenset({"armed_clash", "shelling", "air_strike", "killing", "siege_lifted"})
+_ENTERING_WORDS = ("دخل", "دخول")  # plain entering, no force named
+
+
+def _entering_word(trigger: Mention) -> bool:
+    key = normalize_key(trigger.span.text)
+    return any(w in key for w in _ENTERING_WORDS)
+
+
+def _entered_by_agreement(grouped: list[Grouped], views: list[SentenceView]) -> list[Grouped]:
+    """In a report of a deal, forces entering a town with no fighting told in that sentence are
+    deployed under the deal (codebook §2: mobilization), not taking it."""
+    deal = any("agreement" in g for g, _ in grouped) or any(
+        "consent" in v.context_kinds() for v in views
+    )
+    if not deal:
+        return grouped
+    out = []
+    for g, joint in grouped:
+        entering = [t for t in g.get("territory_taken", []) if _entering_word(t)]
+        if entering and len(entering) == len(g["territory_taken"]) and not _FIGHTING & g.keys():
+            g = {k: v for k, v in g.items() if k != "territory_taken"}
+            g["mobilization"] = g.get("mobilization", []) + entering
+        out.append((g, joint))
+    return out
+
+
 def candidates(views: list[SentenceView], text: str) -> list[Candidate]:
-    grouped = [_grouped(view, text) for view in views]
+    grouped = _entered_by_agreement([_grouped(view, text) for view in views], views)
     out: list[Candidate] = []
     headline: frozenset[str] = frozenset()
     earlier: set[str] = set()
