@@ -3,6 +3,7 @@
 against the gold `key`s, as ../shared/eval/score.py's `link_score` counts it (cross-article pairs).
 
     python scripts/eval_linking.py [--gold ../shared/eval/dev/gold.jsonl] [--evidence MODE]
+    python scripts/eval_linking.py --end-to-end [--gold ...] [--show-errors]
 
 Claims are built from the gold records themselves (so extraction errors do not blur the measure).
 Evidence wording, which linking also uses, comes from the gold `evidence` field where the gold file
@@ -10,11 +11,19 @@ has one (train); for files without it (dev), MODE `locate` takes the sentence of
 holds the record's place name and a word of its action (a stand-in for the extractor's evidence),
 and MODE `none` links on the structured fields alone. Also checks the seed reports' three
 acceptance cases and that the two seeds are not near-duplicates of each other.
+
+With --end-to-end the records come from the real pipeline (`marsad.pipeline.analyze` on each
+article, as `marsad eval` runs it); they are matched to gold records with the project scorer's own
+`match` (../shared/eval/score.py, loaded at run time), and every cross-article pair of matched
+records is judged as `link_score` judges it. --show-errors then lists each false merge (a
+predicted event holding records of different gold keys) and each missed link with the fields
+linking saw.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import re
 import sys
@@ -22,7 +31,9 @@ from collections.abc import Iterator
 from datetime import date
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
+from marsad.ingest import read_inputs
 from marsad.knowledge.resources import Resources
 from marsad.link import LinkResult, link_claims, near_duplicates
 from marsad.model import (
@@ -38,6 +49,7 @@ from marsad.model import (
     Span,
     content_id,
 )
+from marsad.pipeline import analyze
 from marsad.text.normalize import normalize_key
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -242,9 +254,13 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--evidence", choices=("locate", "none"), default="locate")
     parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--end-to-end", action="store_true", help="link the pipeline's records")
     args = parser.parse_args()
     if not args.gold.exists():
         sys.exit(f"no gold file at {args.gold}")
+    if args.end_to_end:
+        end_to_end(args.gold, show_errors=args.show_errors)
+        return
     rows = read_jsonl(args.gold)
     articles = {a.id: a for a in map(article_of, rows)}
     claims, keys, optional = [], {}, {}
@@ -282,6 +298,81 @@ def show_errors(linked: list[tuple[str, str, str | None, bool]], claims: list[Cl
         if (k1 == k2) != (e1 is not None and e1 == e2):
             kind = "MISSED" if k1 == k2 else "WRONG"
             print(f"  {kind} {a1}:{k1} ~ {a2}:{k2}")
+
+
+def load_scorer(gold: Path) -> Any:
+    path = gold.resolve().parent.parent / "score.py"
+    spec = importlib.util.spec_from_file_location("shared_score", path)
+    if spec is None or spec.loader is None:
+        sys.exit(f"no scorer at {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def end_to_end(gold_path: Path, *, show_errors: bool) -> None:
+    """Extract with the real pipeline, link, and judge links among records matched to gold."""
+    score = load_scorer(gold_path)
+    resources = Resources()
+    articles = [a for a in read_inputs([gold_path]) if isinstance(a, Article)]
+    claims = [c for a in articles for c in analyze(a, resources).claims]
+    result = link_claims(claims, {a.id: a for a in articles}, resources)
+    by_article: dict[str, list[Claim]] = {}
+    for claim in result.claims:
+        by_article.setdefault(claim.article_id, []).append(claim)
+    # (article, gold key, event id, gold record, predicted claim) per matched pair
+    matched: list[tuple[str, str, str | None, dict[str, Any], Claim]] = []
+    for row in read_jsonl(gold_path):
+        aid = str(row["id"])
+        golds: list[dict[str, Any]] = row.get("events") or []  # type: ignore[assignment]
+        preds = by_article.get(aid, [])
+        verbal = {g["action"] for g in golds if g["action"] in score.VERBAL}
+        preds = [p for p in preds if p.action not in score.VERBAL or p.action in verbal]
+        records = [p.to_json() for p in preds]
+        for gi, pi in score.match(golds, records, lambda g, p: g["action"] == p["action"]):
+            if golds[gi].get("key") is not None:
+                matched.append(
+                    (aid, str(golds[gi]["key"]), preds[pi].event_id, golds[gi], preds[pi])
+                )
+    s = score.link_score([(a, k, e) for a, k, e, _, _ in matched])
+    print(
+        f"end-to-end linking: P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}"
+        f"  (tp {s['tp']} fp {s['fp']} fn {s['fn']})  matched records {len(matched)}"
+        f"  predicted records {len(claims)}  events {len(result.events)}"
+    )
+    if show_errors:
+        show_end_to_end_errors(matched, result)
+
+
+def describe(claim: Claim) -> str:
+    place = claim.location.place.name if claim.location else None
+    when = claim.date.interval if claim.date else None
+    span = f"{when.start}..{when.end}/p{when.precision}" if when else "undated"
+    actors = "/".join(a.id if a else "-" for a in (claim.actor1, claim.actor2))
+    source = claim.attributed_to.name if claim.attributed_to else ""
+    return f"{claim.article_id} {claim.action}[{claim.status}] @{place} {span} {actors} {source}"
+
+
+def show_end_to_end_errors(
+    matched: list[tuple[str, str, str | None, dict[str, Any], Claim]], result: LinkResult
+) -> None:
+    keys_of_event: dict[str, set[str]] = {}
+    for _, key, event_id, _, _ in matched:
+        if event_id:
+            keys_of_event.setdefault(event_id, set()).add(key)
+    matched_ids = {c.id: key for _, key, _, _, c in matched}
+    print("FALSE merges (events holding matched records of several gold keys):")
+    for event_id, keys in sorted(keys_of_event.items()):
+        if len(keys) < 2:
+            continue
+        print(f" event {event_id}")
+        for claim in result.claims:
+            if claim.event_id == event_id:
+                print(f"   key={matched_ids.get(claim.id, '(unmatched)')}  {describe(claim)}")
+    print("MISSED links (one gold key, two events):")
+    for (a1, k1, e1, _, c1), (a2, k2, e2, _, c2) in combinations(matched, 2):
+        if a1 != a2 and k1 == k2 and not (e1 is not None and e1 == e2):
+            print(f" key={k1}\n   {describe(c1)}\n   {describe(c2)}")
 
 
 if __name__ == "__main__":

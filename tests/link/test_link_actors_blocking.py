@@ -8,7 +8,8 @@ from datetime import date
 import texts
 from link_builders import DOUMA, IDLEB, article, claim, day
 
-from marsad.link.actors import ActorTree
+from marsad.knowledge.resources import Resources
+from marsad.link.actors import ActorTree, actor_tree
 from marsad.link.blocking import BlockIndex
 from marsad.link.facts import RecordFacts, facts_of
 
@@ -25,6 +26,14 @@ def test_a_division_is_its_army_and_an_unknown_gunman_says_nothing() -> None:
 def test_catalog_parents_come_before_the_prefix_rule() -> None:
     tree = ActorTree(parents={"YPG": "SDF"})
     assert tree.compatible("YPG", "SDF") is True
+
+
+def test_the_tree_takes_the_parents_of_the_actor_catalog() -> None:
+    # The National Defence Forces' id shares no words with the army's: only the catalog knows.
+    tree = actor_tree(Resources())
+    assert tree.root("SYR_NDF") == "SYR_GOV"
+    assert tree.compatible("SYR_NDF", "SYR_GOV_4DIV") is True
+    assert tree.compatible("SYR_NDF", "SDF") is False
 
 
 REPORT = article("a1", texts.STRIKE_ORIGINAL, published=date(2022, 5, 3))

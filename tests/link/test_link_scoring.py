@@ -85,6 +85,34 @@ def test_two_records_of_one_article_are_one_happening_only_as_claim_and_denial()
     assert pair_score(a, strike("a1", status="denied", attribution="Moscow"), TREE) is not None
 
 
+def test_one_claim_from_two_sources_of_an_article_is_one_happening_only_at_one_entry_and_day() -> (
+    None
+):
+    a = strike("a1", place=SHEIKH_MAQSOUD)
+    assert pair_score(a, strike("a1", place=SHEIKH_MAQSOUD, attribution="SOHR"), TREE) is not None
+    # The neighbourhood two kilometres away is another strike, whoever tells it.
+    assert pair_score(a, strike("a1", place=ASHRAFIEH, attribution="SOHR"), TREE) is None
+    # So is a strike at the same place three days earlier.
+    earlier = replace(a.date, start=date(2022, 4, 30), end=date(2022, 4, 30))  # type: ignore[type-var]
+    assert (
+        pair_score(a, strike("a1", place=SHEIKH_MAQSOUD, date=earlier, attribution="SOHR"), TREE)
+        is None
+    )
+
+
+def test_a_denial_in_the_same_article_that_gives_no_date_still_denies_the_dated_claim() -> None:
+    a = strike("a1")
+    assert (
+        pair_score(a, strike("a1", status="denied", attribution="Moscow", date=None), TREE)
+        is not None
+    )
+
+
+def test_a_plan_beside_a_deed_in_one_article_is_another_happening() -> None:
+    a = strike("a1")
+    assert pair_score(a, strike("a1", status="planned", attribution="SOHR"), TREE) is None
+
+
 def test_an_undated_report_cannot_tell_of_what_happened_after_it_was_published() -> None:
     a = strike("a1", date=None, published=date(2022, 4, 20))
     assert pair_score(a, strike("a3"), TREE) is None

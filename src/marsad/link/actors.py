@@ -1,7 +1,7 @@
 """Which actor ids can name the same side: one id, or an id and its parent in the catalog.
 
-The catalog (`Resources.actors`) gives parents when it is available; until then, and for ids it
-does not know, an id whose words extend another's ("SYR_GOV_4DIV" → "SYR_GOV") is its child.
+The catalog (`Resources.actors`) gives the parents; for ids it does not know, an id whose words
+extend another's ("SYR_GOV_4DIV" → "SYR_GOV") is its child.
 """
 
 from __future__ import annotations
@@ -59,30 +59,11 @@ def _prefix_parent(actor_id: str, known: frozenset[str]) -> str | None:
 
 
 def actor_tree(resources: Resources) -> ActorTree:
-    """The catalog's parent links when the catalog is loaded, else only the prefix rule."""
+    """The catalog's parent links (`Resources.actors`, an ActorCatalog); only the prefix rule
+    when the catalog cannot be loaded."""
     try:
-        catalog = getattr(resources, "actors", None)
+        catalog = resources.actors
     except MarsadError:
         return ActorTree()
-    if catalog is None:
-        return ActorTree()
-    parents = getattr(catalog, "parents", None)
-    if isinstance(parents, Mapping):
-        links = {str(k): str(v) for k, v in parents.items() if v}
-    else:
-        links = _parents_of_entries(catalog)
+    links = {entry.id: entry.parent for entry in catalog if entry.parent}
     return ActorTree(links, frozenset(links) | frozenset(links.values()))
-
-
-def _parents_of_entries(catalog: object) -> dict[str, str]:
-    entries: object = getattr(catalog, "entries", None) or getattr(catalog, "actors", None)
-    if isinstance(entries, Mapping):
-        entries = entries.values()
-    if not isinstance(entries, Iterable):
-        return {}
-    parents: dict[str, str] = {}
-    for entry in entries:
-        actor_id, parent = getattr(entry, "id", None), getattr(entry, "parent", None)
-        if isinstance(actor_id, str) and isinstance(parent, str) and parent:
-            parents[actor_id] = parent
-    return parents

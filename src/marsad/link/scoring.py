@@ -87,14 +87,20 @@ def pair_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float | Non
 
 def same_happening_in_article(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> bool:
     """Two records of one article are one happening only as a claim and its denial, or as one
-    claim from two sources (codebook §1, §7): everything else about them must be the same."""
-    if a.status == b.status and a.attribution == b.attribution:
+    claim from two sources (codebook §1, §7): everything else about them must be the same —
+    the same place entry (a neighbourhood is not its city) and the same days. Extraction already
+    folds an article's repeats into one record, so any other pair is two happenings."""
+    denial = (a.status == "denied") != (b.status == "denied")
+    two_sources = a.status == b.status and a.attribution != b.attribution
+    if not (denial or two_sources) or actors.compatible(a.actor1, b.actor1) is False:
         return False
-    if actors.compatible(a.actor1, b.actor1) is False:
+    if (a.place is None) != (b.place is None):
+        return False  # a placeless line is another happening
+    if a.place is not None and b.place is not None and a.place.gazetteer_id != b.place.gazetteer_id:
         return False
-    if a.place is None or b.place is None:
-        return a.place is None and b.place is None  # a placeless line is another happening
-    return (_km(a, b) or 0.0) <= SAME_PLACE_KM
+    if a.date is None or b.date is None:
+        return True  # a source that gives no date does not disagree on it
+    return a.date.start <= b.date.end and b.date.start <= a.date.end
 
 
 def _action_score(a: RecordFacts, b: RecordFacts) -> float | None:
