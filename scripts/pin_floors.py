@@ -60,7 +60,9 @@ def main() -> int:
         if value is None:
             continue
         judged = report.get("fields_judged", {}).get(name.removeprefix("fields."))
-        slack = max(args.slack, 1.0 / judged) if name.startswith("fields.") and judged else args.slack
+        slack = args.slack
+        if name.startswith("fields.") and judged:
+            slack = max(args.slack, 1.0 / judged)
         floor = round(max(0.0, value - slack), 3)
         if floor < old.get(name, 0.0):
             print(
