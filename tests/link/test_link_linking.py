@@ -12,6 +12,7 @@ from link_builders import (
     ASHRAFIEH,
     HASAKAH,
     IDLEB,
+    DOUMA,
     QAMISHLI,
     SHEIKH_MAQSOUD,
     article,
@@ -292,3 +293,49 @@ def test_a_bad_state_is_a_clear_error() -> None:
         LinkState.from_json({"version": 99})
     with pytest.raises(DataError):
         LinkState.from_json({"version": 1, "events": {"e-1": [{"record_id": "r"}]}})
+
+
+def test_a_siege_told_months_apart_at_one_place_is_one_siege(resources: Resources) -> None:
+    begun = article("s1", texts.SIEGE_BEGUN, published=date(2017, 11, 2))
+    later = article("s2", texts.SIEGE_LATER, published=date(2018, 2, 20))
+    first = claim(
+        begun,
+        "siege_imposed",
+        texts.SIEGE_BEGUN[:80],
+        actor1="SYR_GOV",
+        where=DOUMA,
+        when=day(2, 11, 2017),
+    )
+    second = claim(
+        later,
+        "siege_imposed",
+        texts.SIEGE_LATER[:80],
+        actor1="SYR_GOV",
+        where=DOUMA,
+        when=day(20, 2, 2018),
+    )
+    result = run([first, second], [begun, later], resources)
+    assert event_of(result, first).id == event_of(result, second).id
+
+
+def test_a_siege_of_another_town_stays_another_siege_however_alike(resources: Resources) -> None:
+    begun = article("s1", texts.SIEGE_BEGUN, published=date(2017, 11, 2))
+    later = article("s2", texts.SIEGE_LATER, published=date(2018, 2, 20))
+    first = claim(
+        begun,
+        "siege_imposed",
+        texts.SIEGE_BEGUN[:80],
+        actor1="SYR_GOV",
+        where=DOUMA,
+        when=day(2, 11, 2017),
+    )
+    second = claim(
+        later,
+        "siege_imposed",
+        texts.SIEGE_LATER[:80],
+        actor1="SYR_GOV",
+        where=IDLEB,
+        when=day(20, 2, 2018),
+    )
+    result = run([first, second], [begun, later], resources)
+    assert event_of(result, first).id != event_of(result, second).id

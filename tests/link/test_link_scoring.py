@@ -113,6 +113,15 @@ def test_a_plan_beside_a_deed_in_one_article_is_another_happening() -> None:
     assert pair_score(a, strike("a1", status="planned", attribution="SOHR"), TREE) is None
 
 
+def test_only_a_lasting_state_links_across_months() -> None:
+    later = replace(strike("a1").date, start=date(2022, 8, 3), end=date(2022, 8, 3))  # type: ignore[type-var]
+    assert pair_score(strike("a1"), strike("a3", date=later), TREE) is None
+    siege = pair_score(
+        strike("a1", action="siege_imposed"), strike("a3", action="siege_imposed", date=later), TREE
+    )
+    assert siege is not None and siege >= PAIR_THRESHOLD
+
+
 def test_an_undated_report_cannot_tell_of_what_happened_after_it_was_published() -> None:
     a = strike("a1", date=None, published=date(2022, 4, 20))
     assert pair_score(a, strike("a3"), TREE) is None

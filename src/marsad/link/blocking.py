@@ -3,8 +3,9 @@
 A record with a time anchor (its own date, else its article's publication date) sits in 7-day
 buckets of its action family, split by admin-1 area; it is compared with records of the same
 family in its buckets and the neighbouring ones, in the same admin-1 area or with no place.
-A record with no anchor, or a date too vague to bucket (a season, a year), is compared with the
-records of its family that share its admin-1 area and actor, capped at `POOL_CAP`.
+A record with no anchor, a date too vague to bucket (a season, a year), or a durable action (a
+siege, told for months) is compared with the records of its family that share its admin-1 area
+and actor, capped at `POOL_CAP`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import date, timedelta
 
 from marsad.link.actors import ActorTree
 from marsad.link.facts import RecordFacts
-from marsad.link.scoring import SYMMETRIC_ACTIONS
+from marsad.link.scoring import DURABLE_ACTIONS, SYMMETRIC_ACTIONS
 
 BUCKET_DAYS = 7  # a week: reports of one happening come out within days of each other
 MAX_BUCKETED_DAYS = 42  # intervals longer than six weeks do not locate a record in time
@@ -132,6 +133,8 @@ def _bucket(day: date) -> int:
 
 def _span(facts: RecordFacts) -> tuple[date, date] | None:
     """The days a record can be about, or None when it has no usable time anchor."""
+    if facts.action in DURABLE_ACTIONS:
+        return None  # a siege's reports lie months apart: found by place and actor instead
     if facts.date is not None:
         if (facts.date.end - facts.date.start).days > MAX_BUCKETED_DAYS:
             return None

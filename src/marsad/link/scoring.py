@@ -26,6 +26,10 @@ COMPATIBLE_ACTIONS = frozenset({frozenset({"killing", "attack"})})
 COMPATIBLE_ACTION_COST = 0.5
 # Actions whose two sides are parties to one thing, so actor1/actor2 order carries no meaning.
 SYMMETRIC_ACTIONS = frozenset({"agreement", "talks", "armed_clash"})
+# A state that lasts until it is lifted: a siege reported in 2013 and "the besieged town" of 2018
+# are one siege (dev/train gold: one siege's records lie up to 1,540 days apart, while sieges of
+# different keys never share a place). Their dates do not rule a link out; the place must agree.
+DURABLE_ACTIONS = frozenset({"siege_imposed"})
 
 ACTOR1_SAME, ACTOR1_RELATED, ACTOR1_CONFLICT = 1.0, 0.8, -1.5
 ACTOR2_AGREE, ACTOR2_CONFLICT = 0.5, -0.5
@@ -72,6 +76,8 @@ def pair_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float | Non
         return None
     place = _place_score(a, b)
     when = _date_score(a, b)
+    if when is None and _lasting_at_one_place(a, b):
+        when = 0.0
     if place is None or when is None:
         return None
     return (
@@ -101,6 +107,12 @@ def same_happening_in_article(a: RecordFacts, b: RecordFacts, actors: ActorTree)
     if a.date is None or b.date is None:
         return True  # a source that gives no date does not disagree on it
     return a.date.start <= b.date.end and b.date.start <= a.date.end
+
+
+def _lasting_at_one_place(a: RecordFacts, b: RecordFacts) -> bool:
+    """One durable state (a siege) told at one place, whatever days the two reports give it."""
+    km = _km(a, b)
+    return a.action in DURABLE_ACTIONS and km is not None and km <= SAME_PLACE_KM
 
 
 def _action_score(a: RecordFacts, b: RecordFacts) -> float | None:
