@@ -10,9 +10,9 @@ import pytest
 import texts
 from link_builders import (
     ASHRAFIEH,
+    DOUMA,
     HASAKAH,
     IDLEB,
-    DOUMA,
     QAMISHLI,
     SHEIKH_MAQSOUD,
     article,
