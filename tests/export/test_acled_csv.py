@@ -195,3 +195,13 @@ def test_default_scales_come_from_the_outlet_catalog() -> None:
     write_acled_csv([event], CLAIMS, ARTICLES, resources, out, actors=CATALOG)
     [row] = csv.DictReader(io.StringIO(out.getvalue()))
     assert row["source_scale"] == listed.scale
+
+
+def test_acled_names_the_specific_actor_a_record_is_coded_under() -> None:
+    jaysh = replace(actor("OPPOSITION"), specific_id="JAYSH_ISLAM")
+    taken = event_of("e-jaysh", replace(TAKEN, actor1=jaysh))
+    out = io.StringIO()
+    write_acled_csv([taken], CLAIMS, ARTICLES, Resources(), out)  # the shipped catalog
+    row = next(iter(csv.DictReader(io.StringIO(out.getvalue()))))
+    assert row["actor1"] == "Jaysh al-Islam"
+    assert row["inter1"] == "2"

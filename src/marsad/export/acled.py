@@ -105,7 +105,12 @@ def _tags(event: Event, members: Sequence[Claim]) -> str:
 
 
 def _actor_type(ref: ActorRef | None, actors: ActorTypes) -> ActorType | None:
-    return None if ref is None else actors.get(ref.id, ref.name)
+    """ACLED names the most specific actor ("Jaysh al-Islam"), not the seed id it is coded as."""
+    if ref is None:
+        return None
+    if ref.specific_id:
+        return actors.get(ref.specific_id, ref.name)
+    return actors.get(ref.id, ref.name)
 
 
 def acled_row(
