@@ -28,6 +28,7 @@ import json
 import re
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from itertools import combinations
 from pathlib import Path
@@ -317,9 +318,13 @@ def end_to_end(gold_path: Path, *, show_errors: bool) -> None:
     articles = [a for a in read_inputs([gold_path]) if isinstance(a, Article)]
     claims = [c for a in articles for c in analyze(a, resources).claims]
     result = link_claims(claims, {a.id: a for a in articles}, resources)
+    # The store keeps each record's own date (not one inherited from its event), and `marsad eval`
+    # scores what the store exports: so do the same here.
+    own_date = {c.id: c.date for c in claims}
     by_article: dict[str, list[Claim]] = {}
     for claim in result.claims:
-        by_article.setdefault(claim.article_id, []).append(claim)
+        own = replace(claim, date=own_date[claim.id])
+        by_article.setdefault(claim.article_id, []).append(own)
     # (article, gold key, event id, gold record, predicted claim) per matched pair
     matched: list[tuple[str, str, str | None, dict[str, Any], Claim]] = []
     for row in read_jsonl(gold_path):
