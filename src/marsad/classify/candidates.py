@@ -270,12 +270,30 @@ def _features(
 Grouped = tuple[dict[str, list[Mention]], set[str]]  # a sentence's triggers by action, joint set
 
 
+DEMANDED_WINDOW_CHARS = 60  # "طالب المتظاهرون بإسقاط الحكومة وإطلاق سراح المعتقلين"
+_ASKING = frozenset({"demand"})
+
+
+def _demanded(view: SentenceView, trigger: Mention) -> bool:
+    """What a demand or call asks for ("دعت إلى الإفراج عن", "طالب … بإطلاق سراح") is not an
+    event: a trigger following a demand verb in its clause is its object."""
+    clause = view.clause_of(trigger.span.start)
+    return any(
+        d.key in _ASKING
+        and d.key != trigger.key
+        and clause.start <= d.span.start
+        and 0 <= trigger.span.start - d.span.end <= DEMANDED_WINDOW_CHARS
+        and not suppressed(view, d)
+        for d in view.triggers
+    )
+
+
 def _grouped(view: SentenceView, text: str) -> Grouped:
     """A sentence's triggers by the action they stand for, and the jointly-told actions."""
     by_action: dict[str, list[Mention]] = {}
     joint: set[str] = set()
     for trigger in view.triggers:
-        if suppressed(view, trigger):
+        if suppressed(view, trigger) or _demanded(view, trigger):
             continue
         actions = relabel(view, trigger, text)
         if len(actions) > 1:
@@ -284,6 +302,9 @@ def _grouped(view: SentenceView, text: str) -> Grouped:
             by_action.setdefault(action, []).append(trigger)
     if _LETHAL_CARRIERS & by_action.keys():
         by_action.pop("killing", None)
+    if "protest" in by_action:
+        # the protesters' demands are the protest's slogans, not a demand of their own
+        by_action.pop("demand", None)
     return by_action, joint
 
 
