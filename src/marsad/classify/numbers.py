@@ -55,13 +55,44 @@ def _is_toll(view: SentenceView, number: NumberValue, killed_nouns: set[str]) ->
     if any(m.key == WOUNDED and 0 <= m.span.start - end <= 3 for m in view.context):
         return False  # "10 جرحى"
     for m in view.context:
+        if m.key == KILLED and _mixed_toll(view, m):
+            continue  # "سقطوا بين قتيل وجريح": the count is the dead and the wounded together
         if m.key == KILLED and 0 <= m.span.start - end <= 3:
             return True  # "4 قتلى"
+        if m.key == KILLED and _subject_of_killed_verb(view, number, m):
+            return True  # "11 عنصراً من التنظيم، بينهم قيادي، قتلوا": the verb follows its subject
         if m.key == KILLED and 0 <= start - m.span.end <= TOLL_CUE_WINDOW_CHARS:
             between = view.span.text[m.span.end - view.span.start : start - view.span.start]
             if not WOUNDED_WORDS.search(between) and not _number_between(view, m.span.end, start):
                 return True  # "مقتل 5", "قتل ثمانية" — the first count after the word
     return False
+
+
+SUBJECT_WINDOW_CHARS = 80  # a counted subject and its killed verb, with a short apposition between
+MIXED_WINDOW_CHARS = 4
+VERB_ENDINGS = ("", "وا", "ت", "ا")  # قتل، قتلوا، قتلت، قتلا (a verb, not the noun قتلى)
+
+
+def _mixed_toll(view: SentenceView, killed: Mention) -> bool:
+    return any(
+        m.key == WOUNDED and 0 <= m.span.start - killed.span.end <= MIXED_WINDOW_CHARS
+        for m in view.context
+    )
+
+
+def _subject_of_killed_verb(view: SentenceView, number: NumberValue, killed: Mention) -> bool:
+    """A counted noun ("11 عنصراً") that a later killed verb ("قتلوا") has as its subject."""
+    end = number.mention.span.end
+    if number.noun is None or not 0 < killed.span.start - end <= SUBJECT_WINDOW_CHARS:
+        return False
+    offset = view.span.start
+    word = view.span.text[killed.span.start - offset :].split(maxsplit=1)[0]
+    if word.lstrip("وف") not in {killed.span.text + e for e in VERB_ENDINGS}:
+        return False
+    between = view.span.text[end - offset : killed.span.start - offset]
+    if WOUNDED_WORDS.search(between) or _number_between(view, end, killed.span.start):
+        return False
+    return killed.span.text.startswith("قتل") and "." not in between
 
 
 def _number_between(view: SentenceView, after: int, before: int) -> bool:

@@ -128,7 +128,8 @@ def grammar() -> Grammar:
             rf"{_START}{day}\s+(?:من\s+)?الشهر\s+(?P<mrel>{_RELATIONS}){_STOP}"
         ),
         year=re.compile(
-            rf"{_START}(?:{_YEAR_WORDS}\s+(?P<year>\d{{4}})(?!\d)(?:\s*(?P<era>م|ه){_STOP})?"
+            rf"{_START}(?:(?P<ypart>{_alternation(list(PART_WORDS))})\s+)?"
+            rf"(?:{_YEAR_WORDS}\s+(?P<year>\d{{4}})(?!\d)(?:\s*(?P<era>م|ه){_STOP})?"
             rf"|(?P<this>هذا\s+العام)|{_YEAR_WORDS}\s+(?P<yrel>{_RELATIONS})){_STOP}"
         ),
         relative_day=re.compile(
