@@ -1,6 +1,7 @@
 """Golden reports (written for these tests, news style) for the round-3 argument rules: a part
 of a year ("مطلع العام 2015"), a toll whose subject comes before its killed verb, a count of dead
-and wounded together, and a toll told in the next sentence but not past another event."""
+and wounded together, a toll told in the next sentence but not past another event, and sources
+named with report verbs and source words the cue lexicon lacked ("كشف مصدر محلي", "معارضون")."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ def _values(claim: Claim) -> dict[str, Any]:
         "date": claim.date.interval.start.isoformat() if claim.date else None,
         "date_end": claim.date.interval.end.isoformat() if claim.date else None,
         "fatalities": claim.fatalities,
+        "attributed": claim.attributed_to is not None,
     }
 
 
