@@ -37,6 +37,7 @@ def test_the_tree_takes_the_parents_of_the_actor_catalog() -> None:
 
 
 REPORT = article("a1", texts.STRIKE_ORIGINAL, published=date(2022, 5, 3))
+OTHER = article("a2", texts.TALKS_DATED, published=date(2022, 5, 3))
 
 
 def record(record_id: str, **changes: object) -> RecordFacts:
@@ -70,8 +71,26 @@ def test_records_meet_within_their_family_area_and_week() -> None:
 
 
 def test_a_record_without_any_date_meets_its_family_by_place_and_actor() -> None:
-    dated = record("dated")
-    other_actor = record("other_actor", actor1="COALITION")
-    undated = record("undated", date=None, published=None)
-    assert candidates([dated, other_actor], undated) == {"dated"}
+    dated = record("dated", sketch=b"")
+    other_actor = record("other_actor", actor1="COALITION", sketch=b"")
+    elsewhere = record("elsewhere", place=DOUMA, sketch=b"")
+    undated = record("undated", date=None, published=None, sketch=b"")
+    assert candidates([dated, other_actor, elsewhere], undated) == {"dated"}
     assert candidates([undated], dated) == {"undated"}  # and dated records find it too
+
+
+def test_a_record_without_any_date_meets_records_that_share_its_wording() -> None:
+    # Another place and another actor: only the shared evidence wording brings them together.
+    dated = record("dated", place=DOUMA, actor1="COALITION")
+    unrelated = replace(
+        facts_of(
+            claim(OTHER, "air_strike", texts.TALKS_DATED[:90], where=DOUMA, when=day(3, 5)),
+            OTHER,
+            "remote",
+        ),
+        record_id="unrelated",
+        actor1="COALITION",
+    )
+    undated = record("undated", date=None, published=None)
+    assert candidates([dated, unrelated], undated) == {"dated"}
+    assert candidates([undated], dated) == {"undated"}

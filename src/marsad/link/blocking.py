@@ -3,13 +3,19 @@
 A record with a time anchor (its own date, else its article's publication date) sits in 7-day
 buckets of its action family, split by admin-1 area; it is compared with records of the same
 family in its buckets and the neighbouring ones, in the same admin-1 area or with no place.
-A record with no anchor, a date too vague to bucket (a season, a year), or a durable action (a
-siege, told for months) is compared with the records of its family that share its admin-1 area
-and actor, capped at `POOL_CAP`.
+A record with no anchor, or a date too vague to bucket (a season, a year), is found by its
+wording: the few smallest hashes of its evidence sketch are locality-sensitive keys (two texts
+with Jaccard similarity J share one of the m smallest hashes of their union with probability about
+1 - (1 - J)^m), so it meets only records of its family that share wording, however large the
+store, and by place and actor: records of its family in its place cell (about 10 km) or the
+eight around it, with its actor's root or none, at most `POOL_CAP` of them, the latest first. A
+durable action (a siege, told for months) is found the same way, whatever its date.
 """
 
 from __future__ import annotations
 
+import math
+from array import array
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,45 +30,72 @@ MAX_BUCKETED_DAYS = 42  # intervals longer than six weeks do not locate a record
 PUBLISHED_LOOKBACK = timedelta(days=14)  # an undated record may tell of the fortnight before
 PUBLISHED_LOOKAHEAD = timedelta(days=1)
 NEIGHBOUR_SLACK = timedelta(days=1)  # the scorer's one-day widening of intervals
-POOL_CAP = 1000  # comparisons at most per anchorless record: bounds cost on a huge store
+WORDING_KEYS = 8  # smallest sketch hashes used as keys: J = 0.2 meets with p ≈ 0.83
+WORDING_BUCKET_CAP = 200  # a key this common is a stock phrase, not shared wording: skipped
+CELL_DEGREES = 0.1  # about 10 km north-south: a place cell
+POOL_CAP = 1000  # comparisons at most per record found by place and actor
 
 NO_PLACE = ""  # the admin-1 key of a record without a place
 BucketKey = tuple[str, int, str]  # family, bucket number, admin-1
-PoolKey = tuple[str, str, str]  # family, admin-1 ("" = none), actor root ("" = none)
+WordKey = tuple[str, int]  # family, shingle hash
+Cell = tuple[int, int]  # latitude and longitude cell numbers
+PoolKey = tuple[str, Cell | None, str]  # family, place cell, actor root ("" = none)
+
+
+@dataclass(slots=True)
+class WordingIndex:
+    """Records by family × each of the smallest hashes of their evidence sketch."""
+
+    keys: dict[WordKey, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, position: int, facts: RecordFacts) -> None:
+        for key in _wording_keys(facts):
+            self.keys[key].append(position)
+
+    def groups(self, facts: RecordFacts) -> Iterator[list[int]]:
+        for key in _wording_keys(facts):
+            group = self.keys.get(key)
+            if group and len(group) <= WORDING_BUCKET_CAP:
+                yield group
 
 
 @dataclass(slots=True)
 class Pools:
-    """Records by family × admin-1 × actor root, and by family × each of the two alone."""
+    """Records by family × place cell × actor root, and by family × each of the two alone; a
+    lookup covers the cell and its eight neighbours (so every place within ~10 km)."""
 
     exact: dict[PoolKey, list[int]] = field(default_factory=lambda: defaultdict(list))
-    by_place: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    by_place: dict[tuple[str, Cell], list[int]] = field(default_factory=lambda: defaultdict(list))
     by_actor: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
 
-    def add(self, position: int, family: str, admin1: str, actor: str) -> None:
-        self.exact[(family, admin1, actor)].append(position)
-        if admin1 != NO_PLACE:
-            self.by_place[(family, admin1)].append(position)
+    def add(self, position: int, family: str, cell: Cell | None, actor: str) -> None:
+        self.exact[(family, cell, actor)].append(position)
+        if cell is not None:
+            self.by_place[(family, cell)].append(position)
         if actor:
             self.by_actor[(family, actor)].append(position)
 
-    def groups(self, family: str, admin1: str, actor: str) -> Iterator[list[int]]:
-        """Records that may share the place and actor, at most `POOL_CAP` of them."""
-        if admin1 != NO_PLACE and actor:
-            keys = [(admin1, actor), (admin1, ""), (NO_PLACE, actor), (NO_PLACE, "")]
-            groups = [self.exact.get((family, a, b), []) for a, b in keys]
-        elif admin1 != NO_PLACE:
-            groups = [self.by_place.get((family, admin1), [])]
+    def groups(self, family: str, cell: Cell | None, actor: str) -> Iterator[list[int]]:
+        """Records that may share the place and actor, at most `POOL_CAP`, the latest first."""
+        if cell is not None and actor:
+            keys = [(c, a) for a in (actor, "") for c in _around(cell)] + [
+                (None, actor),
+                (None, ""),
+            ]
+            groups = [self.exact.get((family, c, a), []) for c, a in keys]
+        elif cell is not None:
+            groups = [self.by_place.get((family, c), []) for c in _around(cell)]
         elif actor:
             groups = [self.by_actor.get((family, actor), [])]
         else:
-            groups = []  # no time, no place, no actor: nothing to tell it apart by
+            groups = []  # no time, no place, no actor: only wording can find it
         budget = POOL_CAP
         for group in groups:
             if budget <= 0:
                 return
-            yield group[:budget]
-            budget -= len(group)
+            if group:
+                yield group[-budget:]
+                budget -= len(group)
 
 
 @dataclass(slots=True)
@@ -72,18 +105,24 @@ class BlockIndex:
     actors: ActorTree
     buckets: dict[BucketKey, list[int]] = field(default_factory=lambda: defaultdict(list))
     admins: dict[tuple[str, int], set[str]] = field(default_factory=lambda: defaultdict(set))
-    everyone: Pools = field(default_factory=Pools)  # looked up by records with no time anchor
-    anchorless: Pools = field(default_factory=Pools)  # looked up by records with one
+    # Looked up by records with no anchor: every record, by wording and by place and actor.
+    everyone_words: WordingIndex = field(default_factory=WordingIndex)
+    everyone: Pools = field(default_factory=Pools)
+    # Looked up by records with an anchor: the records without one.
+    anchorless_words: WordingIndex = field(default_factory=WordingIndex)
+    anchorless: Pools = field(default_factory=Pools)
 
     def add(self, position: int, facts: RecordFacts) -> None:
-        admin1, actor = _admin1(facts), self._actor_key(facts)
+        admin1, cell, actor = _admin1(facts), _cell(facts), self._actor_key(facts)
         window = _own_buckets(facts)
         for bucket in window:
             self.buckets[(facts.family, bucket, admin1)].append(position)
             self.admins[(facts.family, bucket)].add(admin1)
-        self.everyone.add(position, facts.family, admin1, actor)
+        self.everyone_words.add(position, facts)
+        self.everyone.add(position, facts.family, cell, actor)
         if not window:
-            self.anchorless.add(position, facts.family, admin1, actor)
+            self.anchorless_words.add(position, facts)
+            self.anchorless.add(position, facts.family, cell, actor)
 
     def candidates(self, facts: RecordFacts) -> Iterator[int]:
         """Positions of indexed records to compare `facts` with, each once."""
@@ -95,13 +134,15 @@ class BlockIndex:
                     yield position
 
     def _groups(self, facts: RecordFacts) -> Iterator[list[int]]:
-        admin1, actor = _admin1(facts), self._actor_key(facts)
+        cell, actor = _cell(facts), self._actor_key(facts)
         window = _lookup_buckets(facts)
         if window is None:
-            yield from self.everyone.groups(facts.family, admin1, actor)
+            yield from self.everyone_words.groups(facts)
+            yield from self.everyone.groups(facts.family, cell, actor)
             return
         yield from self._bucket_groups(facts, window)
-        yield from self.anchorless.groups(facts.family, admin1, actor)
+        yield from self.anchorless_words.groups(facts)
+        yield from self.anchorless.groups(facts.family, cell, actor)
 
     def _bucket_groups(self, facts: RecordFacts, window: range) -> Iterator[list[int]]:
         admin1 = _admin1(facts)
@@ -121,6 +162,26 @@ class BlockIndex:
         return self.actors.root(facts.actor1) if facts.actor1 else ""
 
 
+def _wording_keys(facts: RecordFacts) -> list[WordKey]:
+    if not facts.sketch:
+        return []
+    hashes = array("I", facts.sketch)[1 : 1 + WORDING_KEYS]  # [0] is the shingle count
+    return [(facts.family, h) for h in hashes]
+
+
+def _cell(facts: RecordFacts) -> Cell | None:
+    if facts.place is None:
+        return None
+    return (
+        math.floor(facts.place.lat / CELL_DEGREES),
+        math.floor(facts.place.lon / CELL_DEGREES),
+    )
+
+
+def _around(cell: Cell) -> list[Cell]:
+    return [(cell[0] + dlat, cell[1] + dlon) for dlat in (-1, 0, 1) for dlon in (-1, 0, 1)]
+
+
 def _admin1(facts: RecordFacts) -> str:
     if facts.place is None:
         return NO_PLACE
@@ -134,7 +195,7 @@ def _bucket(day: date) -> int:
 def _span(facts: RecordFacts) -> tuple[date, date] | None:
     """The days a record can be about, or None when it has no usable time anchor."""
     if facts.action in DURABLE_ACTIONS:
-        return None  # a siege's reports lie months apart: found by place and actor instead
+        return None  # a siege's reports lie months apart: found by place instead
     if facts.date is not None:
         if (facts.date.end - facts.date.start).days > MAX_BUCKETED_DAYS:
             return None
