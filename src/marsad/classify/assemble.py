@@ -209,9 +209,6 @@ def _consolidate(drafts: list[Draft]) -> list[Draft]:
             out.append(d)
         elif d.trigger == first.trigger and d.place != first.place:
             out.append(d)  # the first mention told of several places: one record each (§1)
-        elif first.attributed_to is None and d.attributed_to is not None:
-            index = out.index(first)
-            out[index] = kept[key] = replace(first, attributed_to=d.attributed_to)
     return out
 
 
