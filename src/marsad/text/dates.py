@@ -19,14 +19,15 @@ publication date. Policies:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from marsad.model import DateInterval
 from marsad.text.date_grammar import grammar
 from marsad.text.date_rules import Found, numeric_date, rules, worth_trying
-from marsad.text.normalize import Normalized, normalize, original_span_with_marks
+from marsad.text.normalize import Normalized, normalize, normalize_key, original_span_with_marks
 from marsad.text.spans import leftmost_longest
 
 DATE_KINDS = ("absolute", "relative", "weekday", "month", "year", "range")
@@ -70,7 +71,63 @@ def find_dates(
         start, end = original_span_with_marks(norm, source, item.start, item.end)
         text_of = source[start:end]
         out.append(DateMatch(start, end, text_of, item.interval, item.kind, item.has_year))
+    return _weekday_with_date(out, source)
+
+
+# "يوم الجمعة (23/3/2024)": a weekday glossed by a date. When the two disagree by a day or two
+# (a report written after midnight, a Friday protest dated Saturday) the event covers both days
+# (train gold codes 22–23 March for that text); when they agree, the date alone.
+_GLOSS_GAP = re.compile(r"^[\s(،,\-–]*$")
+WEEKDAY_GLOSS_MAX_DAYS = 2
+
+
+def _weekday_with_date(found: list[DateMatch], source: str) -> tuple[DateMatch, ...]:
+    out: list[DateMatch] = []
+    i = 0
+    while i < len(found):
+        first = found[i]
+        second = found[i + 1] if i + 1 < len(found) else None
+        merged = _glossed(first, second, source) if second is not None else None
+        if merged is not None:
+            out.append(merged)
+            i += 2
+            continue
+        out.append(first)
+        i += 1
     return tuple(out)
+
+
+def _glossed(weekday: DateMatch, dated: DateMatch, source: str) -> DateMatch | None:
+    if weekday.kind != "weekday" or dated.interval is None or not dated.has_year:
+        return None
+    if dated.interval.precision != 1 or dated.interval.start != dated.interval.end:
+        return None
+    if not _GLOSS_GAP.match(source[weekday.end : dated.start]):
+        return None
+    named = _weekday_number(weekday.text)
+    if named is None:
+        return None
+    day = dated.interval.start
+    back = (day.weekday() - named) % 7  # days from the named weekday back to the date
+    if back == 0:
+        interval = dated.interval
+    elif back <= WEEKDAY_GLOSS_MAX_DAYS:
+        interval = DateInterval(day - timedelta(days=back), day, 1)
+    elif 7 - back <= WEEKDAY_GLOSS_MAX_DAYS:
+        interval = DateInterval(day, day + timedelta(days=7 - back), 1)
+    else:
+        return None
+    text = source[weekday.start : dated.end]
+    return DateMatch(weekday.start, dated.end, text, interval, "absolute", True)
+
+
+def _weekday_number(text: str) -> int | None:
+    weekdays = grammar().weekdays
+    for word in text.split():
+        number = weekdays.get(normalize_key(word))
+        if number is not None:
+            return number
+    return None
 
 
 def resolve_relative(expression: str, published: date | None) -> DateInterval | None:
