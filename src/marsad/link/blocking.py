@@ -31,9 +31,9 @@ PUBLISHED_LOOKBACK = timedelta(days=14)  # an undated record may tell of the for
 PUBLISHED_LOOKAHEAD = timedelta(days=1)
 NEIGHBOUR_SLACK = timedelta(days=1)  # the scorer's one-day widening of intervals
 WORDING_KEYS = 8  # smallest sketch hashes used as keys: J = 0.2 meets with p ≈ 0.83
-WORDING_BUCKET_CAP = 200  # a key this common is a stock phrase, not shared wording: skipped
+WORDING_BUCKET_CAP = 50  # a key this common is a stock phrase, not shared wording: skipped
 CELL_DEGREES = 0.1  # about 10 km north-south: a place cell
-POOL_CAP = 1000  # comparisons at most per record found by place and actor
+POOL_CAP = 200  # comparisons at most per record found by place and actor (the latest)
 
 NO_PLACE = ""  # the admin-1 key of a record without a place
 BucketKey = tuple[str, int, str]  # family, bucket number, admin-1
