@@ -76,6 +76,8 @@ class Clustering:
 
     def _compatible(self, left: list[int], right: list[int]) -> bool:
         if len(left) * len(right) > MAX_CROSS_PAIRS:
+            if not self._articles_compatible(left, right):
+                return False  # checked in full: one article's happenings never merge
             left, right = left[:20], right[:20]
         total = 0.0
         for x in left:
@@ -85,6 +87,17 @@ class Clustering:
                     return False
                 total += score
         return total / (len(left) * len(right)) >= MERGE_THRESHOLD
+
+    def _articles_compatible(self, left: list[int], right: list[int]) -> bool:
+        """Every pair of records of one article across the two clusters may be one happening."""
+        by_article: dict[str, list[int]] = {}
+        for position in left:
+            by_article.setdefault(self.facts[position].article_id, []).append(position)
+        for y in right:
+            for x in by_article.get(self.facts[y].article_id, []):
+                if pair_score(self.facts[x], self.facts[y], self.actors) is None:
+                    return False
+        return True
 
 
 def link_records(clustering: Clustering, new: Sequence[int], index: BlockIndex) -> None:

@@ -1,0 +1,54 @@
+"""Clustering: merges are judged on every pair, and one article's happenings never meet."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import texts
+from link_builders import DOUMA, IDLEB, article, claim, day
+
+from marsad.link.actors import ActorTree
+from marsad.link.cluster import MAX_CROSS_PAIRS, Clustering
+from marsad.link.facts import RecordFacts, facts_of
+
+REPORT = article("a1", texts.STRIKE_ORIGINAL, outlet="Enab Baladi", published=date(2022, 5, 3))
+BASE = facts_of(
+    claim(
+        REPORT,
+        "air_strike",
+        texts.STRIKE_ORIGINAL[38:200],
+        actor1="RUS",
+        where=IDLEB,
+        when=day(3, 5),
+    ),
+    REPORT,
+    "remote",
+)
+
+
+def report(record_id: str, article_id: str, **changes: object) -> RecordFacts:
+    return replace(BASE, record_id=record_id, article_id=article_id, **changes)  # type: ignore[arg-type]
+
+
+def test_a_large_merge_still_checks_every_pair_of_records_of_one_article() -> None:
+    size = 21  # 21 x 21 pairs: more than MAX_CROSS_PAIRS, so the scores are sampled
+    assert size * size > MAX_CROSS_PAIRS
+    left = [report(f"l{i}", f"left-{i}") for i in range(size)]
+    right = [report(f"r{i}", f"right-{i}") for i in range(size - 1)]
+    # The last record on the right is another strike told by the last article on the left.
+    right.append(report("r-last", f"left-{size - 1}", place=DOUMA))
+    clustering = Clustering([], ActorTree())
+    first = clustering.add_existing(left)[0]
+    clustering.locked.clear()
+    others = [clustering.add_record(f) for f in right]
+    for position in others[1:]:
+        clustering._join(others[0], position)  # the right side as one cluster, unchecked
+    assert not clustering.try_merge(first, others[0])
+
+
+def test_agreeing_reports_of_different_articles_merge() -> None:
+    clustering = Clustering([], ActorTree())
+    a = clustering.add_record(report("x", "one"))
+    b = clustering.add_record(report("y", "two"))
+    assert clustering.try_merge(a, b)
