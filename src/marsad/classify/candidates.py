@@ -288,12 +288,41 @@ def _demanded(view: SentenceView, trigger: Mention) -> bool:
     )
 
 
+_WORD_START = frozenset(' \t\n"«“(،,:')
+
+
+COMPLEMENT_GAP_CHARS = 2  # "تعرضت لقصف": the verb, a space, then ل
+
+
+def _purpose_lam(view: SentenceView, trigger: Mention, text: str) -> bool:
+    """A verbal noun with the bare purpose ل ("حملة لطرد التنظيم", "لاستعادة البلدة") tells
+    what a campaign is for, not what happened; a present verb after ل ("ليسيطروا") is told
+    as done, "لل" is the article, and after a verb that takes ل ("تعرضت لقصف", "أفضى لفك
+    الحصار") the noun is its object: none of these is a purpose."""
+    start = trigger.span.start
+    if start < 1 or text[start - 1] != "ل":
+        return False
+    before = text[start - 2] if start >= 2 else " "
+    if before in "وف" and start >= 3:
+        before = text[start - 3]
+    if before not in _WORD_START or _trigger_shape(trigger) in {"present", "def"}:
+        return False
+    return not any(
+        m.key == "context:complement" and 0 <= start - 1 - m.span.end <= COMPLEMENT_GAP_CHARS
+        for m in view.context
+    )
+
+
 def _grouped(view: SentenceView, text: str) -> Grouped:
     """A sentence's triggers by the action they stand for, and the jointly-told actions."""
     by_action: dict[str, list[Mention]] = {}
     joint: set[str] = set()
     for trigger in view.triggers:
-        if suppressed(view, trigger) or _demanded(view, trigger):
+        if (
+            suppressed(view, trigger)
+            or _demanded(view, trigger)
+            or _purpose_lam(view, trigger, text)
+        ):
             continue
         actions = relabel(view, trigger, text)
         if len(actions) > 1:
