@@ -233,6 +233,21 @@ def _since_interval(ref: DateRef, text: str, published: date | None) -> DateRef:
     return DateRef(DateInterval(start, published, precision), ref.span)
 
 
+BESIEGED = re.compile(r"^(?:[وفب]?ال)?محاصر")  # the participle: "المحاصرة", "محاصرين"
+
+
+def _besieged_state(trigger: Mention) -> bool:
+    return BESIEGED.match(trigger.span.text) is not None
+
+
+def _since_before(ref: DateRef, text: str) -> bool:
+    """The date is introduced by "منذ" (where the siege began)."""
+    if ref.span is None:
+        return False
+    before = text[max(0, ref.span.start - SINCE_WINDOW_CHARS) : ref.span.start]
+    return SINCE.search(before) is not None or ref.span.text.startswith("منذ")
+
+
 def pick_date(
     views: list[SentenceView],
     view: SentenceView,
@@ -242,6 +257,15 @@ def pick_date(
 ) -> DateRef | None:
     if view.dates:
         nearest = min(view.dates, key=lambda d: abs(d.mention.span.start - trigger.span.start))
+        if (
+            trigger.key in STARTS_ONLY
+            and published is not None
+            and _besieged_state(trigger)
+            and not _since_before(nearest.ref, text or _sentence_text(view))
+        ):
+            # "الغوطة المحاصرة": a siege told as the place's state, with no stated start, takes
+            # the report's date (codebook §5), not the date of what else the sentence tells
+            return DateRef(DateInterval(published, published, 1), None)
         if trigger.key in STARTS_ONLY:
             return nearest.ref
         return _since_interval(nearest.ref, text or _sentence_text(view), published)
