@@ -313,6 +313,14 @@ def _purpose_lam(view: SentenceView, trigger: Mention, text: str) -> bool:
     )
 
 
+def _inside_place_name(view: SentenceView, trigger: Mention) -> bool:
+    """A trigger word that is (part of) a place's name ("تدمر", Palmyra, is also "destroys")."""
+    return any(
+        p.mention.span.start <= trigger.span.start and trigger.span.end <= p.mention.span.end
+        for p in view.places
+    )
+
+
 def _grouped(view: SentenceView, text: str) -> Grouped:
     """A sentence's triggers by the action they stand for, and the jointly-told actions."""
     by_action: dict[str, list[Mention]] = {}
@@ -322,6 +330,7 @@ def _grouped(view: SentenceView, text: str) -> Grouped:
             suppressed(view, trigger)
             or _demanded(view, trigger)
             or _purpose_lam(view, trigger, text)
+            or _inside_place_name(view, trigger)
         ):
             continue
         actions = relabel(view, trigger, text)
