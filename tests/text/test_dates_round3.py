@@ -51,3 +51,10 @@ def test_late_last_year_is_its_last_two_months() -> None:
 
 def test_a_bare_year_is_still_the_whole_year() -> None:
     assert _only("في عام 2014 سيطر التنظيم على المدينة") == (date(2014, 1, 1), date(2014, 12, 31))
+
+
+def test_a_season_of_a_year_is_its_three_months() -> None:
+    assert _only("وفرض التنظيم حصاراً على المطار في ربيع العام 2014") == (
+        date(2014, 3, 1),
+        date(2014, 5, 31),
+    )

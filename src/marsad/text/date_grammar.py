@@ -30,6 +30,9 @@ PART_WORDS = {
     "منتصف": "middle", "اواسط": "middle", "وسط": "middle",
     "اواخر": "late", "نهايه": "late", "اخر": "late", "اخير": "late", "ختام": "late",
 }  # fmt: skip
+# Seasons of a year ("ربيع العام 2014") as first and last month. Winter spans two years and is
+# left out: "شتاء العام 2014" stays the whole year rather than a guessed half.
+SEASON_WORDS = {"ربيع": (3, 5), "صيف": (6, 8), "خريف": (9, 11)}
 # Days before publication for the relative day words.
 DAYS_BACK = {
     "اليوم": 0, "امس": 1, "البارحه": 1, "اول من امس": 2, "اول امس": 2, "امس الاول": 2,
@@ -128,7 +131,8 @@ def grammar() -> Grammar:
             rf"{_START}{day}\s+(?:من\s+)?الشهر\s+(?P<mrel>{_RELATIONS}){_STOP}"
         ),
         year=re.compile(
-            rf"{_START}(?:(?P<ypart>{_alternation(list(PART_WORDS))})\s+)?"
+            rf"{_START}(?:(?P<ypart>{_alternation(list(PART_WORDS))})\s+"
+            rf"|(?P<season>{_alternation(list(SEASON_WORDS))})\s+)?"
             rf"(?:{_YEAR_WORDS}\s+(?P<year>\d{{4}})(?!\d)(?:\s*(?P<era>م|ه){_STOP})?"
             rf"|(?P<this>هذا\s+العام)|{_YEAR_WORDS}\s+(?P<yrel>{_RELATIONS})){_STOP}"
         ),

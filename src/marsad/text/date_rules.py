@@ -15,6 +15,7 @@ from marsad.text.date_grammar import (
     DAYS_BACK,
     PART_WORDS,
     RELATION_WORDS,
+    SEASON_WORDS,
     Grammar,
 )
 from marsad.text.numerals import parse_number_words
@@ -240,10 +241,13 @@ def _relative_month(g: Grammar, match: re.Match[str], published: date | None) ->
 _PART_OF_YEAR_MONTHS = {"early": (1, 2), "middle": (6, 7), "late": (11, 12)}
 
 
-def _part_of_year(year: int, part: str | None) -> DateInterval:
-    if part is None:
+def _part_of_year(year: int, part: str | None, season: str | None = None) -> DateInterval:
+    if season is not None:
+        first, last = SEASON_WORDS[season]
+    elif part is None:
         return cal.whole_year(year)
-    first, last = _PART_OF_YEAR_MONTHS[part]
+    else:
+        first, last = _PART_OF_YEAR_MONTHS[part]
     start = cal.whole_month(year, first).start
     return cal.days(start, cal.whole_month(year, last).end, precision=3)
 
@@ -251,16 +255,17 @@ def _part_of_year(year: int, part: str | None) -> DateInterval:
 def _year(g: Grammar, match: re.Match[str], published: date | None) -> Found | None:
     del g
     part = PART_WORDS[match.group("ypart")] if match.group("ypart") else None
+    season = match.group("season")
     if match.group("year"):
         year = int(match.group("year"))
         if match.group("era") == "ه":  # "عام 1443 هـ": a Hijri year
             return _found(match, cal.hijri_year(year), "year", True)
-        return _found(match, _part_of_year(year, part), "year", True)
+        return _found(match, _part_of_year(year, part, season), "year", True)
     if published is None:
         return _found(match, None, "year", False)
     relation = "current" if match.group("this") else RELATION_WORDS[match.group("yrel")]
     year = published.year + {"past": -1, "current": 0, "next": 1}[relation]
-    return _found(match, _part_of_year(year, part), "year", False)
+    return _found(match, _part_of_year(year, part, season), "year", False)
 
 
 # --- day-based relative expressions ---------------------------------------------------------
