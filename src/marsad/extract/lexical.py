@@ -39,6 +39,7 @@ _CONTEXT_KINDS = frozenset(
         "lexical",  # the trigger word means something else here ("وزارة", "بيان صادر عن")
         "institution",  # a body named by an action noun ("المركز الروسي للمصالحة")
         "lowering",  # a verb lowering what follows ("خفضت من استنفارها")
+        "complement",  # a verb whose object is the action ("تعرضت لقصف", "أفضى لفك الحصار")
     }
 )
 _STATUS_KINDS = frozenset({"negation", "denial", "planned", "terms"})
