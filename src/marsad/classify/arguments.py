@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from marsad.classify.view import SentenceView
@@ -56,6 +57,7 @@ ACTOR_CARRY_SENTENCES = 2  # how far back the doer of an account may be named
 def pick_actors(
     views: list[SentenceView], view: SentenceView, trigger: Mention, text: str, action: str = ""
 ) -> tuple[ResolvedActor | None, ResolvedActor | None]:
+    view = replace(view, actors=_outside_places(view))
     actor1, actor2 = _positional_actors(view, trigger, text)
     if action in PROTESTERS_ACT:
         return _protesters(views, view), _first_not_civilian(actor1, actor2)
@@ -76,12 +78,27 @@ def pick_actors(
     if actor1 is None and action in CIVILIAN_ACTORS:
         actor1 = next((a for a in view.actors if _first_id(a) == CIVILIANS), None)
     if actor1 is None:
+        # "قتل 20 مدنياً في اقتحام … ثم اقتحام دبابات الجيش": the doer named later in the sentence
+        later = [a for a in view.actors if _first_id(a) != CIVILIANS and _root(a) != _root(actor2)]
+        actor1 = later[0] if later else None
+    if actor1 is None:
         actor1 = _carried_actor(views, view, actor2)
     return actor1, actor2
 
 
 PROTESTERS_ACT = frozenset({"protest", "riot"})  # gold: protesters are always civilians (CIV)
 CIVILIANS_NAME = "Civilians"
+
+
+def _outside_places(view: SentenceView) -> list[ResolvedActor]:
+    """The sentence's actors except those inside a place's name: "ريف دمشق" is a place, not the
+    government that "دمشق" names on its own."""
+    spans = [(p.mention.span.start, p.mention.span.end) for p in view.places]
+    return [
+        a
+        for a in view.actors
+        if not any(s <= a.mention.span.start and a.mention.span.end <= e for s, e in spans)
+    ]
 
 
 def _first_not_civilian(*actors: ResolvedActor | None) -> ResolvedActor | None:
@@ -150,11 +167,15 @@ def _positional_actors(
         after
         and after[0].mention.span.start - t1 <= VSO_WINDOW_CHARS
         and not OBJECT_MARKERS.search(_prefix(text, after[0].mention.span.start, 8))
+        and not GAP_PREPOSITION.search(text[t1 : after[0].mention.span.start])
     )
     if actor1 is None and _is_verb(trigger) and subject_after:
         actor1 = after[0]  # verb–subject order: "سيطرت قوات النظام على …"
     if actor1 is None and before:
         actor1 = before[-1]  # subject first, or a noun's doer named before it
+    partner = _conjoined_before(text, before, actor1)
+    if partner is not None and trigger.key in TWO_SIDED:
+        return partner, actor1  # "عقد النظام وقسد اتفاقاً": the two conjuncts are the parties
     if actor1 is None and subject_after:
         actor1 = after[0]  # "قصف الطائرات", "سيطرة قسد": the doer follows the noun
     rest = [
@@ -167,6 +188,22 @@ def _positional_actors(
 
 
 CONJOINED = re.compile(r"^[\s،,]*و\s*$")  # "قصف للنظام وروسيا": both do it, neither suffers it
+# A preposition word between a noun trigger and the actor makes the actor its object, whatever
+# else stands between: "اشتباكات مع تنظيم \"الدولة\"", "السيطرة على المدينة وانسحاب داعش".
+GAP_PREPOSITION = re.compile(r"(?:^|\s)(?:مع|ضد|على|عن|بين|إلى|الى|في)\s")
+TWO_SIDED = frozenset({"agreement", "talks", "armed_clash"})  # both conjuncts are parties
+
+
+def _conjoined_before(
+    text: str, before: list[ResolvedActor], actor1: ResolvedActor | None
+) -> ResolvedActor | None:
+    """The actor named first in "X و Y" when Y is the subject picked before the trigger."""
+    if actor1 is None or len(before) < 2 or before[-1] is not actor1:
+        return None
+    first = before[-2]
+    if _root(first) == _root(actor1) or not _conjoined(text, first, actor1):
+        return None
+    return first
 
 
 def _conjoined(text: str, first: ResolvedActor | None, other: ResolvedActor) -> bool:

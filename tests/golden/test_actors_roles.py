@@ -1,0 +1,58 @@
+"""Golden reports (written for these tests, news style) for actor roles: an actor after a
+preposition word is the object of a noun trigger ("اشتباكات مع تنظيم \"الدولة\""), two conjoined
+subjects of a two-sided action are its parties ("وقّع النظام وفصائل المعارضة اتفاقاً"), and a doer
+named only later in the sentence is still the doer when none comes before."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from marsad.knowledge.resources import Resources
+from marsad.model import Article, Claim
+from marsad.pipeline import analyze
+
+CASES = Path(__file__).with_name("actors_roles_cases.json")
+
+
+@cache
+def _resources() -> Resources:
+    return Resources()
+
+
+def _cases() -> list[dict[str, Any]]:
+    return list(json.loads(CASES.read_text(encoding="utf-8")))
+
+
+def _values(claim: Claim) -> dict[str, Any]:
+    return {
+        "action": claim.action,
+        "actor1": claim.actor1.id if claim.actor1 else None,
+        "actor2": claim.actor2.id if claim.actor2 else None,
+    }
+
+
+def _claims(case: dict[str, Any]) -> list[dict[str, Any]]:
+    article = Article(
+        id=case["id"], text=case["text"], published=date.fromisoformat(case["published"])
+    )
+    return [_values(c) for c in analyze(article, _resources()).claims]
+
+
+def _fits(values: dict[str, Any], want: dict[str, Any]) -> bool:
+    return all(values.get(key) == wanted for key, wanted in want.items())
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda c: str(c["id"]))
+def test_actor_roles(case: dict[str, Any]) -> None:
+    records = _claims(case)
+    assert records, case["id"]
+    for want in case.get("expect", []):
+        assert any(_fits(r, want) for r in records), (want, records)
+    for unwanted in case.get("absent", []):
+        assert not any(_fits(r, unwanted) for r in records), (unwanted, records)
