@@ -40,7 +40,7 @@ from marsad.classify.assemble import Draft, drafts_for
 from marsad.classify.attribution import attributions
 from marsad.classify.candidates import Candidate, candidates
 from marsad.classify.select import Scored
-from marsad.classify.view import build_views
+from marsad.classify.view import views_of
 from marsad.extract import extract_mentions
 from marsad.knowledge.models import LinearModel, Models
 from marsad.knowledge.resources import Resources
@@ -100,16 +100,7 @@ def report_candidates(
     gold record, None when it matches only optional ones (left out)."""
     article = article_of(row)
     resolution = resolve_mentions(extract_mentions(article, resources), resources)
-    ex = resolution.extraction
-    views = build_views(
-        ex.sentences,
-        ex.clauses,
-        ex.paragraphs,
-        ex.mentions,
-        resolution.actors,
-        resolution.places,
-        resolution.dates,
-    )
+    views = views_of(resolution)
     voices = attributions(views, article.text)
     golds = row.get("events", [])
     out: list[tuple[Candidate, int | None]] = []

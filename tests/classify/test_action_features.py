@@ -7,7 +7,7 @@ from datetime import date
 from functools import cache
 
 from marsad.classify.candidates import Candidate, candidates
-from marsad.classify.view import build_views
+from marsad.classify.view import views_of
 from marsad.extract import extract_mentions
 from marsad.knowledge.resources import Resources
 from marsad.model import Article
@@ -29,16 +29,7 @@ def _resources() -> Resources:
 def _candidates(text: str) -> list[Candidate]:
     article = Article(id="t", text=text, published=date(2021, 6, 3))
     resolution = resolve_mentions(extract_mentions(article, _resources()), _resources())
-    ex = resolution.extraction
-    views = build_views(
-        ex.sentences,
-        ex.clauses,
-        ex.paragraphs,
-        ex.mentions,
-        resolution.actors,
-        resolution.places,
-        resolution.dates,
-    )
+    views = views_of(resolution)
     return candidates(views, text)
 
 

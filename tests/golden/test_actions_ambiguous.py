@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from marsad.classify.candidates import candidates
-from marsad.classify.view import build_views
+from marsad.classify.view import views_of
 from marsad.extract import extract_mentions
 from marsad.knowledge.resources import Resources
 from marsad.model import Article
@@ -36,16 +36,7 @@ def _cases() -> list[dict[str, Any]]:
 def _proposed(article: Article) -> set[str]:
     """The actions the lexicon and rules propose, before the learned filter."""
     resolution = resolve_mentions(extract_mentions(article, _resources()), _resources())
-    ex = resolution.extraction
-    views = build_views(
-        ex.sentences,
-        ex.clauses,
-        ex.paragraphs,
-        ex.mentions,
-        resolution.actors,
-        resolution.places,
-        resolution.dates,
-    )
+    views = views_of(resolution)
     return {c.action for c in candidates(views, article.text)}
 
 

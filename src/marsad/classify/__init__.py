@@ -12,7 +12,7 @@ from __future__ import annotations
 from marsad.classify.assemble import assemble_claims
 from marsad.classify.candidates import candidates
 from marsad.classify.select import select
-from marsad.classify.view import build_views
+from marsad.classify.view import views_of
 from marsad.knowledge.resources import Resources
 from marsad.model import Claim, Resolution
 
@@ -21,15 +21,7 @@ __all__ = ["build_claims"]
 
 def build_claims(resolution: Resolution, resources: Resources) -> tuple[Claim, ...]:
     ex = resolution.extraction
-    views = build_views(
-        ex.sentences,
-        ex.clauses,
-        ex.paragraphs,
-        ex.mentions,
-        resolution.actors,
-        resolution.places,
-        resolution.dates,
-    )
+    views = views_of(resolution)
     proposed = candidates(views, ex.article.text)
     accepted = select(proposed, resources.models.action_filter)
     return assemble_claims(ex.article, views, accepted, resources)

@@ -5,7 +5,15 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from marsad.model import Mention, MentionKind, ResolvedActor, ResolvedDate, ResolvedPlace, Span
+from marsad.model import (
+    Mention,
+    MentionKind,
+    Resolution,
+    ResolvedActor,
+    ResolvedDate,
+    ResolvedPlace,
+    Span,
+)
 
 
 @dataclass(slots=True)
@@ -84,3 +92,17 @@ def _add_mention(view: SentenceView, m: Mention) -> None:
         view.numbers.append(m)
     elif m.kind is MentionKind.NAME:
         view.names.append(m)
+
+
+def views_of(resolution: Resolution) -> list[SentenceView]:
+    """The sentence views of a resolved article (what every classify step reads)."""
+    ex = resolution.extraction
+    return build_views(
+        ex.sentences,
+        ex.clauses,
+        ex.paragraphs,
+        ex.mentions,
+        resolution.actors,
+        resolution.places,
+        resolution.dates,
+    )
