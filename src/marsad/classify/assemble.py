@@ -19,6 +19,7 @@ from marsad.model import (
     DateRef,
     Mention,
     MentionKind,
+    Place,
     PlaceRef,
     Quantity,
     ResolvedActor,
@@ -219,9 +220,69 @@ def _plans_carried_out(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if d.status != "planned" or d.action not in done]
 
 
-def _merge(drafts: list[Draft]) -> list[Draft]:
+# Region kinds a retelling may name for a place it told before, and the Place fields that must
+# agree for the region to contain that place.
+REGION_LEVELS = {
+    "governorate": ("admin1",),
+    "district": ("admin1", "admin2"),
+    "subdistrict": ("admin1", "admin2", "admin3"),
+}
+
+
+def _contains(region: Place, place: Place) -> bool:
+    levels = REGION_LEVELS.get(region.kind)
+    if levels is None or region.gazetteer_id == place.gazetteer_id:
+        return False
+    return all(
+        getattr(region, f) is not None and getattr(region, f) == getattr(place, f) for f in levels
+    )
+
+
+def _same_day(later: DateRef | None, first: DateRef | None) -> bool:
+    """A retelling dated only by the report (or not at all) fits any date of the first mention."""
+    if later is None or first is None or later.span is None:
+        return True
+    return later.interval == first.interval
+
+
+def _retells(later: Draft, first: Draft, city_names: CityNames) -> bool:
+    """`later` names a governorate or district containing `first`'s place for the same action,
+    status and doer: it retells that happening at a coarser scale (§1: one record). A region
+    named like a city ("دير الزور", "حلب") is usually that city in the news, not the region."""
+    if later.place is None or first.place is None or later.place.place.name_ar in city_names:
+        return False
+    if (later.action, later.status) != (first.action, first.status):
+        return False
+    doer, first_doer = later.actor1, first.actor1
+    if doer is not None and (first_doer is None or doer.id != first_doer.id):
+        return False
+    return _same_day(later.date, first.date) and _contains(later.place.place, first.place.place)
+
+
+def _fold_regions(drafts: list[Draft], city_names: CityNames) -> list[Draft]:
+    out: list[Draft] = []
+    for d in drafts:
+        if not any(_retells(d, first, city_names) for first in out):
+            out.append(d)
+    return out
+
+
+class CityNames:
+    """Whether a name is also a city's in the gazetteer, looked up only when a fold needs it."""
+
+    def __init__(self, resources: Resources | None = None) -> None:
+        self._gazetteer = getattr(resources, "gazetteer", None) if resources is not None else None
+
+    def __contains__(self, name: object) -> bool:
+        if self._gazetteer is None or not isinstance(name, str):
+            return False
+        return any(e.kind == "city" for e in self._gazetteer.lookup(name))
+
+
+def _merge(drafts: list[Draft], city_names: CityNames | None = None) -> list[Draft]:
     merged: dict[tuple[object, ...], Draft] = {}
-    for d in _consolidate(_plans_carried_out(_absorb_undated(drafts))):
+    steps = _consolidate(_plans_carried_out(_absorb_undated(drafts)))
+    for d in _fold_regions(steps, city_names or CityNames()):
         key = _merge_key(d)
         first = merged.get(key)
         if first is None:
@@ -285,5 +346,5 @@ def assemble_claims(
         if _own_voice(voice, article.outlet):
             voice = None
         drafts.extend(drafts_for(scored, views, article, voice, killed, civilians))
-    claims = [_claim(article, d) for d in _merge(drafts)]
+    claims = [_claim(article, d) for d in _merge(drafts, CityNames(resources))]
     return tuple(dict((c.id, c) for c in claims).values())

@@ -1,0 +1,50 @@
+"""Golden reports (written for these tests, news style) for folding a retelling at a coarser
+place into the first record (codebook §1: one record per happening): a governorate containing
+the first place folds; a governorate named like its capital city does not (in the news that
+name is usually the city)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from marsad.knowledge.resources import Resources
+from marsad.model import Article, Claim
+from marsad.pipeline import analyze
+
+CASES = Path(__file__).with_name("merge_regions_cases.json")
+
+
+@cache
+def _resources() -> Resources:
+    return Resources()
+
+
+def _cases() -> list[dict[str, Any]]:
+    return list(json.loads(CASES.read_text(encoding="utf-8")))
+
+
+def _values(claim: Claim) -> dict[str, Any]:
+    place = claim.location.place.gazetteer_id if claim.location is not None else None
+    return {"action": claim.action, "place": place}
+
+
+def _claims(case: dict[str, Any]) -> list[dict[str, Any]]:
+    article = Article(
+        id=case["id"], text=case["text"], published=date.fromisoformat(case["published"])
+    )
+    return [_values(c) for c in analyze(article, _resources()).claims]
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda c: str(c["id"]))
+def test_region_retelling(case: dict[str, Any]) -> None:
+    records = _claims(case)
+    for want in case["expect"]:
+        assert want in records, (want, records)
+    for unwanted in case["absent"]:
+        assert unwanted not in records, (unwanted, records)
