@@ -5,28 +5,16 @@ named with report verbs and source words the cue lexicon lacked ("كشف مصد�
 
 from __future__ import annotations
 
-import json
-from datetime import date
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
+from golden_harness import analyzed_claims, load_cases
 
-from marsad.knowledge.resources import Resources
-from marsad.model import Article, Claim
-from marsad.pipeline import analyze
-
-CASES = Path(__file__).with_name("args_round3_cases.json")
-
-
-@cache
-def _resources() -> Resources:
-    return Resources()
+from marsad.model import Claim
 
 
 def _cases() -> list[dict[str, Any]]:
-    return list(json.loads(CASES.read_text(encoding="utf-8")))
+    return load_cases("args_round3_cases.json")
 
 
 def _values(claim: Claim) -> dict[str, Any]:
@@ -40,10 +28,7 @@ def _values(claim: Claim) -> dict[str, Any]:
 
 
 def _claims(case: dict[str, Any]) -> list[dict[str, Any]]:
-    article = Article(
-        id=case["id"], text=case["text"], published=date.fromisoformat(case["published"])
-    )
-    return [_values(c) for c in analyze(article, _resources()).claims]
+    return [_values(c) for c in analyzed_claims(case)]
 
 
 def _fits(values: dict[str, Any], want: dict[str, Any]) -> bool:
