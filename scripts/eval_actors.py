@@ -19,7 +19,6 @@ Reads the gold and the scorer at run time only (nothing of /work/shared is copie
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import subprocess
 import sys
 from collections import Counter
@@ -27,6 +26,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from marsad.evaluate import load_scorer, scorer_beside
 from marsad.knowledge.resources import Resources
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,13 +35,7 @@ TIME_SPLIT = {"SYR_GOV", "SYR_TGOV"}
 
 
 def _scorer(gold: Path) -> ModuleType:
-    path = gold.resolve().parent.parent / "score.py"
-    spec = importlib.util.spec_from_file_location("gold_scorer", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"cannot load {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_scorer(scorer_beside(gold))
 
 
 def _classify(

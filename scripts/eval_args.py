@@ -9,22 +9,18 @@ disagree with the gold's own evidence texts.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 from pathlib import Path
+from types import ModuleType
 
 from eval_dev import DEFAULT_GOLD, article_of  # type: ignore[import-not-found]
+from marsad.evaluate import load_scorer
 from marsad.knowledge.resources import Resources
 from marsad.pipeline import analyze
 
 
-def _scorer(path: Path):  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("gold_scorer", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"cannot load {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _scorer(path: Path) -> ModuleType:
+    return load_scorer(path)
 
 
 def _attr(rec: dict[str, object]) -> object:

@@ -13,7 +13,6 @@ gold folder (`eval/score.py`). `--no-model` scores the rules alone (no learned f
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from marsad.evaluate import load_scorer
 from marsad.knowledge.models import Models
 from marsad.knowledge.resources import Resources
 from marsad.model import Article
@@ -70,11 +70,7 @@ def predict(gold: Path, out: Path, resources: Resources) -> int:
 def per_action(gold: Path, out: Path, scorer: Path) -> str:
     """tp / fp / fn per action with the scorer's one-to-one matching (verbal actions counted only
     where the gold codes them, as the scorer does)."""
-    spec = importlib.util.spec_from_file_location("gold_scorer", scorer)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"cannot load {scorer}")
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
+    score = load_scorer(scorer)
     articles = score.read_jsonl(gold)
     by_article: dict[str, list[dict[str, object]]] = {}
     for rec in score.read_jsonl(out):

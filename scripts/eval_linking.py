@@ -23,7 +23,6 @@ linking saw.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 import sys
@@ -34,6 +33,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from marsad.evaluate import load_scorer, scorer_beside
 from marsad.ingest import read_inputs
 from marsad.knowledge.resources import Resources
 from marsad.link import LinkResult, link_claims, near_duplicates
@@ -301,19 +301,9 @@ def show_errors(linked: list[tuple[str, str, str | None, bool]], claims: list[Cl
             print(f"  {kind} {a1}:{k1} ~ {a2}:{k2}")
 
 
-def load_scorer(gold: Path) -> Any:
-    path = gold.resolve().parent.parent / "score.py"
-    spec = importlib.util.spec_from_file_location("shared_score", path)
-    if spec is None or spec.loader is None:
-        sys.exit(f"no scorer at {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def end_to_end(gold_path: Path, *, show_errors: bool) -> None:
     """Extract with the real pipeline, link, and judge links among records matched to gold."""
-    score = load_scorer(gold_path)
+    score = load_scorer(scorer_beside(gold_path))
     resources = Resources()
     articles = [a for a in read_inputs([gold_path]) if isinstance(a, Article)]
     claims = [c for a in articles for c in analyze(a, resources).claims]

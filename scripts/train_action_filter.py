@@ -23,7 +23,6 @@ features or the selection.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from datetime import UTC, datetime
@@ -41,6 +40,7 @@ from marsad.classify.attribution import attributions
 from marsad.classify.candidates import Candidate, candidates
 from marsad.classify.select import Scored
 from marsad.classify.view import views_of
+from marsad.evaluate import load_scorer
 from marsad.extract import extract_mentions
 from marsad.knowledge.models import LinearModel, Models
 from marsad.knowledge.resources import Resources
@@ -78,12 +78,7 @@ def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
 
 
 def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("gold_scorer", SCORER)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"cannot load {SCORER}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_scorer(SCORER)
 
 
 def _record(draft: Draft) -> dict[str, object]:

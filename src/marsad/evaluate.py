@@ -37,7 +37,13 @@ FLOOR_METRICS = (
 )
 
 
-def _load_scorer(path: Path) -> ModuleType:
+def scorer_beside(gold: Path) -> Path:
+    """The scorer beside a gold file's folder: `eval/score.py` for `eval/dev/gold.jsonl`."""
+    return gold.resolve().parent.parent / "score.py"
+
+
+def load_scorer(path: Path) -> ModuleType:
+    """The project scorer as a module (its `score`, `match`, `read_jsonl`, `load_parents`)."""
     if not path.exists():
         raise MarsadError(f"scorer not found at {path}; pass --scorer PATH")
     spec = importlib.util.spec_from_file_location("marsad_external_scorer", path)
@@ -80,8 +86,7 @@ def evaluate_gold(
 ) -> int:
     if not gold.exists():
         raise MarsadError(f"gold file not found: {gold}")
-    scorer_path = scorer or gold.resolve().parent.parent / "score.py"
-    module = _load_scorer(scorer_path)
+    module = load_scorer(scorer or scorer_beside(gold))
     actors_path = actors or gold.resolve().parent.parent.parent / "spec" / "actors.tsv"
     with tempfile.TemporaryDirectory(prefix="marsad-eval-") as tmp:
         db = Path(tmp) / "eval.db"
