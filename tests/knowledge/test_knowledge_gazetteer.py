@@ -115,3 +115,14 @@ def test_bad_files_are_data_errors(tmp_path: Path, content: str) -> None:
 def test_missing_file_is_a_data_error(tmp_path: Path) -> None:
     with pytest.raises(DataError):
         load_gazetteer(tmp_path / "absent.tsv.gz")
+
+
+def test_find_on_an_already_normalized_text_gives_the_same_hits() -> None:
+    from marsad.knowledge.resources import Resources
+    from marsad.text.normalize import normalize
+
+    text = "قصفت الطائراتُ بلدةَ كفرنبل بريف إدلب، وانسحبت قوات النظام من محيط مدينة حماة."
+    resources = Resources()
+    assert resources.gazetteer.find(text, norm=normalize(text)) == resources.gazetteer.find(text)
+    assert resources.actors.find(text, norm=normalize(text)) == resources.actors.find(text)
+    assert resources.actors.find(text)  # the sentence names an actor, so the check is not empty

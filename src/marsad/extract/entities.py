@@ -42,7 +42,7 @@ CONTEXT_CHARS = 16  # how far back a place word ("بلدة") or area word ("ري
 def place_mentions(text: str, gazetteer: Any, norm: Normalized | None = None) -> list[Mention]:
     out: list[Mention] = []
     words = getattr(gazetteer, "words", None)
-    for hit in gazetteer.find(text):
+    for hit in gazetteer.find(text, norm=norm):
         before = text[max(0, hit.start - CONTEXT_CHARS) : hit.start]
         if hit.prefix:
             before = text[max(0, hit.start - CONTEXT_CHARS - len(hit.prefix)) : hit.start]
@@ -143,9 +143,9 @@ def _anaphors(
     return out
 
 
-def actor_mentions(text: str, catalog: Any) -> list[Mention]:
+def actor_mentions(text: str, catalog: Any, norm: Normalized | None = None) -> list[Mention]:
     out: list[Mention] = []
-    for hit in catalog.find(text):
+    for hit in catalog.find(text, norm=norm):
         span = Span.of(text, hit.start, hit.end)
         out.append(Mention(MentionKind.ACTOR, span, hit.key, "catalog@1"))
     return out
@@ -181,7 +181,7 @@ def entity_mentions(article: Article, norm: Normalized, resources: Resources) ->
         found.extend(place_mentions(text, gazetteer, norm))
     catalog = getattr(resources, "actors", None)
     if catalog is not None:
-        found.extend(actor_mentions(text, catalog))
+        found.extend(actor_mentions(text, catalog, norm))
     found.extend(date_mentions(text, norm, article))
     found.extend(number_mentions(text, norm))
     return found

@@ -22,7 +22,7 @@ from pathlib import Path
 from marsad.errors import DataError
 from marsad.knowledge.files import data_path, read_tsv
 from marsad.model import ActorOption
-from marsad.text.normalize import normalize_key
+from marsad.text.normalize import Normalized, normalize_key
 from marsad.text.phrases import PhraseMatcher
 
 ACTORS_FILE = "actors.tsv"
@@ -147,7 +147,7 @@ class ActorCatalog:
         """Every reading of an alias as `ActorOption`s, in `resolve` order (for ResolvedActor)."""
         return tuple(e.to_option() for e in self.resolve(alias))
 
-    def find(self, text: str) -> tuple[ActorHit, ...]:
+    def find(self, text: str, *, norm: Normalized | None = None) -> tuple[ActorHit, ...]:
         """Actor aliases in running text (clitic-aware, longest match first)."""
         if self._matcher is None:
             self._matcher = PhraseMatcher(
@@ -155,7 +155,7 @@ class ActorCatalog:
             )
         return tuple(
             ActorHit(h.start, h.end, text[h.start : h.end], h.key, h.values, h.prefix)
-            for h in self._matcher.find(text)
+            for h in self._matcher.find(text if norm is None else norm)
         )
 
 

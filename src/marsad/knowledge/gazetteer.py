@@ -17,7 +17,7 @@ from pathlib import Path
 from marsad.errors import DataError
 from marsad.knowledge.files import data_path, read_tsv
 from marsad.model import Place
-from marsad.text.normalize import normalize_key
+from marsad.text.normalize import Normalized, normalize_key
 from marsad.text.phrases import PhraseMatcher
 
 GAZETTEER_FILE = "gazetteer/gazetteer.tsv.gz"
@@ -198,7 +198,7 @@ class Gazetteer:
     def is_weak(self, key: str) -> bool:
         return normalize_key(key) in self._stopnames
 
-    def find(self, text: str) -> tuple[PlaceHit, ...]:
+    def find(self, text: str, *, norm: Normalized | None = None) -> tuple[PlaceHit, ...]:
         """Gazetteer names in running text, longest match first, with clitics allowed before."""
         if self._matcher is None:
             self._matcher = PhraseMatcher(
@@ -214,7 +214,7 @@ class Gazetteer:
                 prefix=h.prefix,
                 weak=h.key in self._stopnames,
             )
-            for h in self._matcher.find(text)
+            for h in self._matcher.find(text if norm is None else norm)
         )
 
 
