@@ -55,8 +55,8 @@ def _civilians(resources: Resources, views: list[SentenceView]) -> ResolvedActor
         for actor in view.actors:
             if actor.options and actor.options[0].id == CIVILIANS_ID:
                 return actor
-    catalog = getattr(resources, "actors", None)
-    if catalog is None or CIVILIANS_ID not in catalog:
+    catalog = resources.actors
+    if CIVILIANS_ID not in catalog:
         return None
     option = catalog.get(CIVILIANS_ID).to_option()
     stub = Mention(MentionKind.ACTOR, Span(0, 0, ""), CIVILIANS_ID, "codebook.displacement@1")

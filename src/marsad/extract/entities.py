@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Any
 
+from marsad.knowledge.actors import ActorCatalog
+from marsad.knowledge.gazetteer import Gazetteer
 from marsad.knowledge.resources import Resources
 from marsad.model import Article, Mention, MentionKind, Span
 from marsad.text.dates import find_dates
@@ -39,9 +40,11 @@ REFERENCE_CHARS = 40  # "قرب العاصمة السورية دمشق": up to t
 CONTEXT_CHARS = 16  # how far back a place word ("بلدة") or area word ("ريف") is looked for
 
 
-def place_mentions(text: str, gazetteer: Any, norm: Normalized | None = None) -> list[Mention]:
+def place_mentions(
+    text: str, gazetteer: Gazetteer, norm: Normalized | None = None
+) -> list[Mention]:
     out: list[Mention] = []
-    words = getattr(gazetteer, "words", None)
+    words = gazetteer.words
     for hit in gazetteer.find(text, norm=norm):
         before = text[max(0, hit.start - CONTEXT_CHARS) : hit.start]
         if hit.prefix:
@@ -143,7 +146,9 @@ def _anaphors(
     return out
 
 
-def actor_mentions(text: str, catalog: Any, norm: Normalized | None = None) -> list[Mention]:
+def actor_mentions(
+    text: str, catalog: ActorCatalog, norm: Normalized | None = None
+) -> list[Mention]:
     out: list[Mention] = []
     for hit in catalog.find(text, norm=norm):
         span = Span.of(text, hit.start, hit.end)
@@ -176,12 +181,8 @@ def number_mentions(text: str, norm: Normalized) -> list[Mention]:
 def entity_mentions(article: Article, norm: Normalized, resources: Resources) -> list[Mention]:
     text = article.text
     found: list[Mention] = []
-    gazetteer = getattr(resources, "gazetteer", None)
-    if gazetteer is not None:
-        found.extend(place_mentions(text, gazetteer, norm))
-    catalog = getattr(resources, "actors", None)
-    if catalog is not None:
-        found.extend(actor_mentions(text, catalog, norm))
+    found.extend(place_mentions(text, resources.gazetteer, norm))
+    found.extend(actor_mentions(text, resources.actors, norm))
     found.extend(date_mentions(text, norm, article))
     found.extend(number_mentions(text, norm))
     return found

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
 
+from marsad.knowledge.actors import ActorCatalog
+from marsad.knowledge.gazetteer import Gazetteer
 from marsad.knowledge.resources import Resources
 from marsad.model import (
     ActorOption,
@@ -36,12 +37,12 @@ def _date(mention: Mention) -> ResolvedDate | None:
     return ResolvedDate(mention, DateRef(interval, mention.span), has_year=year == "y")
 
 
-def _places(mentions: list[Mention], gazetteer: Any) -> list[ResolvedPlace]:
+def _places(mentions: list[Mention], gazetteer: Gazetteer) -> list[ResolvedPlace]:
     """Each place in its article's context (`resolve.article_places`, codebook §4)."""
     return resolve_place_mentions(mentions, gazetteer)
 
 
-def _organisation(catalog: Any, option: ActorOption) -> ActorOption:
+def _organisation(catalog: ActorCatalog, option: ActorOption) -> ActorOption:
     """A person acts for their organisation (codebook §3: actors are groups), and the record
     codes the nearest seed id of it, keeping the project's more specific id beside it."""
     org = catalog.organisation(option.id)
@@ -80,7 +81,7 @@ def _event_actors(
     return [m for m in mentions if not inside_source(m) and not after_not_actor(m)]
 
 
-def _actors(mentions: list[Mention], catalog: Any) -> list[ResolvedActor]:
+def _actors(mentions: list[Mention], catalog: ActorCatalog) -> list[ResolvedActor]:
     out = []
     for m in mentions:
         options: tuple[ActorOption, ...] = tuple(
@@ -95,12 +96,11 @@ def resolve_mentions(extraction: Extraction, resources: Resources) -> Resolution
     by_kind: dict[MentionKind, list[Mention]] = {}
     for m in extraction.mentions:
         by_kind.setdefault(m.kind, []).append(m)
-    gazetteer = getattr(resources, "gazetteer", None)
-    places = _places(by_kind.get(MentionKind.PLACE, []), gazetteer) if gazetteer else []
-    catalog = getattr(resources, "actors", None)
+    places = _places(by_kind.get(MentionKind.PLACE, []), resources.gazetteer)
+    catalog = resources.actors
     actor_mentions = by_kind.get(MentionKind.ACTOR, [])
-    cues = getattr(resources, "cues", None)
-    if actor_mentions and cues is not None:
+    cues = resources.cues
+    if actor_mentions:
         text = extraction.article.text
         sources = [
             m
@@ -108,7 +108,7 @@ def resolve_mentions(extraction: Extraction, resources: Resources) -> Resolution
             if (m.key or "").startswith("source:")
         ]
         actor_mentions = _event_actors(actor_mentions, sources, cues.not_actor_ends(text), text)
-    actors = _actors(actor_mentions, catalog) if catalog else []
+    actors = _actors(actor_mentions, catalog)
     dates = [d for d in map(_date, by_kind.get(MentionKind.DATE, [])) if d is not None]
     return Resolution(
         extraction=extraction, actors=tuple(actors), places=tuple(places), dates=tuple(dates)
