@@ -1,17 +1,14 @@
-"""Arguments of one event: actors (subject/object by position and prepositions), the date
-(explicit, carried, or the publication date) and the status. Places are in `places.py`."""
+"""Arguments of one event: actors (subject/object by position and prepositions) and the status.
+The date is in `dates.py`, places in `places.py`."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
 
 from marsad.classify.view import SentenceView
 from marsad.model import (
     ActorOption,
-    DateInterval,
-    DateRef,
     Mention,
     MentionKind,
     ResolvedActor,
@@ -29,7 +26,6 @@ OBJECT_MARKERS = re.compile(r"(على|ضد|مع|بين|عن|من|في|إلى|ا�
 VSO_WINDOW_CHARS = 30  # a subject after the verb starts within a few words of it
 NEGATION_WINDOW_CHARS = 14  # "لم ت…", "لن يتم …": the particle sits right before the verb
 STATUS_WINDOW_CHARS = 60  # a modal/order word governs the action a few words on
-DATE_CARRY_SENTENCES = 3  # a date named in the last sentences of the account carries
 
 
 def _prefix(text: str, start: int, width: int = 20) -> str:
@@ -231,100 +227,6 @@ def _root(actor: ResolvedActor | None) -> str | None:
     if actor is None or not actor.options:
         return None
     return actor.options[0].id.split("_")[0]
-
-
-CARRY_MAX_AGE_DAYS = 31  # an older date in the text is background, not the day of the account
-
-
-def _recent_day(ref: DateRef, published: date | None) -> bool:
-    """A named day (precision 1) close before publication can carry to the next sentences."""
-    if ref.interval.precision != 1:
-        return False
-    if published is None:
-        return True
-    return 0 <= (published - ref.interval.start).days <= CARRY_MAX_AGE_DAYS
-
-
-SINCE = re.compile(r"(?:^|\s)[وف]?منذ\s*$")  # "منذ مساء السبت": the date is where it began
-SINCE_WINDOW_CHARS = 8
-SINCE_DAY_SPAN = 1  # up to a night (Saturday evening → Sunday) the day is still known
-SINCE_WEEK_SPAN = 7
-SINCE_MAX_DAYS = 31
-STARTS_ONLY = frozenset({"siege_imposed"})  # codebook §5: a siege takes its start date
-
-
-def _since_interval(ref: DateRef, text: str, published: date | None) -> DateRef:
-    """An ongoing action "منذ X" covers X up to the report's day (train gold: "منذ يومين",
-    "منذ مساء السبت", "منذ 20 كانون الثاني" end at publication); precision from its length."""
-    start = ref.interval.start
-    if ref.span is None or published is None or published <= ref.interval.end:
-        return ref
-    before = text[max(0, ref.span.start - SINCE_WINDOW_CHARS) : ref.span.start]
-    if not SINCE.search(before) and not ref.span.text.startswith("منذ"):
-        return ref
-    days = (published - start).days
-    if days > SINCE_MAX_DAYS:
-        return ref  # "منذ ثلاث سنوات" dates a siege or a rule, not the action told
-    precision = 1 if days <= SINCE_DAY_SPAN else 2 if days <= SINCE_WEEK_SPAN else 3
-    precision = max(precision, ref.interval.precision)
-    return DateRef(DateInterval(start, published, precision), ref.span)
-
-
-BESIEGED = re.compile(r"^(?:[وفب]?ال)?محاصر")  # the participle: "المحاصرة", "محاصرين"
-
-
-def _besieged_state(trigger: Mention) -> bool:
-    return BESIEGED.match(trigger.span.text) is not None
-
-
-def _since_before(ref: DateRef, text: str) -> bool:
-    """The date is introduced by "منذ" (where the siege began)."""
-    if ref.span is None:
-        return False
-    before = text[max(0, ref.span.start - SINCE_WINDOW_CHARS) : ref.span.start]
-    return SINCE.search(before) is not None or ref.span.text.startswith("منذ")
-
-
-def pick_date(
-    views: list[SentenceView],
-    view: SentenceView,
-    trigger: Mention,
-    published: date | None,
-    text: str = "",
-) -> DateRef | None:
-    if view.dates:
-        nearest = min(view.dates, key=lambda d: abs(d.mention.span.start - trigger.span.start))
-        if (
-            trigger.key in STARTS_ONLY
-            and published is not None
-            and _besieged_state(trigger)
-            and not _since_before(nearest.ref, text or _sentence_text(view))
-        ):
-            # "الغوطة المحاصرة": a siege told as the place's state, with no stated start, takes
-            # the report's date (codebook §5), not the date of what else the sentence tells
-            return DateRef(DateInterval(published, published, 1), None)
-        if trigger.key in STARTS_ONLY:
-            return nearest.ref
-        return _since_interval(nearest.ref, text or _sentence_text(view), published)
-    for back in range(1, DATE_CARRY_SENTENCES + 1):
-        i = view.index - back
-        if i < 0:
-            break
-        recent = [d for d in views[i].dates if _recent_day(d.ref, published)]
-        if recent:
-            return recent[-1].ref  # the account goes on about the day just named
-    if published is not None:
-        return DateRef(DateInterval(published, published, 1), None)
-    for back in range(view.index - 1, -1, -1):
-        dated = [d for d in views[back].dates if d.has_year]
-        if dated:
-            return dated[-1].ref
-    return None
-
-
-def _sentence_text(view: SentenceView) -> str:
-    """The article text as far as this sentence (offsets kept: earlier characters blanked)."""
-    return " " * view.span.start + view.span.text
 
 
 def _future_prefix(text: str, start: int) -> bool:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from marsad.classify.arguments import pick_actors, pick_date, pick_status
+from marsad.classify.arguments import pick_actors, pick_status
 from marsad.classify.attribution import attributions, denier
+from marsad.classify.dates import pick_date
 from marsad.classify.numbers import fatalities, quantities
 from marsad.classify.places import pick_places
 from marsad.classify.select import Scored
