@@ -1,5 +1,5 @@
-import sys
+"""`python -m marsad …` runs the command line, so a checkout can be run without installing it."""
 
 from marsad.cli import main
 
-sys.exit(main())
+main()
