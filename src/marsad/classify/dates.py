@@ -4,10 +4,13 @@ account, or the publication date (codebook §5)."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
+from functools import cache
 
 from marsad.classify.view import SentenceView
-from marsad.model import DateInterval, DateRef, Mention
+from marsad.model import DateInterval, DateRef, Mention, ResolvedDate
+from marsad.text.lexicon import read_table, trie_pattern
+from marsad.text.normalize import normalize_key
 
 DATE_CARRY_SENTENCES = 3  # a date named in the last sentences of the account carries
 
@@ -88,16 +91,63 @@ def pick_date(
         i = view.index - back
         if i < 0:
             break
-        recent = [d for d in views[i].dates if _recent_day(d.ref, published)]
+        recent = [
+            d
+            for d in views[i].dates
+            if _recent_day(d.ref, published) and not _dateline(d, views[i])
+        ]
         if recent:
             return recent[-1].ref  # the account goes on about the day just named
     if published is not None:
-        return DateRef(DateInterval(published, published, 1), None)
+        return _report_day(views, trigger, published)
     for back in range(view.index - 1, -1, -1):
         dated = [d for d in views[back].dates if d.has_year]
         if dated:
             return dated[-1].ref
     return None
+
+
+def _report_day(views: list[SentenceView], trigger: Mention, published: date) -> DateRef:
+    """An event with no date of its own, in a dated report. A report anchored to its own day
+    (a date in it is the publication day, or it speaks of "now") tells what happened that day;
+    one told only in the past, like a news summary of the last day, happened that day or the
+    one before (dev gold codes pub-1 .. pub). A siege with no stated start is ongoing: the
+    report's day (codebook §5)."""
+    if trigger.key in STARTS_ONLY or _anchored_today(views, published):
+        return DateRef(DateInterval(published, published, 1), None)
+    return DateRef(DateInterval(published - timedelta(days=1), published, 2), None)
+
+
+def _anchored_today(views: list[SentenceView], published: date) -> bool:
+    for view in views:
+        for d in view.dates:
+            i = d.ref.interval
+            if i.start == published and i.end == published and not _dateline(d, view):
+                return True
+        if _today_words().search(normalize_key(view.span.text)):
+            return True
+    return False
+
+
+@cache
+def _today_words() -> re.Pattern[str]:
+    words = [normalize_key(r["word"]) for r in read_table("today_words.tsv")]
+    return re.compile(rf"(?<![^\W\d_])[وف]?(?:{trie_pattern(words)})(?![^\W\d_])")
+
+
+DATELINE_WINDOW_CHARS = 300
+YEAR = re.compile(r"\d{4}")
+_DATELINE_TAIL = re.compile(r"^[\s,،.:\-–—|]*(?:\n|$|[\-–—])")
+
+
+def _dateline(d: ResolvedDate, view: SentenceView) -> bool:
+    """A full date printed under the headline ("04 يوليو 2024", "دمشق – 20 يناير 2024 –") is
+    the page's date, not a statement that the events were that day."""
+    span = d.mention.span
+    if YEAR.search(span.text) is None or span.start >= DATELINE_WINDOW_CHARS:
+        return False
+    rest = view.span.text[span.end - view.span.start :]
+    return _DATELINE_TAIL.match(rest) is not None
 
 
 def _sentence_text(view: SentenceView) -> str:
