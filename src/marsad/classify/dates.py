@@ -109,10 +109,10 @@ def pick_date(
 
 def _report_day(views: list[SentenceView], trigger: Mention, published: date) -> DateRef:
     """An event with no date of its own, in a dated report. A report anchored to its own day
-    (a date in it is the publication day, or it speaks of "now") tells what happened that day;
-    one told only in the past, like a news summary of the last day, happened that day or the
-    one before (dev gold codes pub-1 .. pub). A siege with no stated start is ongoing: the
-    report's day (codebook §5)."""
+    (a date in it is the publication day; "الآن", a bare hour of the day, an action still going
+    on: data/text/today_words.tsv) tells what happened that day; one told only in the past,
+    like a news summary of the last day, happened that day or the one before (dev gold codes
+    pub-1 .. pub). A siege with no stated start is ongoing: the report's day (codebook §5)."""
     if trigger.key in STARTS_ONLY or _anchored_today(views, published):
         return DateRef(DateInterval(published, published, 1), None)
     return DateRef(DateInterval(published - timedelta(days=1), published, 2), None)
