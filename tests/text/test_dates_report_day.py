@@ -95,3 +95,12 @@ def test_a_siege_with_no_stated_start_keeps_the_report_day() -> None:
 def test_an_undated_report_without_a_year_leaves_the_date_unknown() -> None:
     claims = analyze(Article(id="t", text=UNANCHORED, published=None), _resources()).claims
     assert claims and all(c.date is None for c in claims)
+
+
+def test_an_undated_report_dates_its_headline_by_the_lead_that_names_day_and_year() -> None:
+    text = (
+        "غارات روسية على مدينة معرة النعمان بريف إدلب\n\n"
+        "أفاد ناشطون يوم السبت 7 نيسان 2018 بأن فرق الدفاع المدني انتشلت جثث الضحايا."
+    )
+    found = _dates(text, "air_strike", published=None)
+    assert {_span(i) for i in found} == {(date(2018, 4, 7), date(2018, 4, 7))}

@@ -15,6 +15,7 @@ from marsad.text.normalize import normalize_key
 DATE_CARRY_SENTENCES = 3  # a date named in the last sentences of the account carries
 
 CARRY_MAX_AGE_DAYS = 31  # an older date in the text is background, not the day of the account
+HEADLINE_LEAD_SENTENCES = 5  # an undated report's headline block, up to its dated lead
 
 
 def _recent_day(ref: DateRef, published: date | None) -> bool:
@@ -104,6 +105,11 @@ def pick_date(
         dated = [d for d in views[back].dates if d.has_year]
         if dated:
             return dated[-1].ref
+    for ahead in views[view.index + 1 : view.index + 1 + HEADLINE_LEAD_SENTENCES]:
+        # nothing dated before: a headline, told again by the lead that names its day and year
+        dated = [d for d in ahead.dates if d.has_year and d.ref.interval.precision == 1]
+        if dated:
+            return DateRef(dated[0].ref.interval, None)
     return None
 
 
