@@ -104,3 +104,12 @@ def test_an_undated_report_dates_its_headline_by_the_lead_that_names_day_and_yea
     )
     found = _dates(text, "air_strike", published=None)
     assert {_span(i) for i in found} == {(date(2018, 4, 7), date(2018, 4, 7))}
+
+
+def test_a_lifted_siege_is_dated_by_its_lifting_not_by_when_it_began() -> None:
+    text = (
+        "تمكنت وحدات الجيش من فك الحصار عن مطار دير الزور العسكري، بعد ثلاث سنوات من الحصار "
+        "الذي بدأ منذ ثلاث سنوات.\n\n"
+        "وقالت وكالة سانا إن الاشتباكات ما زالت مستمرة في محيط المطار."
+    )
+    assert {_span(i) for i in _dates(text, "siege_lifted")} == {(PUBLISHED, PUBLISHED)}

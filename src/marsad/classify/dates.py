@@ -67,6 +67,17 @@ def _since_before(ref: DateRef, text: str) -> bool:
     return SINCE.search(before) is not None or ref.span.text.startswith("منذ")
 
 
+# "فكت الحصار عن المطار الذي كان يسيطر عليه التنظيم منذ ثلاث سنوات": a long-past date after
+# "منذ" is when the siege began, not when it was lifted (codebook §5: the lifting date).
+BACKGROUND_SINCE_ACTIONS = frozenset({"siege_lifted"})
+
+
+def _began_long_ago(ref: DateRef, text: str, published: date | None) -> bool:
+    if published is None or (published - ref.interval.end).days <= SINCE_MAX_DAYS:
+        return False
+    return _since_before(ref, text)
+
+
 def pick_date(
     views: list[SentenceView],
     view: SentenceView,
@@ -74,8 +85,12 @@ def pick_date(
     published: date | None,
     text: str = "",
 ) -> DateRef | None:
-    if view.dates:
-        nearest = min(view.dates, key=lambda d: abs(d.mention.span.start - trigger.span.start))
+    own = view.dates
+    if trigger.key in BACKGROUND_SINCE_ACTIONS:
+        sentence = text or _sentence_text(view)
+        own = [d for d in own if not _began_long_ago(d.ref, sentence, published)]
+    if own:
+        nearest = min(own, key=lambda d: abs(d.mention.span.start - trigger.span.start))
         if (
             trigger.key in STARTS_ONLY
             and published is not None
