@@ -82,6 +82,14 @@ def test_an_action_still_going_on_anchors_the_report() -> None:
     assert {_span(i) for i in _dates(text, "air_strike")} == {(PUBLISHED, PUBLISHED)}
 
 
+def test_an_hour_of_a_named_day_is_not_an_anchor() -> None:
+    text = (
+        "قتل خمسة مدنيين بقصف جوي استهدف مدينة معرة النعمان بريف إدلب.\n\n"
+        "وقال الدفاع المدني إن فرقه وصلت إلى المكان أمس عند الساعة العاشرة صباحاً."
+    )
+    assert {_span(i) for i in _dates(text, "air_strike")} == {(BEFORE, PUBLISHED)}
+
+
 def test_a_dateline_under_the_headline_is_not_an_anchor() -> None:
     text = "حصيلة جديدة في ريف إدلب\n\n14 مايو 2019\n\n" + UNANCHORED
     assert {_span(i) for i in _dates(text, "air_strike")} == {(BEFORE, PUBLISHED)}

@@ -145,14 +145,19 @@ def _anchored_today(views: list[SentenceView], published: date) -> bool:
             i = d.ref.interval
             if i.start == published and i.end == published and not _dateline(d, view):
                 return True
-        if _today_words().search(normalize_key(view.span.text)):
+        key = normalize_key(view.span.text)
+        if _today_words(False).search(key):
             return True
+        if not view.dates and _today_words(True).search(key):
+            return True  # "صباحاً" with no day named in its sentence: this morning
     return False
 
 
 @cache
-def _today_words() -> re.Pattern[str]:
-    words = [normalize_key(r["word"]) for r in read_table("today_words.tsv")]
+def _today_words(hours: bool) -> re.Pattern[str]:
+    """The anchor words of one kind: the hours of a day, or the others."""
+    rows = read_table("today_words.tsv")
+    words = [normalize_key(r["word"]) for r in rows if (r["kind"] == "hour") == hours]
     return re.compile(rf"(?<![^\W\d_])[وف]?(?:{trie_pattern(words)})(?![^\W\d_])")
 
 
