@@ -153,14 +153,13 @@ def claim_of(index: int, record: dict[str, object], article: Article, mode: str)
     interval = record.get("date")
     when = None
     if isinstance(interval, dict) and interval.get("start"):
-        # The coder states the date (an empty span says so): it is not a publication-day default.
         when = DateRef(
             DateInterval(
                 date.fromisoformat(interval["start"]),
                 date.fromisoformat(interval.get("end") or interval["start"]),
                 int(interval.get("precision") or 1),
             ),
-            Span(0, 0, ""),
+            None,
         )
     attributed = record.get("attributed_to")
     return Claim(

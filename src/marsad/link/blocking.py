@@ -196,9 +196,6 @@ def _span(facts: RecordFacts) -> tuple[date, date] | None:
     """The days a record can be about, or None when it has no usable time anchor."""
     if facts.action in DURABLE_ACTIONS:
         return None  # a siege's reports lie months apart: found by place instead
-    if facts.dated_by_report and facts.published is not None:
-        # Dated only by its report: it may tell of the fortnight before, like an undated record.
-        return facts.published - PUBLISHED_LOOKBACK, facts.published + PUBLISHED_LOOKAHEAD
     if facts.date is not None:
         if (facts.date.end - facts.date.start).days > MAX_BUCKETED_DAYS:
             return None

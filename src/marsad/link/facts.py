@@ -44,20 +44,11 @@ class RecordFacts:
     attribution: str | None
     outlet: str | None
     sketch: bytes  # bottom-k hashes of the evidence wording (shingles.sketch)
-    date_in_text: bool = True  # False: the date was not read from the text (a default)
 
     @property
     def source(self) -> str | None:
         """Who gives this record: the attributed source, else the outlet."""
         return self.attribution or self.outlet
-
-    @property
-    def dated_by_report(self) -> bool:
-        """The date is only the article's publication day, no words of the text give it: the
-        happening may be older news told again, so the date says "no later than" (codebook §1)."""
-        if self.date_in_text or self.date is None or self.published is None:
-            return False
-        return self.date.start == self.date.end == self.published
 
     @property
     def anchor(self) -> dt.date | None:
@@ -90,7 +81,6 @@ def facts_of(claim: Claim, article: Article | None, family: str) -> RecordFacts:
         attribution=claim.attributed_to.name if claim.attributed_to else None,
         outlet=article.outlet if article else None,
         sketch=sketch(claim.evidence.text),
-        date_in_text=claim.date is None or claim.date.span is not None,
     )
 
 
@@ -113,7 +103,6 @@ def facts_to_json(facts: RecordFacts) -> dict[str, object]:
         "attribution": facts.attribution,
         "outlet": facts.outlet,
         "sketch": facts.sketch.hex(),
-        "date_in_text": facts.date_in_text,
     }
 
 
@@ -147,7 +136,6 @@ def facts_from_json(data: Mapping[str, object]) -> RecordFacts:
         attribution=_opt_str(data.get("attribution")),
         outlet=_opt_str(data.get("outlet")),
         sketch=bytes.fromhex(str(data.get("sketch") or "")),
-        date_in_text=bool(data.get("date_in_text", True)),
     )
 
 

@@ -10,7 +10,7 @@ plus one agreeing field (place or date) is needed.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from marsad.link.actors import ActorTree
 from marsad.link.facts import RecordFacts
@@ -44,7 +44,7 @@ FAR_KM = 150.0  # beyond this two places cannot be one happening
 # and are besieged in one sentence, yet they are two records and two events.
 PLACE_SAME_ENTRY, PLACE_CLOSE, PLACE_WITHIN_5KM, PLACE_NEAR = 1.5, 1.0, 0.6, 0.3
 PLACE_CONTAINS, PLACE_REGION, PLACE_BORDER = 0.3, 0.1, -0.5
-PLACE_NESTED = 0.6  # a place and a wider one holding it (geo.contains), within NEAR_PLACE_KM
+PLACE_NESTED = 1.0  # a place and a wider one holding it (geo.contains), within NEAR_PLACE_KM
 
 DATE_SAME_DAY, DATE_OVERLAP, DATE_VAGUE_OVERLAP, DATE_NEXT_DAY, DATE_FEW_DAYS = (
     1.0,
@@ -96,16 +96,17 @@ def pair_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float | Non
 
 def same_happening_in_article(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> bool:
     """Two records of one article are one happening when nothing but the telling differs
-    (codebook §1, §7): a claim and its denial, one claim from two sources, or one happening
-    placed once at a wider place and once at a place inside it (Damascus and its Mezzeh quarter,
-    Eastern Ghouta and Douma). Their actors and days must agree. Two places neither of which
+    (codebook §1, §7): a claim and its denial, one claim from two sources (who may name
+    different perpetrators: an actor dispute, §8), or one happening placed once at a wider place
+    and once at a place inside it (Damascus and its Mezzeh quarter, Eastern Ghouta and Douma).
+    Their days must agree, and one source's actors too. Two places neither of which
     holds the other are two happenings (two strikes on two towns, two quarters side by side),
     and so is a plan beside a deed; extraction already folds an article's repeats of one
     happening at one place and day from one source into one record, so such a pair is two."""
     denial = _disputes(a) != _disputes(b)
     two_sources = a.status == b.status and a.attribution != b.attribution
-    if actors.compatible(a.actor1, b.actor1) is False:
-        return False
+    if actors.compatible(a.actor1, b.actor1) is False and not (two_sources or denial):
+        return False  # one source's two actors are two happenings; two sources' are a dispute
     if (a.place is None) != (b.place is None):
         return False  # a placeless line is another happening
     within = False
@@ -217,44 +218,18 @@ def _distance_score(km: float, same_admin1: bool, precision: int) -> float | Non
 
 def _date_score(a: RecordFacts, b: RecordFacts) -> float | None:
     if a.date is not None and b.date is not None:
-        score = _interval_score(a.date, b.date)
-        told_again = a.dated_by_report or b.dated_by_report
-        # (A lasting state has its own rule for dates far apart: see _lasting_at_one_place.)
-        if told_again and (score is None or score < 0) and a.action not in DURABLE_ACTIONS:
-            return _report_dated_score(a, b, score)
-        return score
+        return _interval_score(a.date, b.date)
     if a.anchor is None or b.anchor is None:
         return UNKNOWN_TIME  # an article with no date at all: nothing ties the two in time
     if a.date is None and b.date is None:
         close = abs((a.anchor - b.anchor).days) <= MAX_GAP_DAYS
         return 0.0 if close else DATE_FEW_DAYS  # both undated in dated articles: weak either way
     dated, undated = (a, b) if a.date is not None else (b, a)
-    if dated.date is None or undated.published is None:
+    if dated.date is None or undated.published is None or undated.status == "planned":
         return 0.0
-    return _told_later_score(dated.date, undated.published, undated.status)
-
-
-def _report_dated_score(a: RecordFacts, b: RecordFacts, score: float | None) -> float | None:
-    """A date that is only its report's publication day bounds the happening from above:
-    the later report may tell an older happening again (codebook §1, background)."""
-    if a.date is None or b.date is None:
-        return score
-    options = [
-        score,
-        _told_later_score(a.date, b.date.start, b.status) if b.dated_by_report else None,
-        _told_later_score(b.date, a.date.start, a.status) if a.dated_by_report else None,
-    ]
-    known = [o for o in options if o is not None]
-    return max(known) if known else None
-
-
-def _told_later_score(dated: DateInterval, published: date, status: str) -> float | None:
-    """A record with no date of its own, in a report of `published`, against a dated one."""
-    if status == "planned":
-        return 0.0
-    if dated.start > published + REPORT_LAG:
+    if dated.date.start > undated.published + REPORT_LAG:
         return None  # an article cannot report as done what happened after it was written
-    return 0.0 if published - dated.end <= BACKGROUND_LAG else DATE_FEW_DAYS
+    return 0.0 if undated.published - dated.date.end <= BACKGROUND_LAG else DATE_FEW_DAYS
 
 
 def _interval_score(x: DateInterval, y: DateInterval) -> float | None:
