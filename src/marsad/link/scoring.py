@@ -44,7 +44,7 @@ FAR_KM = 150.0  # beyond this two places cannot be one happening
 # and are besieged in one sentence, yet they are two records and two events.
 PLACE_SAME_ENTRY, PLACE_CLOSE, PLACE_WITHIN_5KM, PLACE_NEAR = 1.5, 1.0, 0.6, 0.3
 PLACE_CONTAINS, PLACE_REGION, PLACE_BORDER = 0.3, 0.1, -0.5
-PLACE_NESTED = 1.0  # a place and a wider one holding it (geo.contains), within NEAR_PLACE_KM
+PLACE_NESTED = 0.6  # a place and a wider one holding it (geo.contains), within NEAR_PLACE_KM
 
 DATE_SAME_DAY, DATE_OVERLAP, DATE_VAGUE_OVERLAP, DATE_NEXT_DAY, DATE_FEW_DAYS = (
     1.0,
