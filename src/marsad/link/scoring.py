@@ -76,7 +76,7 @@ def pair_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float | Non
     if action is None or (
         a.article_id == b.article_id and not same_happening_in_article(a, b, actors)
     ):
-        return None
+        return None  # checked first: the cheap vetoes spare the wording comparison
     place = _place_score(a, b)
     when = _date_score(a, b)
     if when is None and _lasting_at_one_place(a, b):
@@ -92,6 +92,26 @@ def pair_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float | Non
         + _number_score(a, b)
         + _wording_score(a, b)
     )
+
+
+def score_parts(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> dict[str, float | None]:
+    """`pair_score` field by field (None: that field rules the pair out), for error reports;
+    when none is None their sum is `pair_score`."""
+    action = _action_score(a, b)
+    in_article = a.article_id != b.article_id or same_happening_in_article(a, b, actors)
+    when = _date_score(a, b)
+    if when is None and _lasting_at_one_place(a, b):
+        when = 0.0
+    return {
+        "action": action,
+        "article": 0.0 if in_article else None,
+        "status": _status_score(a, b),
+        "place": _place_score(a, b),
+        "date": when,
+        "actors": _actor_score(a, b, actors),
+        "numbers": _number_score(a, b),
+        "wording": _wording_score(a, b),
+    }
 
 
 def same_happening_in_article(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> bool:
