@@ -37,6 +37,10 @@ from marsad.evaluate import load_scorer, scorer_beside
 from marsad.ingest import read_inputs
 from marsad.knowledge.resources import Resources
 from marsad.link import LinkResult, link_claims, near_duplicates
+from marsad.link.actors import ActorTree, actor_tree
+from marsad.link.facts import RecordFacts, facts_of
+from marsad.link.linking import family_of
+from marsad.link.scoring import pair_score, score_parts
 from marsad.model import (
     ActorRef,
     Article,
@@ -336,7 +340,7 @@ def end_to_end(gold_path: Path, *, show_errors: bool) -> None:
         f"  predicted records {len(claims)}  events {len(result.events)}"
     )
     if show_errors:
-        show_end_to_end_errors(matched, result)
+        show_end_to_end_errors(matched, result, {a.id: a for a in articles}, resources)
 
 
 def describe(claim: Claim) -> str:
@@ -348,14 +352,36 @@ def describe(claim: Claim) -> str:
     return f"{claim.article_id} {claim.action}[{claim.status}] @{place} {span} {actors} {source}"
 
 
+def explain(a: Claim, b: Claim, facts: dict[str, RecordFacts], actors: ActorTree) -> str:
+    parts = score_parts(facts[a.id], facts[b.id], actors)
+    total = pair_score(facts[a.id], facts[b.id], actors)
+    fields = " ".join(
+        f"{name}={'VETO' if value is None else f'{value:+.2f}'}"
+        for name, value in parts.items()
+        if value != 0.0
+    )
+    return f"score={'None' if total is None else f'{total:.2f}'} ({fields})"
+
+
 def show_end_to_end_errors(
-    matched: list[tuple[str, str, str | None, dict[str, Any], Claim]], result: LinkResult
+    matched: list[tuple[str, str, str | None, dict[str, Any], Claim]],
+    result: LinkResult,
+    articles: dict[str, Article],
+    resources: Resources,
 ) -> None:
     keys_of_event: dict[str, set[str]] = {}
     for _, key, event_id, _, _ in matched:
         if event_id:
             keys_of_event.setdefault(event_id, set()).add(key)
     matched_ids = {c.id: key for _, key, _, _, c in matched}
+    claims = [c for _, _, _, _, c in matched]
+    facts = {
+        c.id: facts_of(c, articles.get(c.article_id), family_of(c.action, resources))
+        for c in claims
+    }
+    actors = actor_tree(resources).with_known(
+        i for f in facts.values() for i in (f.actor1, f.actor2)
+    )
     print("FALSE merges (events holding matched records of several gold keys):")
     for event_id, keys in sorted(keys_of_event.items()):
         if len(keys) < 2:
@@ -364,10 +390,11 @@ def show_end_to_end_errors(
         for claim in result.claims:
             if claim.event_id == event_id:
                 print(f"   key={matched_ids.get(claim.id, '(unmatched)')}  {describe(claim)}")
-    print("MISSED links (one gold key, two events):")
+    print("MISSED links (one gold key, two events), with the pair's score by field:")
     for (a1, k1, e1, _, c1), (a2, k2, e2, _, c2) in combinations(matched, 2):
         if a1 != a2 and k1 == k2 and not (e1 is not None and e1 == e2):
-            print(f" key={k1}\n   {describe(c1)}\n   {describe(c2)}")
+            print(f" key={k1}  {explain(c1, c2, facts, actors)}")
+            print(f"   {describe(c1)}\n   {describe(c2)}")
 
 
 if __name__ == "__main__":

@@ -125,3 +125,16 @@ def test_only_a_lasting_state_links_across_months() -> None:
 def test_an_undated_report_cannot_tell_of_what_happened_after_it_was_published() -> None:
     a = strike("a1", date=None, published=date(2022, 4, 20))
     assert pair_score(a, strike("a3"), TREE) is None
+
+
+def test_the_score_by_field_adds_up_to_the_pair_score_and_names_the_veto() -> None:
+    from marsad.link.scoring import score_parts
+
+    a, b = strike("a1"), strike("a3", actor1="COALITION")
+    parts = score_parts(a, b, TREE)
+    total = pair_score(a, b, TREE)
+    assert total is not None
+    assert abs(sum(v for v in parts.values() if v is not None) - total) < 1e-9
+    other_town = score_parts(a, strike("a1", place=SHEIKH_MAQSOUD, record_id="x"), TREE)
+    assert other_town["article"] is None  # two happenings of one article
+    assert score_parts(a, strike("a3", action="shelling"), TREE)["action"] is None

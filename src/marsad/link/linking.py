@@ -42,7 +42,7 @@ def link_claims(
     for event_id in sorted(touched):
         event = build_event(event_id, members[event_id], actors, duplicates.canonical)
         built[event_id] = event
-        summaries[event_id] = summarize(event, _family_of(event.action, resources), actors)
+        summaries[event_id] = summarize(event, family_of(event.action, resources), actors)
     stories = build_stories(list(summaries.values()))
     story_of = {event_id: story.id for story in stories for event_id in story.event_ids}
 
@@ -109,13 +109,14 @@ def _new_facts(
 ) -> dict[str, RecordFacts]:
     known = previous.event_of_record()
     return {
-        c.id: facts_of(c, articles.get(c.article_id), _family_of(c.action, resources))
+        c.id: facts_of(c, articles.get(c.article_id), family_of(c.action, resources))
         for c in _unique(claims)
         if c.id not in known
     }
 
 
-def _family_of(action: str, resources: Resources) -> str:
+def family_of(action: str, resources: Resources) -> str:
+    """The action's family (`resources.actions`); an action missing from the table is its own."""
     info = resources.actions.get(action)
     return info.family if info is not None else UNKNOWN_FAMILY + action
 

@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from marsad.link.actors import ActorTree
 from marsad.link.facts import RecordFacts
-from marsad.link.geo import haversine_km
+from marsad.link.geo import haversine_km, nested
 from marsad.link.shingles import sketch_similarity
 from marsad.model import DateInterval
 
@@ -32,6 +32,7 @@ SYMMETRIC_ACTIONS = frozenset({"agreement", "talks", "armed_clash"})
 DURABLE_ACTIONS = frozenset({"siege_imposed"})
 
 ACTOR1_SAME, ACTOR1_RELATED, ACTOR1_CONFLICT = 1.0, 0.8, -1.5
+ACTOR1_CROSSED = -0.5
 ACTOR2_AGREE, ACTOR2_CONFLICT = 0.5, -0.5
 
 SAME_PLACE_KM = 5.0  # the scorer's "place within 5 km"
@@ -43,6 +44,7 @@ FAR_KM = 150.0  # beyond this two places cannot be one happening
 # and are besieged in one sentence, yet they are two records and two events.
 PLACE_SAME_ENTRY, PLACE_CLOSE, PLACE_WITHIN_5KM, PLACE_NEAR = 1.5, 1.0, 0.6, 0.3
 PLACE_CONTAINS, PLACE_REGION, PLACE_BORDER = 0.3, 0.1, -0.5
+PLACE_NESTED = 0.6  # a place and a wider one holding it (geo.contains), within NEAR_PLACE_KM
 
 DATE_SAME_DAY, DATE_OVERLAP, DATE_VAGUE_OVERLAP, DATE_NEXT_DAY, DATE_FEW_DAYS = (
     1.0,
@@ -59,6 +61,7 @@ BACKGROUND_LAG = timedelta(days=30)  # an undated record in a dated article tell
 UNKNOWN_TIME = -0.6  # a record from an article with no date: place and actors alone are not enough
 
 PLANNED_VS_DONE = -1.0
+DISPUTING_STATUSES = frozenset({"denied", "negated"})
 NUMBER_AGREE, NUMBER_CONFLICT = 0.3, -0.3
 # Similarity of 4-gram sets (shingles.sketch_similarity): on the training set's evidence, records
 # of one event reach a median 0.20, records of different events of one action a median 0.06 and
@@ -73,7 +76,7 @@ def pair_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float | Non
     if action is None or (
         a.article_id == b.article_id and not same_happening_in_article(a, b, actors)
     ):
-        return None
+        return None  # checked first: the cheap vetoes spare the wording comparison
     place = _place_score(a, b)
     when = _date_score(a, b)
     if when is None and _lasting_at_one_place(a, b):
@@ -91,22 +94,56 @@ def pair_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float | Non
     )
 
 
+def score_parts(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> dict[str, float | None]:
+    """`pair_score` field by field (None: that field rules the pair out), for error reports;
+    when none is None their sum is `pair_score`."""
+    action = _action_score(a, b)
+    in_article = a.article_id != b.article_id or same_happening_in_article(a, b, actors)
+    when = _date_score(a, b)
+    if when is None and _lasting_at_one_place(a, b):
+        when = 0.0
+    return {
+        "action": action,
+        "article": 0.0 if in_article else None,
+        "status": _status_score(a, b),
+        "place": _place_score(a, b),
+        "date": when,
+        "actors": _actor_score(a, b, actors),
+        "numbers": _number_score(a, b),
+        "wording": _wording_score(a, b),
+    }
+
+
 def same_happening_in_article(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> bool:
-    """Two records of one article are one happening only as a claim and its denial, or as one
-    claim from two sources (codebook §1, §7): everything else about them must be the same —
-    the same place entry (a neighbourhood is not its city) and the same days. Extraction already
-    folds an article's repeats into one record, so any other pair is two happenings."""
-    denial = (a.status == "denied") != (b.status == "denied")
+    """Two records of one article are one happening when nothing but the telling differs
+    (codebook §1, §7): a claim and its denial, one claim from two sources (who may name
+    different perpetrators: an actor dispute, §8), or one happening placed once at a wider place
+    and once at a place inside it (Damascus and its Mezzeh quarter, Eastern Ghouta and Douma).
+    Their days must agree, and one source's actors too. Two places neither of which
+    holds the other are two happenings (two strikes on two towns, two quarters side by side),
+    and so is a plan beside a deed; extraction already folds an article's repeats of one
+    happening at one place and day from one source into one record, so such a pair is two."""
+    denial = _disputes(a) != _disputes(b)
     two_sources = a.status == b.status and a.attribution != b.attribution
-    if not (denial or two_sources) or actors.compatible(a.actor1, b.actor1) is False:
-        return False
+    if actors.compatible(a.actor1, b.actor1) is False and not (two_sources or denial):
+        return False  # one source's two actors are two happenings; two sources' are a dispute
     if (a.place is None) != (b.place is None):
         return False  # a placeless line is another happening
+    within = False
     if a.place is not None and b.place is not None and a.place.gazetteer_id != b.place.gazetteer_id:
+        within = nested(a.place, b.place)
+        if not within:
+            return False
+    if not (denial or two_sources or (within and a.status == b.status)):
         return False
     if a.date is None or b.date is None:
         return True  # a source that gives no date does not disagree on it
     return a.date.start <= b.date.end and b.date.start <= a.date.end
+
+
+def _disputes(facts: RecordFacts) -> bool:
+    """The record says the happening did not take place: a denial, or the text's own negation."""
+    return facts.status in DISPUTING_STATUSES
 
 
 def _lasting_at_one_place(a: RecordFacts, b: RecordFacts) -> bool:
@@ -141,10 +178,19 @@ def _actor_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float:
             continue
         if is_actor1:
             exact = mine == theirs
-            total += (ACTOR1_SAME if exact else ACTOR1_RELATED) if verdict else ACTOR1_CONFLICT
+            if verdict:
+                total += ACTOR1_SAME if exact else ACTOR1_RELATED
+            else:
+                total += ACTOR1_CROSSED if _roles_swapped(a, b, actors) else ACTOR1_CONFLICT
         else:
             total += ACTOR2_AGREE if verdict else ACTOR2_CONFLICT
     return total
+
+
+def _roles_swapped(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> bool:
+    """Each report's actor1 is the other's actor2 side: one happening between the same two
+    sides, told from the other end (who attacked whom is what reports disagree on)."""
+    return bool(actors.compatible(a.actor1, b.actor2) or actors.compatible(b.actor1, a.actor2))
 
 
 def _crossed(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> bool:
@@ -168,13 +214,20 @@ def _place_score(a: RecordFacts, b: RecordFacts) -> float | None:
     if a.place.gazetteer_id == b.place.gazetteer_id:
         return PLACE_SAME_ENTRY
     same_admin1 = a.place.admin1 is not None and a.place.admin1 == b.place.admin1
+    score = _distance_score(km, same_admin1, max(a.geo_precision or 1, b.geo_precision or 1))
+    if score is not None and km <= NEAR_PLACE_KM and nested(a.place, b.place):
+        return max(score, PLACE_NESTED)  # one report names the quarter, another the city around
+    return score
+
+
+def _distance_score(km: float, same_admin1: bool, precision: int) -> float | None:
     if km <= CLOSE_PLACE_KM:
         return PLACE_CLOSE
     if km <= SAME_PLACE_KM:
         return PLACE_WITHIN_5KM
     if km <= NEAR_PLACE_KM:
         return PLACE_NEAR
-    if same_admin1 and max(a.geo_precision or 1, b.geo_precision or 1) >= 3:
+    if same_admin1 and precision >= 3:
         return PLACE_CONTAINS  # a governorate-level record contains any place in it
     if same_admin1 and km <= REGION_KM:
         return PLACE_REGION
