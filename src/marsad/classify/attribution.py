@@ -4,9 +4,13 @@ sentences until a new source is named or a new paragraph starts in the outlet's 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import cache
 
 from marsad.classify.view import SentenceView
+from marsad.knowledge.cues import load_cues
 from marsad.model import Attribution, Mention, Span
+from marsad.text.normalize import normalize_key
 
 # A reporting cue and its source are in one sentence; the source usually follows the cue
 # ("وقال المرصد", "بحسب ناشطين") or opens the sentence ("المرصد السوري أفاد"): any order within
@@ -85,10 +89,126 @@ def _speaker(view: SentenceView, text: str) -> Attribution | None:
     return None
 
 
+@cache
+def _cue_words(kind: str) -> frozenset[str]:
+    """Normalized cues of one kind from the attribution lexicon (verb, own_voice, particle)."""
+    return frozenset(normalize_key(c.cue) for c in load_cues().attribution if c.kind == kind)
+
+
+# "قال مصدر لـ"سمارت"", "قال لوكالة ((شينخوا))": the outlet told is not who speaks.
+_RECIPIENT = re.compile(
+    r"(?:^|[\s\"'«“(])ل(?:ـ)?(?:وكالة|قناة|موقع|صحيفة|جريدة|شبكة|تلفزيون|إذاعة|اذاعة)?"
+    r"[\s\"'«“(]*$"
+)
+RECIPIENT_WINDOW_CHARS = 14
+
+
+def _told(text: str, span: Span) -> bool:
+    """The source is the outlet a speaker told ("قال مصدر محلي لـ"سمارت"")."""
+    return bool(_RECIPIENT.search(text[max(0, span.start - RECIPIENT_WINDOW_CHARS) : span.start]))
+
+
+# A speaker named by a noun phrase the catalogs do not know: a verb of saying, the phrase, then
+# "إن/أن" or a quotation ("وقال السفير زيناري "…"", "أعلنت سورية أنه", "قالت قناة برس تي في
+# الإيرانية، التي تديرها الدولة، إن").
+SPEAKER_NP_CHARS = 90
+SPEAKER_NP_WORDS = 12
+_TOKEN = re.compile(r"[^\s،,.؛;:()\"'«»“”]+|[:\"'«“]")
+_COMPLEMENTIZERS = frozenset(
+    {"ان", "انه", "انها", "انهم", "انهن", "اننا", "بان", "بانه", "بانها", "فان", "وان"}
+)
+_OPENERS = frozenset({":", '"', "'", "«", "“"})
+# A speaker named again by a definite or demonstrative phrase or one word ("وقال القائد
+# العسكري", "وأضاف سلو", "أكدت هذه القوات"): the one named before, when there is one.
+ANAPHOR = "anaphor"
+OWN_VOICE = Attribution(name="", kind="outlet", span=None)  # the outlet's own correspondent
+
+
+def _np_speaker(view: SentenceView, text: str, cue: Mention) -> Attribution | None:
+    if normalize_key(cue.span.text) not in _cue_words("verb"):
+        return None
+    start = cue.span.end
+    while start < view.span.end and text[start].isalpha():
+        start += 1  # the verb's ending ("قالت", "أفادوا")
+    end = min(view.span.end, start + SPEAKER_NP_CHARS)
+    dates = [d.mention.span for d in view.dates]
+    gap = _without_dates(text, start, end, dates)
+    words: list[re.Match[str]] = []
+    for token in _TOKEN.finditer(gap):
+        word = normalize_key(token.group())
+        if word in _COMPLEMENTIZERS or word in _OPENERS:
+            break
+        words.append(token)
+        if len(words) > SPEAKER_NP_WORDS:
+            return None
+    else:
+        return None
+    if not words:
+        return None
+    first = normalize_key(words[0].group())
+    cut = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if i and normalize_key(w.group()) in _cue_words("particle")
+        ),
+        len(words),
+    )
+    words = words[:cut]  # "قوة المهمات المشتركة في بيان": the speaker ends before "في"
+    head = start + words[0].start()
+    if first.startswith("ل") and any(
+        head <= m.span.start < start + words[0].end() for m in sentence_sources(view)
+    ):
+        return None  # "أوضح لعنب بلدي أن": the outlet told; its speaker is named elsewhere
+    if first in _cue_words("particle") or len(first) == 1:
+        return None  # "أشار إلى أن", "قالت في بيان إن": the speaker is not named here
+    if first in _cue_words("own_voice"):
+        return OWN_VOICE
+    span = Span.of(text, start + words[0].start(), start + words[-1].end())
+    anaphoric = len(words) == 1 or first.startswith("ال") or first in _cue_words("anaphor")
+    return Attribution(name=span.text, kind=ANAPHOR if anaphoric else "person", span=span)
+
+
+# The verb opens the sentence ("وقال", "ومن جهته، قال", "وفي وقت سابق، أعلن"): a verb of saying
+# deep in a sentence ("…، حيث قال X إن") speaks for its own clause, not the events before it.
+SPEAKER_VERB_CHARS = 40
+
+
+def _named_speaker(view: SentenceView, text: str) -> Attribution | None:
+    for cue in view.attribution:
+        if cue.key == "report" and cue.span.start - view.span.start <= SPEAKER_VERB_CHARS:
+            found = _np_speaker(view, text, cue)
+            if found is not None:
+                return found
+    return None
+
+
+def _spoken(view: SentenceView, text: str, source: Mention) -> bool:
+    """Residents are a source only as the subject of a verb of saying ("قال أحد السكان"): the
+    word is common in narration ("دوار كان سكان المدينة يطلقون عليه", "يعاني الأهالي")."""
+    if not (source.key or "").startswith(f"source:{RESIDENTS}|"):
+        return True
+    dates = [d.mention.span for d in view.dates]
+    return any(
+        _touches(text, cue.span, source.span, dates)
+        for cue in view.attribution
+        if cue.key == "report"
+    )
+
+
 def _stated_source(view: SentenceView, text: str) -> Attribution | None:
-    sources = sentence_sources(view)
+    sources = [m for m in sentence_sources(view) if _spoken(view, text, m)]
     if not sources or not (_has(view, "report") or _has(view, "continue")):
-        return _speaker(view, text)
+        found = _speaker(view, text)
+        if found is None:
+            found = _named_speaker(view, text)
+        return found
+    direct = [m for m in sources if not _told(text, m.span)]
+    if not direct:
+        found = _speaker(view, text) or _named_speaker(view, text)
+        if found is not None:
+            return found
+    sources = direct or sources
     named = [m for m in sources if not (m.key or "").endswith(ANON_SUFFIX)]
     return _source((named or sources)[0])
 
@@ -108,7 +228,11 @@ def attributions(views: list[SentenceView], text: str) -> list[Attribution | Non
     paragraph = -1
     for view in views:
         stated = _stated_source(view, text)
-        if stated is not None:
+        if stated is OWN_VOICE:
+            current = last_named = None
+        elif stated is not None and stated.kind == ANAPHOR:
+            current = last_named = last_named or replace(stated, kind="person")
+        elif stated is not None:
             current = last_named = stated
         elif _opens_with_continue(view):
             current = current or last_named  # "وأضاف", "ووفقاً للموقع ذاته": the same voice
