@@ -125,7 +125,8 @@ OWN_VOICE = Attribution(name="", kind="outlet", span=None)  # the outlet's own c
 
 
 def _np_speaker(view: SentenceView, text: str, cue: Mention) -> Attribution | None:
-    if normalize_key(cue.span.text) not in _cue_words("verb"):
+    said = normalize_key(cue.span.text)
+    if said not in _cue_words("verb") and said not in _cue_words("issuer"):
         return None
     start = cue.span.end
     while start < view.span.end and text[start].isalpha():

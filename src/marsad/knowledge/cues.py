@@ -31,6 +31,7 @@ ATTRIBUTION_KINDS = frozenset(
         "own_voice",
         "particle",
         "anaphor",
+        "issuer",
     }
 )
 NOT_ACTOR_KIND = "not_actor"
