@@ -220,9 +220,51 @@ def _stated_source(view: SentenceView, text: str) -> Attribution | None:
 # a named monitor or outlet ("المرصد السوري") goes on being cited for the sentences after it.
 SPOKEN_ONCE = frozenset({"anonymous", "party"})
 
+# "أن", "إن", "بأنّ", "فإنه": the speech of a verb of saying starts here.
+_THAT = re.compile(r"(?:^|\s)[وفب]?[إأا]ن[\u064b-\u0652]*(?:ه|ها|هم|هن)?(?=[\s\"«“]|$)")
 
-def attributions(views: list[SentenceView], text: str) -> list[Attribution | None]:
-    """The source each sentence's events are attributed to, or None for the outlet's voice."""
+
+def _opens_speech(view: SentenceView, text: str, cue: Mention) -> bool:
+    """A verb of saying whose speech follows it in its clause ("وأفادت مصادر صحفية بأن …")."""
+    if normalize_key(cue.span.text) not in _cue_words("verb"):
+        return False
+    clause = view.clause_of(cue.span.start)
+    return bool(_THAT.search(text, cue.span.end, clause.end))
+
+
+def voice_at(
+    views: list[SentenceView],
+    voices: list[Attribution | None],
+    index: int,
+    position: int,
+    text: str,
+) -> Attribution | None:
+    """The voice of an event at `position` of sentence `index`. A speech a sentence opens in a
+    later clause ("دخلت وحدات من الجيش مدينة منبج، وأفادت مصادر بأن الجنود انتشروا …") holds
+    for that clause on; the clauses before it are told in the voice before the sentence. A
+    trailing "، بحسب ما أفاد المرصد" is no speech opened: it holds for what it follows."""
+    view, voice = views[index], voices[index]
+    if voice is None or voice.span is None:
+        return voice
+    if not view.span.start <= voice.span.start < view.span.end:
+        return voice  # carried from an earlier sentence
+    cues = [c for c in view.attribution if c.key == "report"]
+    if not cues:
+        return voice
+    first = min(cues, key=lambda c: c.span.start)
+    if first.span.start <= position or not _opens_speech(view, text, first):
+        return voice  # told after its cue, or a trailing "، وفق مصادر حقوقية"
+    if view.clause_of(first.span.start) == view.clause_of(position):
+        return voice
+    before = voices[index - 1] if index > 0 else None
+    if before is None or views[index - 1].paragraph != view.paragraph:
+        return None
+    return None if before.kind in SPOKEN_ONCE else before
+
+
+def heard(views: list[SentenceView], text: str) -> list[Attribution | None]:
+    """The voice each sentence is told in: the source it names, or the one it carries on, or
+    None for the outlet's own voice."""
     out: list[Attribution | None] = []
     current: Attribution | None = None
     last_named: Attribution | None = None
@@ -242,6 +284,19 @@ def attributions(views: list[SentenceView], text: str) -> list[Attribution | Non
         paragraph = view.paragraph
         out.append(current)
     return out
+
+
+def attributions(views: list[SentenceView], text: str) -> list[Attribution | None]:
+    """The source each sentence's events are attributed to, or None for the outlet's voice: the
+    voice the sentence is heard in, at its first event (`voice_at`). One voice per sentence;
+    a caller holding each event's position may ask `voice_at` per event instead."""
+    voices = heard(views, text)
+    return [
+        voice_at(views, voices, i, min(t.span.start for t in view.triggers), text)
+        if view.triggers
+        else voices[i]
+        for i, view in enumerate(views)
+    ]
 
 
 def denier(view: SentenceView, after: int) -> Attribution | None:
