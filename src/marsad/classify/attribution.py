@@ -29,14 +29,32 @@ def _source(mention: Mention) -> Attribution:
     return Attribution(name=name, kind=kind, span=mention.span)
 
 
-def _has(view: SentenceView, key: str) -> bool:
-    return any(m.key == key for m in view.attribution)
+# A verb of saying written as a noun or adjective: "التابعة لـ" (affiliated), "تابعة للنظام",
+# "إضافة إلى" (in addition), "المشار إليه". The matcher takes "ال" and "ة" as a clitic and an
+# ending; on a verb they make the word no verb.
+_NOUN_BEFORE = ("ال", "لل")
 
 
-def _opens_with_continue(view: SentenceView) -> bool:
+def _is_verb_cue(text: str, m: Mention) -> bool:
+    if normalize_key(m.span.text) not in _cue_words("verb"):
+        return True  # "بيان", "بحسب", "المصدر": nouns and prepositions are cues as they stand
+    before = text[max(0, m.span.start - 2) : m.span.start]
+    return not (before in _NOUN_BEFORE or text[m.span.end : m.span.end + 1] == "ة")
+
+
+def _cues(view: SentenceView, text: str, key: str) -> list[Mention]:
+    """The sentence's attribution mentions of one key, verbs of saying used as verbs."""
+    return [m for m in view.attribution if m.key == key and _is_verb_cue(text, m)]
+
+
+def _has(view: SentenceView, key: str, text: str) -> bool:
+    return bool(_cues(view, text, key))
+
+
+def _opens_with_continue(view: SentenceView, text: str) -> bool:
     return any(
-        m.key == "continue" and m.span.start - view.span.start <= CONTINUE_PREFIX_CHARS
-        for m in view.attribution
+        m.span.start - view.span.start <= CONTINUE_PREFIX_CHARS
+        for m in _cues(view, text, "continue")
     )
 
 
@@ -73,7 +91,7 @@ def _touches(text: str, cue: Span, actor: Span, dates: list[Span] | None = None)
 
 def _speaker(view: SentenceView, text: str) -> Attribution | None:
     """A catalog actor or a named person as the subject of a reporting verb."""
-    cues = [m for m in view.attribution if m.key == "report"]
+    cues = _cues(view, text, "report")
     dates = [d.mention.span for d in view.dates]
     for cue in cues:
         for actor in view.actors:
@@ -176,8 +194,8 @@ SPEAKER_VERB_CHARS = 40
 
 
 def _named_speaker(view: SentenceView, text: str) -> Attribution | None:
-    for cue in view.attribution:
-        if cue.key == "report" and cue.span.start - view.span.start <= SPEAKER_VERB_CHARS:
+    for cue in _cues(view, text, "report"):
+        if cue.span.start - view.span.start <= SPEAKER_VERB_CHARS:
             found = _np_speaker(view, text, cue)
             if found is not None:
                 return found
@@ -190,16 +208,12 @@ def _spoken(view: SentenceView, text: str, source: Mention) -> bool:
     if not (source.key or "").startswith(f"source:{RESIDENTS}|"):
         return True
     dates = [d.mention.span for d in view.dates]
-    return any(
-        _touches(text, cue.span, source.span, dates)
-        for cue in view.attribution
-        if cue.key == "report"
-    )
+    return any(_touches(text, cue.span, source.span, dates) for cue in _cues(view, text, "report"))
 
 
 def _stated_source(view: SentenceView, text: str) -> Attribution | None:
     sources = [m for m in sentence_sources(view) if _spoken(view, text, m)]
-    if not sources or not (_has(view, "report") or _has(view, "continue")):
+    if not sources or not (_has(view, "report", text) or _has(view, "continue", text)):
         found = _speaker(view, text)
         if found is None:
             found = _named_speaker(view, text)
@@ -248,7 +262,7 @@ def voice_at(
         return voice
     if not view.span.start <= voice.span.start < view.span.end:
         return voice  # carried from an earlier sentence
-    cues = [c for c in view.attribution if c.key == "report"]
+    cues = _cues(view, text, "report")
     if not cues:
         return voice
     first = min(cues, key=lambda c: c.span.start)
@@ -277,7 +291,7 @@ def heard(views: list[SentenceView], text: str) -> list[Attribution | None]:
             current = last_named = last_named or replace(stated, kind="person")
         elif stated is not None:
             current = last_named = stated
-        elif _opens_with_continue(view):
+        elif _opens_with_continue(view, text):
             current = current or last_named  # "وأضاف", "ووفقاً للموقع ذاته": the same voice
         elif view.paragraph != paragraph or (current is not None and current.kind in SPOKEN_ONCE):
             current = None
