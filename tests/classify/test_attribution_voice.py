@@ -50,3 +50,11 @@ def test_a_trailing_source_holds_for_what_it_follows() -> None:
     views = _views(text)
     voices = heard(views, text)
     assert voice_at(views, voices, 0, text.index("قصفت"), text) is not None
+
+
+def test_a_verbal_act_is_told_in_the_outlets_voice() -> None:
+    text = "قال المرصد السوري لحقوق الإنسان إن قوات النظام قصفت بلدة كفرنبل، واتهم الأهالي النظام."
+    views = _views(text)
+    voices = heard(views, text)
+    assert voice_at(views, voices, 0, text.index("قصفت"), text) is not None
+    assert voice_at(views, voices, 0, text.index("اتهم"), text) is None
