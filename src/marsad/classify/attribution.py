@@ -328,14 +328,47 @@ def attributions(views: list[SentenceView], text: str) -> list[Attribution | Non
 
 
 def denier(view: SentenceView, after: int) -> Attribution | None:
-    """Who denies: the actor right after the denial cue ("نفت الأسايش"), else a named source."""
+    """Who denies: the actor right after the denial cue ("نفت الأسايش"), else a named source,
+    else the words the denial verb names."""
+    for cue in sorted(view.status, key=lambda m: m.span.start):
+        if cue.key == "denial" and 0 <= cue.span.start - after <= SPEAKER_GAP_CHARS:
+            after = cue.span.end  # "مزعوم تنفيه دمشق": the verb after the first cue
     for actor in view.actors:
         if 0 <= actor.mention.span.start - after <= SPEAKER_GAP_CHARS and actor.options:
             return Attribution(actor.options[0].name, "party", actor.mention.span)
     for m in sentence_sources(view):
         if m.span.start >= after:
             return _source(m)
-    return None
+    return _named_denier(view, after)
+
+
+DENIER_WORDS = 4  # "تنفيه دمشق وموسكو": a capital for its government, two at most with "و"
+_DENIER_STOP = re.compile(r"[،,.؛;:()\"«»“”]")
+
+
+def _named_denier(view: SentenceView, after: int) -> Attribution | None:
+    """Whoever the denial verb names, known to no catalog ("نفته دمشق وموسكو"): the words after
+    the verb up to the clause's end or a complementizer, a few at most. A denial always has
+    its denier (codebook §1: attributed_to = the denier)."""
+    text = view.span.text
+    start = after - view.span.start
+    while start < len(text) and text[start].isalpha():
+        start += 1  # the verb's ending or object pronoun ("نفته", "نفوا")
+    stop = _DENIER_STOP.search(text, start)
+    end = stop.start() if stop else len(text)
+    named: list[re.Match[str]] = []
+    for word in re.finditer(r"\S+", text[:end]):
+        if word.start() < start:
+            continue
+        key = normalize_key(word.group())
+        if len(named) == DENIER_WORDS or key in _COMPLEMENTIZERS or key in _cue_words("particle"):
+            break
+        named.append(word)
+    if not named:
+        return None
+    first, last = view.span.start + named[0].start(), view.span.start + named[-1].end()
+    span = Span(first, last, text[named[0].start() : named[-1].end()])
+    return Attribution(name=span.text, kind="party", span=span)
 
 
 def attribution_from_actor(name: str, span: Span | None) -> Attribution:
