@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import cache
+from itertools import pairwise
 
 from marsad.classify.view import SentenceView
 from marsad.knowledge.actions import load_actions
@@ -131,7 +132,7 @@ def _told(text: str, span: Span) -> bool:
 # "إن/أن" or a quotation ("وقال السفير زيناري "…"", "أعلنت سورية أنه", "قالت قناة برس تي في
 # الإيرانية، التي تديرها الدولة، إن").
 SPEAKER_NP_CHARS = 90
-SPEAKER_NP_WORDS = 12
+SPEAKER_NP_WORDS = 16
 _TOKEN = re.compile(r"[^\s،,.؛;:()\"'«»“”]+|[:\"'«“]")
 _COMPLEMENTIZERS = frozenset(
     {"ان", "انه", "انها", "انهم", "انهن", "اننا", "بان", "بانه", "بانها", "فان", "وان"}
@@ -225,8 +226,25 @@ def _stated_source(view: SentenceView, text: str) -> Attribution | None:
         if found is not None:
             return found
     sources = direct or sources
+    for unnamed, named_after in pairwise(sources):
+        if _sources_of(text, unnamed, named_after):
+            return _source(unnamed)
     named = [m for m in sources if not (m.key or "").endswith(ANON_SUFFIX)]
     return _source((named or sources)[0])
+
+
+# "مصادر وكالة تسنيم", "مصدر في المرصد": unnamed sources of a named body speak, not the body
+# (which may be the article's own outlet, its own voice).
+_OF_GAP = re.compile(r"^[\s\"'«“]*(?:(?:في|من|داخل)\s+)?(?:وكالة|قناة|موقع|صحيفة|شبكة)?[\s\"'«“]*$")
+
+
+def _sources_of(text: str, unnamed: Mention, named: Mention) -> bool:
+    return (
+        (unnamed.key or "").endswith(ANON_SUFFIX)
+        and not (named.key or "").endswith(ANON_SUFFIX)
+        and 0 <= named.span.start - unnamed.span.end <= RECIPIENT_WINDOW_CHARS
+        and bool(_OF_GAP.match(text[unnamed.span.end : named.span.start]))
+    )
 
 
 # Sources whose word holds for their own sentence only, unless the next one says it goes on
