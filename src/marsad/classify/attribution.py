@@ -1,5 +1,14 @@
 """Who says so (codebook §7): a named source with a reporting cue, carried to the following
-sentences until a new source is named or a new paragraph starts in the outlet's own voice."""
+sentences until a new source is named or a new paragraph starts in the outlet's own voice.
+
+Who speaks, in order: a catalog source with a cue of saying (the outlet a speaker told, "لـ
+"سمارت"", is the last choice); a catalog actor or person touching a verb of saying; else the noun
+phrase between a verb of saying that opens the sentence and its "إن/أن" or quotation ("وقال
+السفير زيناري إن"). That phrase names no one after a particle ("أشار إلى أن"), is the outlet
+itself for its correspondent ("مراسلنا"), and names again the speaker before when definite or
+demonstrative ("وأضاف سلو", "أكدت هذه القوات"). `voice_at` then gives one event its voice: none
+for a verbal act (the speaker is its actor) or for what a sentence told before a speech it
+opens in a later clause. The word lists are rows of data/attribution_cues.tsv."""
 
 from __future__ import annotations
 
@@ -111,7 +120,8 @@ def _speaker(view: SentenceView, text: str) -> Attribution | None:
 
 @cache
 def _cue_words(kind: str) -> frozenset[str]:
-    """Normalized cues of one kind from the attribution lexicon (verb, own_voice, particle)."""
+    """Normalized cues of one kind from the attribution lexicon (verb, issuer, own_voice,
+    particle, anaphor)."""
     return frozenset(normalize_key(c.cue) for c in load_cues().attribution if c.kind == kind)
 
 
