@@ -143,9 +143,23 @@ def _told(text: str, span: Span) -> bool:
 # الإيرانية، التي تديرها الدولة، إن").
 SPEAKER_NP_CHARS = 90
 SPEAKER_NP_WORDS = 16
-_TOKEN = re.compile(r"[^\s،,.؛;:()\"'«»“”]+|[:\"'«“]")
+_TOKEN = re.compile(r"[^\s،,.؛;:()\"'«»“”\-–—]+|[:\"'«“]")
 _COMPLEMENTIZERS = frozenset(
-    {"ان", "انه", "انها", "انهم", "انهن", "اننا", "بان", "بانه", "بانها", "فان", "وان"}
+    {
+        "ان",
+        "انه",
+        "انها",
+        "انهما",
+        "انهم",
+        "انهن",
+        "اننا",
+        "بان",
+        "بانه",
+        "بانها",
+        "بانهم",
+        "فان",
+        "وان",
+    }
 )
 _OPENERS = frozenset({":", '"', "'", "«", "“"})
 # A speaker named again by a definite or demonstrative phrase or one word ("وقال القائد
@@ -165,8 +179,15 @@ def _np_speaker(view: SentenceView, text: str, cue: Mention) -> Attribution | No
     dates = [d.mention.span for d in view.dates]
     gap = _without_dates(text, start, end, dates)
     words: list[re.Match[str]] = []
+    later = [
+        c.span.start - start
+        for c in _cues(view, text, "report")
+        if c.span.start > start and normalize_key(c.span.text) in _cue_words("verb")
+    ]
     for token in _TOKEN.finditer(gap):
         word = normalize_key(token.group())
+        if any(token.start() <= c < token.end() for c in later):
+            return None  # "نشرت الشركة صورة …، وقالت": another verb of saying, its own speaker
         if word in _COMPLEMENTIZERS or word in _OPENERS:
             break
         words.append(token)
@@ -186,6 +207,8 @@ def _np_speaker(view: SentenceView, text: str, cue: Mention) -> Attribution | No
         len(words),
     )
     words = words[:cut]  # "قوة المهمات المشتركة في بيان": the speaker ends before "في"
+    while len(words) > 1 and len(normalize_key(words[-1].group())) == 1:
+        words.pop()  # "طبيب ميداني ل"العربية"": the outlet told follows the speaker
     head = start + words[0].start()
     if first.startswith("ل") and any(
         head <= m.span.start < start + words[0].end() for m in sentence_sources(view)
