@@ -2,7 +2,9 @@
 
 `data/attribution_cues.tsv`: cue and kind (verb, preposition, source, denial, medium, and
 `not_actor`: words after which an actor's name is an outlet's owner or a source's seat, not an
-actor of the event: "وكالة أنباء النظام", "المرصد … ومقره لندن").
+actor of the event: "وكالة أنباء النظام", "المرصد … ومقره لندن"), `own_voice` (a speaker who is
+the outlet itself: "مراسلنا", "مراسل" of the report) and `particle` (a word after a verb of
+saying that shows no speaker is named there: "أشار إلى أن", "قالت في بيان إن").
 `data/status_cues.tsv`: cue, status (negated, planned, denied, hedge, attempt) and scope (whether
 the cue stands before or after the event words it governs).
 """
@@ -18,8 +20,23 @@ from marsad.text.phrases import PhraseMatcher
 
 ATTRIBUTION_FILE = "attribution_cues.tsv"
 STATUS_FILE = "status_cues.tsv"
-ATTRIBUTION_KINDS = frozenset({"verb", "preposition", "source", "denial", "medium", "not_actor"})
+ATTRIBUTION_KINDS = frozenset(
+    {
+        "verb",
+        "preposition",
+        "source",
+        "denial",
+        "medium",
+        "not_actor",
+        "own_voice",
+        "particle",
+        "anaphor",
+        "issuer",
+    }
+)
 NOT_ACTOR_KIND = "not_actor"
+# Word lists read by the attribution rules around a speaker's name, never searched for in text.
+WORD_LIST_KINDS = frozenset({"own_voice", "particle", "anaphor"})
 STATUS_KINDS = frozenset({"negated", "planned", "denied", "hedge", "attempt"})
 SCOPES = frozenset({"before", "after"})
 
@@ -60,7 +77,9 @@ class CueLexicon:
     def find_attribution(self, text: str) -> tuple[CueHit, ...]:
         """Attribution cues; values are kinds (verb, preposition, source, denial, medium)."""
         if self._attribution_matcher is None:
-            self._attribution_matcher = PhraseMatcher((c.cue, c.kind) for c in self.attribution)
+            self._attribution_matcher = PhraseMatcher(
+                (c.cue, c.kind) for c in self.attribution if c.kind not in WORD_LIST_KINDS
+            )
         return _hits(self._attribution_matcher, text)
 
     def not_actor_ends(self, text: str) -> tuple[int, ...]:
