@@ -46,16 +46,20 @@ def _conjoined(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
 
 _DESTINATION = re.compile(r"(?:إلى|الى|نحو|باتجاه|صوب|حتى)\s+(?:[\u0621-\u064A]+\s+)?$")
 LEAVING_ACTIONS = frozenset({"withdrawal", "displacement"})
+# A deal and the handovers it orders belong to the place they settle, not to where the fighters
+# it sends away are going ("اتفاق يقضي بخروج المقاتلين من X إلى Y" is a deal at X). Talks are
+# not among them: envoys meet where they arrive ("وصلوا إلى حمص واجتمعوا", train).
+DEAL_ACTIONS = frozenset({"agreement", "handover"})
+
+
+def _is_destination(text: str, place: ResolvedPlace) -> bool:
+    start = place.mention.span.start
+    return _DESTINATION.search(text[max(0, start - 20) : start]) is not None
 
 
 def _origins(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
-    """Leaving happens at the place left, not the destination ("من حرستا إلى الشمال")."""
-    kept = [
-        p
-        for p in places
-        if not _DESTINATION.search(text[max(0, p.mention.span.start - 20) : p.mention.span.start])
-    ]
-    return kept or places
+    """The places of `places` that are not where someone is sent (by span start)."""
+    return [p for p in places if not _is_destination(text, p)]
 
 
 def _building_places(view: SentenceView, trigger: Mention) -> list[ResolvedPlace]:
@@ -128,7 +132,13 @@ def pick_places(
     heads = [p for p in view.places if p.mention.span.start not in qualifiers]
     in_clause = [p for p in view.places if clause.start <= p.mention.span.start < clause.end]
     if action in LEAVING_ACTIONS:
-        in_clause = _origins(text, in_clause)
+        # leaving happens at the place left; a clause naming only where they went ("انسحبوا
+        # إلى ريف عين العرب") still tells roughly where (train)
+        in_clause = _origins(text, in_clause) or in_clause
+    if action in DEAL_ACTIONS:
+        # a destination is never the place of the deal: without another place in the
+        # sentence, the place comes from the account before
+        in_clause, heads = _origins(text, in_clause), _origins(text, heads)
     # a qualifier stands in for its place only when the clause names nothing else
     in_clause = [p for p in in_clause if p.mention.span.start not in qualifiers] or in_clause
     if action == "seizure":
