@@ -280,9 +280,52 @@ class CityNames:
         return any(e.kind == "city" for e in self._gazetteer.lookup(name))
 
 
+def _nested(a: DateRef | None, b: DateRef | None) -> bool:
+    """One of two different dates spans the other."""
+    if a is None or b is None or a.interval == b.interval:
+        return False
+    x, y = a.interval, b.interval
+    return (y.start <= x.start and x.end <= y.end) or (x.start <= y.start and y.end <= x.end)
+
+
+def _own_date(d: Draft) -> bool:
+    """The date is stated in the mention's own sentence (not carried from before)."""
+    span = None if d.date is None else d.date.span
+    return span is not None and d.evidence.start <= span.start < d.evidence.end
+
+
+def _better_date(a: Draft, b: Draft) -> bool:
+    """`a`'s date is the better of two nested ones: stated in its own sentence when only one
+    is, else the narrower (the most precise the text allows, codebook §5)."""
+    if _own_date(a) != _own_date(b):
+        return _own_date(a)
+    if a.date is None or b.date is None:
+        return False
+    x, y = a.date.interval, b.date.interval
+    return (x.end - x.start) < (y.end - y.start)
+
+
+def _fold_nested_dates(drafts: list[Draft]) -> list[Draft]:
+    """Mentions of the same action, place, status and source whose dates nest ("منذ أسبوع"
+    around "ليل أول من أمس") tell one happening (§1): both take the better date, and the merge
+    makes them one record."""
+    out: list[Draft] = []
+    for d in drafts:
+        better = [
+            o
+            for o in drafts
+            if _loose_key(d) == _loose_key(o)
+            and d.attributed_to == o.attributed_to
+            and _nested(d.date, o.date)
+            and _better_date(o, d)
+        ]
+        out.append(replace(d, date=better[0].date) if better else d)
+    return out
+
+
 def _merge(drafts: list[Draft], city_names: CityNames | None = None) -> list[Draft]:
     merged: dict[tuple[object, ...], Draft] = {}
-    steps = _consolidate(_plans_carried_out(_absorb_undated(drafts)))
+    steps = _consolidate(_plans_carried_out(_fold_nested_dates(_absorb_undated(drafts))))
     for d in _fold_regions(steps, city_names or CityNames()):
         key = _merge_key(d)
         first = merged.get(key)
