@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from marsad.classify.arguments import pick_actors, pick_status
 from marsad.classify.attribution import attributions, denier
 from marsad.classify.dates import pick_date
-from marsad.classify.numbers import fatalities, quantities
+from marsad.classify.numbers import fatalities, lone_victims, quantities
 from marsad.classify.places import pick_places
 from marsad.classify.select import Scored
 from marsad.classify.view import SentenceView
@@ -107,6 +107,8 @@ def drafts_for(
         source = denier(view, denial_end) or voice
     toll, toll_quantity = fatalities(view, killed)
     if toll is None and action in TOLL_ACTIONS:
+        toll, toll_quantity = _lone_toll(view)
+    if toll is None and action in TOLL_ACTIONS:
         toll, toll_quantity = _carried_toll(views, view, places, killed)
     extra = quantities(view, action)
     several = len(places) > 1
@@ -137,6 +139,15 @@ def drafts_for(
 TOLL_ACTIONS = frozenset(
     {"killing", "air_strike", "shelling", "explosion", "armed_clash", "chemical_attack"}
 )
+
+
+def _lone_toll(view: SentenceView) -> tuple[int | None, Quantity | None]:
+    """Victims named without a number in the event's own sentence ("قُتل مدني"): only there,
+    a later sentence's lone victim is another happening as often as this one's toll."""
+    count = lone_victims(view)
+    if count is None:
+        return None, None
+    return count, Quantity(count, "person", "killed", None, None)
 
 
 def _carried_toll(

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from marsad.classify.view import SentenceView
 from marsad.model import Mention, Quantity
+from marsad.text.lexicon import read_table
+from marsad.text.normalize import normalize_key
 
 TOLL_CUE_WINDOW_CHARS = 25  # "مقتل 5 …", "5 قتلى": the killed word sits next to the number
 _UNITS = {
@@ -127,3 +130,93 @@ def quantities(view: SentenceView, action: str) -> list[Quantity]:
             item = "siege"
         out.append(Quantity(n.value, unit, item, n.qualifier, n.mention.span))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _VictimWords:
+    kill: frozenset[str]
+    after: dict[str, int]
+    victims: frozenset[str]
+
+
+@cache
+def _victim_words() -> _VictimWords:
+    kill: set[str] = set()
+    after: dict[str, int] = {}
+    victims: set[str] = set()
+    for row in read_table("victims.tsv"):
+        word = normalize_key(row["word"])
+        if row["kind"] == "kill":
+            kill.add(word)
+        elif row["kind"] == "after":
+            after[word] = int(row["count"])
+        elif row["kind"] == "victim":
+            victims.add(word)
+    return _VictimWords(frozenset(kill), after, frozenset(victims))
+
+
+_NOT_LETTER = re.compile(r"[^\u0621-\u064A0-9]+")
+LONE_VICTIM_WINDOW = 2  # "قُتل مدني", "قُتل أمس عنصر": the victim is one of the next two words
+CONJOINED_WINDOW = 3  # "مقتل امرأة ورجل مسيحيين": a second victim joined by و
+
+
+def _bare(word: str) -> str:
+    """A word without the conjunction, the article and the accusative alif ("والقائد" → قائد)."""
+    for clitic in ("و", "ف"):
+        if word.startswith(clitic) and len(word) > 3:
+            word = word[1:]
+            break
+    for article in ("لل", "ال", "بال"):
+        if word.startswith(article) and len(word) > len(article) + 2:
+            word = word[len(article) :]
+            break
+    return word[:-1] if word.endswith("ا") and len(word) > 3 else word
+
+
+def _victims_of(word: str, victims: frozenset[str]) -> int:
+    """1 for a singular victim noun, 2 for its dual ("مدنيان", "مستشارين"), else 0. A nisba's
+    "ين" is its plural as well ("مدنيين"): no count."""
+    bare = _bare(word)
+    if bare in victims:
+        return 1
+    if bare.endswith("ان") and bare[:-2] in victims:
+        return 2
+    stem = bare[:-2]
+    if bare.endswith("ين") and stem in victims and not stem.endswith("ي"):
+        return 2
+    return 0
+
+
+def lone_victims(view: SentenceView) -> int | None:
+    """The toll of a sentence that names its victims without a number: "قُتل مدني" (1),
+    "اغتيال القائد العسكري" (1), "مواطناً قتل" (1), "مقتل امرأة ورجل" (2), "قُتل مدنيان" (2)."""
+    lexicon = _victim_words()
+    # words keep their digits: a count between the killing word and a noun is that noun's
+    words = [_NOT_LETTER.sub("", w) for w in normalize_key(view.span.text).split()]
+    for i, word in enumerate(words):
+        core = word[1:] if word[:1] in {"و", "ف"} and word[1:] in lexicon.kill else word
+        if core in lexicon.kill:
+            count = _victims_after(words, i, lexicon.victims)
+            if count:
+                return count
+        if core in lexicon.after:
+            before = words[max(0, i - LONE_VICTIM_WINDOW) : i]
+            if any(_victims_of(w, lexicon.victims) for w in before):
+                return lexicon.after[core]
+    return None
+
+
+def _victims_after(words: list[str], i: int, victims: frozenset[str]) -> int:
+    for j in range(i + 1, min(len(words), i + 1 + LONE_VICTIM_WINDOW)):
+        if WOUNDED_WORDS.search(words[j]) or any(c.isdigit() for c in words[j]):
+            return 0  # "قتل وجرح 28 مدنياً": the dead and the wounded together, or counted
+        count = _victims_of(words[j], victims)
+        if count == 0:
+            continue
+        if _bare(words[j]) == "احد" and j + 1 >= len(words):
+            return 0  # "لم يسفر عن مقتل أحد": no one
+        for k in range(j + 1, min(len(words), j + 1 + CONJOINED_WINDOW)):
+            if words[k].startswith("و") and _victims_of(words[k][1:], victims) == 1:
+                return count + 1
+        return count
+    return 0

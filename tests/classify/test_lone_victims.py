@@ -1,0 +1,33 @@
+"""Tolls told without a number (codebook §6): a singular victim noun after a killing word, or
+before a killing verb, is 1; its dual, or two victims joined by و, is 2."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.classify.numbers import lone_victims
+from marsad.classify.view import SentenceView
+from marsad.model import Span
+
+
+def _view(text: str) -> SentenceView:
+    return SentenceView(0, Span(0, len(text), text), 0, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("وكان قُتل أمس عنصر من الفصيل جراء استهداف موقعه", 1),
+        ("إن مجموعة مجهولة اغتالت القائد العسكري للفصيل", 1),
+        ("وأشار إلى أن مواطناً قتل برصاص مسلحين", 1),
+        ("أدى القصف إلى مقتل امرأة ورجل في الحي", 2),
+        ("قتل مدنيان وأصيب ثالث", 2),
+        ("إن مستشارين عسكريين قتلا في الغارة", 2),
+        ("قتل وجرح 28 مدنياً", None),
+        ("لم يسفر القصف عن مقتل أحد.", None),
+        ("قتل المدنيين في الحي", None),
+        ("أصيب مدني بجروح", None),
+    ],
+)
+def test_lone_victims(text: str, count: int | None) -> None:
+    assert lone_victims(_view(text)) == count
