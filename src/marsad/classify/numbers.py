@@ -68,7 +68,35 @@ def _is_toll(view: SentenceView, number: NumberValue, killed_nouns: set[str]) ->
             between = view.span.text[m.span.end - view.span.start : start - view.span.start]
             if not WOUNDED_WORDS.search(between) and not _number_between(view, m.span.end, start):
                 return True  # "مقتل 5", "قتل ثمانية" — the first count after the word
-    return False
+    return _toll_phrase(view, number)
+
+
+TOLL_PHRASE_BEFORE_CHARS = 12  # "أودى بحياة 5", "راح ضحيتها 15 مدنياً"
+
+
+def _toll_phrase(view: SentenceView, number: NumberValue) -> bool:
+    """A count made a toll by a phrase of the lexicon: "بحياة 5" before it, or "لقوا حتفهم"
+    after its counted subject ("213 شخصاً على الأقل لقوا حتفهم"), up to a wounding word, another
+    count or the sentence's end; a count right after a wounding word is the wounded."""
+    words = _victim_words()
+    offset = view.span.start
+    start, end = number.mention.span.start - offset, number.mention.span.end - offset
+    text = view.span.text
+    near = text[max(0, start - TOLL_PHRASE_BEFORE_CHARS) : start]
+    if WOUNDED_WORDS.search(near):
+        return False  # "وأصيب 20"
+    before = normalize_key(near).split()
+    if before and before[-1] in words.toll_before:
+        rest = text[end : end + _WOUNDED_AFTER_CHARS]
+        return not WOUNDED_WORDS.search(rest)  # "راح ضحيتها 20 مدنياً بين قتيل وجريح"
+    stops = [end + SUBJECT_WINDOW_CHARS, len(text)]
+    stops += [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
+    stops += [n.span.start - offset for n in view.numbers if n.span.start - offset >= end]
+    hurt = WOUNDED_WORDS.search(text, end)
+    if hurt is not None:
+        stops.append(hurt.start())
+    after = normalize_key(text[end : min(stops)]).split()
+    return any(w in words.toll_after for w in after)
 
 
 SUBJECT_WINDOW_CHARS = 80  # a counted subject and its killed verb, with a short apposition between
@@ -115,9 +143,41 @@ def fatalities(view: SentenceView, killed_nouns: set[str]) -> tuple[int | None, 
     ]
     if not tolls:
         return None, None
-    best = max(tolls, key=lambda n: n.value)
-    quantity = Quantity(best.value, "person", "killed", best.qualifier, best.mention.span)
-    return int(best.value), quantity
+    best = max(tolls, key=lambda n: _with_joined(view, n))
+    total = _with_joined(view, best)
+    quantity = Quantity(total, "person", "killed", best.qualifier, best.mention.span)
+    return int(total), quantity
+
+
+# The gap between two counts of one toll: the first count's noun words, then و ("7 مدنيين
+# وثلاثة مقاتلين", "30 جندياً نظامياً و20 من التنظيم").
+_JOINED_GAP = re.compile(r"^[\s\u0621-\u064A]{0,30}(?:^|\s)و\s*$")
+_BREAKDOWN = re.compile(r"(?:بينهم|منهم|بينها|غالبيتهم|معظمهم)")
+_WOUNDED_AFTER_CHARS = 30  # the counted noun and "بين قتيل وجريح" after the count
+
+
+def _with_joined(view: SentenceView, toll: NumberValue) -> float:
+    """A toll plus the counts joined to it by و ("مقتل سبعة مدنيين وثلاثة مقاتلين" = 10), not
+    those of a breakdown ("بينهم 3 أطفال") nor of the wounded ("و10 جرحى")."""
+    offset = view.span.start
+    text = view.span.text
+    total, last = toll.value, toll.mention.span.end
+    later = sorted(view.numbers, key=lambda m: m.span.start)
+    for m in later:
+        if m.span.start < last:
+            continue
+        gap = text[last - offset : m.span.start - offset]
+        n = parse_number(m)
+        if n is None or not _JOINED_GAP.match(gap) or _BREAKDOWN.search(gap):
+            break
+        if WOUNDED_WORDS.search(gap) or (n.noun in _UNITS and _UNITS[n.noun][0] != "person"):
+            break
+        tail = text[m.span.start - offset : m.span.end - offset + _WOUNDED_AFTER_CHARS]
+        if WOUNDED_WORDS.search(tail.split(" و")[0]):
+            break  # "قتيلين اثنين وسبعة جرحى": the second count is the wounded
+        total += n.value
+        last = m.span.end
+    return total
 
 
 def quantities(view: SentenceView, action: str) -> list[Quantity]:
@@ -137,22 +197,28 @@ class _VictimWords:
     kill: frozenset[str]
     after: dict[str, int]
     victims: frozenset[str]
+    toll_before: frozenset[str]
+    toll_after: frozenset[str]
 
 
 @cache
 def _victim_words() -> _VictimWords:
-    kill: set[str] = set()
     after: dict[str, int] = {}
-    victims: set[str] = set()
+    kinds: dict[str, set[str]] = {"kill": set(), "victim": set(), "toll_before": set()}
+    kinds["toll_after"] = set()
     for row in read_table("victims.tsv"):
         word = normalize_key(row["word"])
-        if row["kind"] == "kill":
-            kill.add(word)
-        elif row["kind"] == "after":
+        if row["kind"] == "after":
             after[word] = int(row["count"])
-        elif row["kind"] == "victim":
-            victims.add(word)
-    return _VictimWords(frozenset(kill), after, frozenset(victims))
+        else:
+            kinds[row["kind"]].add(word)
+    return _VictimWords(
+        frozenset(kinds["kill"]),
+        after,
+        frozenset(kinds["victim"]),
+        frozenset(kinds["toll_before"]),
+        frozenset(kinds["toll_after"]),
+    )
 
 
 _NOT_LETTER = re.compile(r"[^\u0621-\u064A0-9]+")
