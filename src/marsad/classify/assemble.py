@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 from marsad.classify.arguments import pick_actors, pick_status
@@ -241,9 +242,31 @@ REGION_LEVELS = {
 }
 
 
+# A city retells an event told at one of its neighbourhoods or landmarks ("القصف على حلب" after
+# "القصف على حي صلاح الدين"): those kinds within this distance of the city's centre, same admin1.
+CITY_KINDS = frozenset({"city"})
+INNER_KINDS = frozenset({"neighbourhood", "landmark", "camp"})
+CITY_RADIUS_KM = 10.0
+
+
+def _km(a: Place, b: Place) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    lat_term = math.sin((la2 - la1) / 2) ** 2
+    h = lat_term + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def _contains(region: Place, place: Place) -> bool:
+    if region.gazetteer_id == place.gazetteer_id:
+        return False
+    if region.kind in CITY_KINDS:
+        return (
+            place.kind in INNER_KINDS
+            and region.admin1 == place.admin1
+            and _km(region, place) <= CITY_RADIUS_KM
+        )
     levels = REGION_LEVELS.get(region.kind)
-    if levels is None or region.gazetteer_id == place.gazetteer_id:
+    if levels is None:
         return False
     return all(
         getattr(region, f) is not None and getattr(region, f) == getattr(place, f) for f in levels
@@ -261,7 +284,10 @@ def _retells(later: Draft, first: Draft, city_names: CityNames) -> bool:
     """`later` names a governorate or district containing `first`'s place for the same action,
     status and doer: it retells that happening at a coarser scale (§1: one record). A region
     named like a city ("دير الزور", "حلب") is usually that city in the news, not the region."""
-    if later.place is None or first.place is None or later.place.place.name_ar in city_names:
+    if later.place is None or first.place is None:
+        return False
+    region = later.place.place
+    if region.kind not in CITY_KINDS and region.name_ar in city_names:
         return False
     if (later.action, later.status) != (first.action, first.status):
         return False
