@@ -18,6 +18,7 @@ from marsad.model import (
     Article,
     Attribution,
     Claim,
+    DateInterval,
     DateRef,
     Mention,
     MentionKind,
@@ -233,6 +234,24 @@ def _plans_carried_out(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if d.status != "planned" or d.action not in done]
 
 
+def _siege_of_its_lifting(drafts: list[Draft]) -> list[Draft]:
+    """The siege named in the sentence that tells its lifting ("فك الحصار عن المطار ... بحامية
+    المطار التي كانت محاصرة") is the lifting's background, not a siege imposed that day: the
+    lifting record tells it. A siege whose own start is stated there keeps its record."""
+    lifted = {(d.evidence.start, _interval(d)) for d in drafts if d.action == "siege_lifted"}
+    return [
+        d
+        for d in drafts
+        if d.action != "siege_imposed"
+        or (d.evidence.start, _interval(d)) not in lifted
+        or _own_date(d)
+    ]
+
+
+def _interval(d: Draft) -> DateInterval | None:
+    return None if d.date is None else d.date.interval
+
+
 # Region kinds a retelling may name for a place it told before, and the Place fields that must
 # agree for the region to contain that place.
 REGION_LEVELS = {
@@ -362,7 +381,9 @@ def _fold_nested_dates(drafts: list[Draft]) -> list[Draft]:
 
 def _merge(drafts: list[Draft], city_names: CityNames | None = None) -> list[Draft]:
     merged: dict[tuple[object, ...], Draft] = {}
-    steps = _consolidate(_plans_carried_out(_fold_nested_dates(_absorb_undated(drafts))))
+    steps = _consolidate(
+        _plans_carried_out(_siege_of_its_lifting(_fold_nested_dates(_absorb_undated(drafts))))
+    )
     for d in _fold_regions(steps, city_names or CityNames()):
         key = _merge_key(d)
         first = merged.get(key)
