@@ -132,9 +132,13 @@ def pick_places(
     heads = [p for p in view.places if p.mention.span.start not in qualifiers]
     in_clause = [p for p in view.places if clause.start <= p.mention.span.start < clause.end]
     if action in LEAVING_ACTIONS:
-        # leaving happens at the place left; a clause naming only where they went ("انسحبوا
-        # إلى ريف عين العرب") still tells roughly where (train)
-        in_clause = _origins(text, in_clause) or in_clause
+        # leaving happens at the place left; a clause naming only where they went ("خروج 1500
+        # مسلح باتجاه ريف حلب") takes the place from the account before (dev gains, train even)
+        origins = _origins(text, in_clause)
+        if in_clause and not origins:
+            in_clause, heads = [], []
+        else:
+            in_clause = origins
     if action in DEAL_ACTIONS:
         # a destination is never the place of the deal: without another place in the
         # sentence, the place comes from the account before
@@ -156,9 +160,18 @@ def pick_places(
         i = view.index - back
         if i < 0 or (views[i].paragraph != view.paragraph and back > 1):
             break
-        if views[i].places:
-            return [views[i].places[0]], "carried"
+        carried = _carriable(views[i].places, text, action)
+        if carried:
+            return [carried[0]], "carried"
     for earlier in views:
-        if earlier.places:
-            return [earlier.places[0]], "article"
+        carried = _carriable(earlier.places, text, action)
+        if carried:
+            return [carried[0]], "article"
     return [], "none"
+
+
+def _carriable(places: list[ResolvedPlace], text: str, action: str) -> list[ResolvedPlace]:
+    """Places an earlier sentence lends: for leaving and deals, not where people were sent."""
+    if action in LEAVING_ACTIONS or action in DEAL_ACTIONS:
+        return _origins(text, places)
+    return places
