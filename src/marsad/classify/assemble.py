@@ -415,7 +415,8 @@ def _merge(drafts: list[Draft], city_names: CityNames | None = None) -> list[Dra
             first,
             actor1=first.actor1 or d.actor1,
             actor2=first.actor2 or d.actor2,
-            fatalities=max(filter(None, (first.fatalities, d.fatalities)), default=None),
+            # repeated mentions of one happening: the toll is their lower bound (codebook §6)
+            fatalities=min(filter(None, (first.fatalities, d.fatalities)), default=None),
             confidence=max(first.confidence, d.confidence),
         )
     return list(merged.values())
