@@ -123,6 +123,36 @@ def _qualifies(gap: str, prev: ResolvedPlace, cur: ResolvedPlace) -> bool:
     return len(gap) <= QUALIFIER_GAP_CHARS and not _CONJUNCTION.search(gap) and _locates(cur, prev)
 
 
+# Words that open a list of the places an action struck ("استهدفت مواقع في كلٍ من X وY",
+# "العديد من المناطق، منها: X، Y", "شملت X وY"): every place named after them is one record.
+_LIST_OPENER = re.compile(r"(?:كل[ٍّ]*\s+من|منها\s*:|شملت|وشملت)")
+MAX_LISTED_PLACES = 12
+# Actions told of a list of struck or demonstrating places. Others (a take-over, talks) name
+# lists of what is held or who took part: measured, they only multiply false records.
+LIST_ACTIONS = frozenset(
+    {"air_strike", "shelling", "chemical_attack", "explosion", "armed_clash", "attack", "protest"}
+)
+
+
+def _listed(
+    text: str, view: SentenceView, trigger: Mention, heads: list[ResolvedPlace]
+) -> list[ResolvedPlace]:
+    """The places of a list that follows the trigger in its sentence (one record each, §1)."""
+    after = text[trigger.span.end : view.span.end]
+    opener = _LIST_OPENER.search(after)
+    if opener is None:
+        return []
+    start = trigger.span.end + opener.end()
+    seen: set[str] = set()
+    out = []
+    for p in heads:
+        gid = p.ref.place.gazetteer_id
+        if p.mention.span.start >= start and gid not in seen:
+            seen.add(gid)
+            out.append(p)
+    return out[:MAX_LISTED_PLACES]
+
+
 def pick_places(
     views: list[SentenceView], view: SentenceView, trigger: Mention, text: str, action: str = ""
 ) -> tuple[list[ResolvedPlace], str]:
@@ -149,6 +179,9 @@ def pick_places(
         referred = _building_places(view, trigger)
         if referred:
             return referred, "sentence"
+    listed = _listed(text, view, trigger, heads) if action in LIST_ACTIONS else []
+    if listed:
+        return listed, "clause"
     for pool, how in ((in_clause, "clause"), (heads, "sentence")):
         after = [p for p in pool if p.mention.span.start >= trigger.span.end]
         if after:
