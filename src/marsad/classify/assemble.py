@@ -9,7 +9,7 @@ from marsad.classify.arguments import pick_actors, pick_status
 from marsad.classify.attribution import attributions, denier
 from marsad.classify.dates import pick_date
 from marsad.classify.numbers import fatalities, lone_victims, quantities
-from marsad.classify.places import pick_places
+from marsad.classify.places import LIST_ACTIONS, pick_places
 from marsad.classify.select import Scored
 from marsad.classify.view import SentenceView
 from marsad.knowledge.resources import Resources
@@ -98,6 +98,7 @@ def drafts_for(
     trigger = scored.candidate.first
     action = scored.candidate.action
     places, how = pick_places(views, view, trigger, text, action)
+    others = _other_clauses(views, view, scored, text, places)
     when = pick_date(views, view, trigger, article.published)
     a1, a2 = pick_actors(views, view, trigger, text, action)
     if action == "displacement" and (a1 is None or a1.options[0].id != CIVILIANS_ID):
@@ -136,7 +137,48 @@ def drafts_for(
     )
     if not places:
         return [base]
-    return [replace(base, place=p.ref) for p in places]
+    # another trigger's clause tells its own happening: the sentence's toll is not its own
+    kept = tuple(q for q in base.quantities if q.item != "killed")
+    return [replace(base, place=p.ref) for p in places] + [
+        replace(base, place=p.ref, fatalities=None, quantities=kept) for p in others
+    ]
+
+
+def _other_clauses(
+    views: list[SentenceView],
+    view: SentenceView,
+    scored: Scored,
+    text: str,
+    places: list[ResolvedPlace],
+) -> list[ResolvedPlace]:
+    """The places of the action's other triggers in the sentence, each in its own clause ("خرجت
+    تظاهرتان في اعزاز …، كما خرجت تظاهرة مماثلة في حي باب الحديد"): one record per place (§1)."""
+    first = scored.candidate.first
+    if scored.candidate.action not in LIST_ACTIONS:
+        return []
+    seen = {p.ref.place.gazetteer_id for p in places}
+    clauses = {view.clause_of(first.span.start)}
+    out: list[ResolvedPlace] = []
+    for other in scored.candidate.triggers[1:]:
+        clause = view.clause_of(other.span.start)
+        if clause in clauses or _definite(other.span.text):
+            continue  # "مع الغارة الجوية": a definite noun refers back to the event told
+        clauses.add(clause)
+        more, how = pick_places(views, view, other, text, scored.candidate.action)
+        if how != "clause":
+            continue
+        for p in more:
+            if p.ref.place.gazetteer_id not in seen:
+                seen.add(p.ref.place.gazetteer_id)
+                out.append(p)
+    return out
+
+
+DEFINITE_PREFIXES = ("وبال", "فال", "بال", "وال", "لل", "ال")
+
+
+def _definite(word: str) -> bool:
+    return word.startswith(DEFINITE_PREFIXES)
 
 
 # Actions whose toll a later sentence may give ("ارتفع عدد الشهداء إلى 76").
