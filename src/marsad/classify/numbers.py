@@ -199,6 +199,7 @@ class _VictimWords:
     victims: frozenset[str]
     toll_before: frozenset[str]
     toll_after: frozenset[str]
+    skip: frozenset[str]
 
 
 @cache
@@ -206,6 +207,7 @@ def _victim_words() -> _VictimWords:
     after: dict[str, int] = {}
     kinds: dict[str, set[str]] = {"kill": set(), "victim": set(), "toll_before": set()}
     kinds["toll_after"] = set()
+    kinds["skip"] = set()
     for row in read_table("victims.tsv"):
         word = normalize_key(row["word"])
         if row["kind"] == "after":
@@ -218,6 +220,7 @@ def _victim_words() -> _VictimWords:
         frozenset(kinds["victim"]),
         frozenset(kinds["toll_before"]),
         frozenset(kinds["toll_after"]),
+        frozenset(kinds["skip"]),
     )
 
 
@@ -258,11 +261,14 @@ def lone_victims(view: SentenceView) -> int | None:
     "اغتيال القائد العسكري" (1), "مواطناً قتل" (1), "مقتل امرأة ورجل" (2), "قُتل مدنيان" (2)."""
     lexicon = _victim_words()
     # words keep their digits: a count between the killing word and a noun is that noun's
-    words = [_NOT_LETTER.sub("", w) for w in normalize_key(view.span.text).split()]
+    raw = normalize_key(view.span.text).split()
+    words = [_NOT_LETTER.sub("", w) for w in raw]
     for i, word in enumerate(words):
         core = word[1:] if word[:1] in {"و", "ف"} and word[1:] in lexicon.kill else word
+        if core in lexicon.kill and i + 1 < len(raw) and raw[i + 1].startswith('"'):
+            return 1  # "اغتيال "أبو يوسف الجزراوي"": a person named in quotes
         if core in lexicon.kill:
-            count = _victims_after(words, i, lexicon.victims)
+            count = _victims_after(words, i, lexicon)
             if count:
                 return count
         if core in lexicon.after:
@@ -272,8 +278,11 @@ def lone_victims(view: SentenceView) -> int | None:
     return None
 
 
-def _victims_after(words: list[str], i: int, victims: frozenset[str]) -> int:
-    for j in range(i + 1, min(len(words), i + 1 + LONE_VICTIM_WINDOW)):
+def _victims_after(words: list[str], i: int, lexicon: _VictimWords) -> int:
+    victims = lexicon.victims
+    # the next words after the killing word, time words ("أمس", "قبل نحو أسبوع") passed over
+    following = [j for j in range(i + 1, len(words)) if _bare(words[j]) not in lexicon.skip]
+    for j in following[:LONE_VICTIM_WINDOW]:
         if WOUNDED_WORDS.search(words[j]) or any(c.isdigit() for c in words[j]):
             return 0  # "قتل وجرح 28 مدنياً": the dead and the wounded together, or counted
         count = _victims_of(words[j], victims)
