@@ -134,12 +134,20 @@ LIST_ACTIONS = frozenset(
 )
 
 
+# Words that add places to those already named: "خرج المئات في حلب، كما في مدن تلبيسة ودرعا".
+_ALSO_OPENER = re.compile(r"(?:^|\s)(?:و?كما|و?كذلك|و?أيضا[ً]?)\s+(?:في|ب)")
+
+
 def _listed(
-    text: str, view: SentenceView, trigger: Mention, heads: list[ResolvedPlace]
+    text: str,
+    view: SentenceView,
+    trigger: Mention,
+    heads: list[ResolvedPlace],
+    opener_re: re.Pattern[str] = _LIST_OPENER,
 ) -> list[ResolvedPlace]:
     """The places of a list that follows the trigger in its sentence (one record each, §1)."""
     after = text[trigger.span.end : view.span.end]
-    opener = _LIST_OPENER.search(after)
+    opener = opener_re.search(after)
     if opener is None:
         return []
     start = trigger.span.end + opener.end()
@@ -185,7 +193,12 @@ def pick_places(
     for pool, how in ((in_clause, "clause"), (heads, "sentence")):
         after = [p for p in pool if p.mention.span.start >= trigger.span.end]
         if after:
-            return _finest(_conjoined(text, after))[:MAX_PLACES_PER_EVENT], how
+            found = _finest(_conjoined(text, after))[:MAX_PLACES_PER_EVENT]
+            if action in LIST_ACTIONS:
+                ids = {p.ref.place.gazetteer_id for p in found}
+                also = _listed(text, view, trigger, heads, _ALSO_OPENER)
+                found += [p for p in also if p.ref.place.gazetteer_id not in ids]
+            return found, how
         before = [p for p in pool if p.mention.span.end <= trigger.span.start]
         if before:
             return [before[-1]], how
