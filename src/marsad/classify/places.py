@@ -161,14 +161,33 @@ def _listed(
     return out[:MAX_LISTED_PLACES]
 
 
+# A dateline: the place the report was filed from, at the start of a line or sentence and
+# followed by a dash or an agency in brackets ("دمشق - ", "دمشق (أ ف ب)"): the place of the
+# writer, never of the event.
+_LINE_START = re.compile(r"(?:^|[\n.!?؟])[\s\"'«»“”]*$")
+_DATELINE_END = re.compile(r"^\s*(?:\([^()\n]{1,25}\)\s*[-–—:]?|[-–—:])")
+
+
+def _not_datelines(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
+    return [
+        p
+        for p in places
+        if not (
+            _LINE_START.search(text[max(0, p.mention.span.start - 40) : p.mention.span.start])
+            and _DATELINE_END.match(text[p.mention.span.end : p.mention.span.end + 30])
+        )
+    ]
+
+
 def pick_places(
     views: list[SentenceView], view: SentenceView, trigger: Mention, text: str, action: str = ""
 ) -> tuple[list[ResolvedPlace], str]:
     """The places of the event and how they were found (clause, sentence, carried, article)."""
     clause = view.clause_of(trigger.span.start)
-    qualifiers = _qualifiers(text, view.places)
-    heads = [p for p in view.places if p.mention.span.start not in qualifiers]
-    in_clause = [p for p in view.places if clause.start <= p.mention.span.start < clause.end]
+    named = _not_datelines(text, view.places)
+    qualifiers = _qualifiers(text, named)
+    heads = [p for p in named if p.mention.span.start not in qualifiers]
+    in_clause = [p for p in named if clause.start <= p.mention.span.start < clause.end]
     if action in LEAVING_ACTIONS:
         # leaving happens at the place left; a clause naming only where they went ("خروج 1500
         # مسلح باتجاه ريف حلب") takes the place from the account before (dev gains, train even)
@@ -217,7 +236,9 @@ def pick_places(
 
 
 def _carriable(places: list[ResolvedPlace], text: str, action: str) -> list[ResolvedPlace]:
-    """Places an earlier sentence lends: for leaving and deals, not where people were sent."""
+    """Places an earlier sentence lends: not a dateline; for leaving and deals, not where
+    people were sent."""
+    places = _not_datelines(text, places)
     if action in LEAVING_ACTIONS or action in DEAL_ACTIONS:
         return _origins(text, places)
     return places
