@@ -210,15 +210,50 @@ def resolve_place_mentions(
     anchors = _mention_anchors(parsed)
     main = _dominant_admin1(anchors)
     out: list[ResolvedPlace] = []
+    first_reading: dict[str, PlaceRef] = {}
     for i, place in enumerate(parsed):
         if place.anaphor:
             resolved = _antecedent(place, out)
         else:
             following = parsed[i + 1] if i + 1 < len(parsed) else None
             resolved = _resolve_one(place, following, anchors, main, gazetteer)
+            resolved = _as_first_read(place, following, resolved, first_reading)
         if resolved is not None:
             out.append(resolved)
     return out
+
+
+def _as_first_read(
+    place: _PlaceMention,
+    following: _PlaceMention | None,
+    resolved: ResolvedPlace | None,
+    first_reading: dict[str, PlaceRef],
+) -> ResolvedPlace | None:
+    """A name the article uses again means the place it meant the first time ("حي الوعر بمدينة
+    حمص … من حي الوعر، إلى جرابلس"), unless a qualifier right after it says otherwise."""
+    key = place.mention.key or ""
+    if resolved is None:
+        return resolved
+    earlier = first_reading.get(key)
+    if earlier is None:
+        first_reading[key] = resolved.ref
+        return resolved
+    own = {e.id for e in place.entries}
+    if earlier.place == resolved.ref.place or earlier.place.gazetteer_id not in own:
+        return resolved
+    if _qualified(place, following) and resolved.ref.place.gazetteer_id in own:
+        return resolved  # its own qualifier picks another of its readings
+    # (a reading replaced by the area named after it yields to the article's first reading)
+    span = place.mention.span
+    return ResolvedPlace(place.mention, PlaceRef(earlier.place, earlier.geo_precision, span))
+
+
+def _qualified(place: _PlaceMention, following: _PlaceMention | None) -> bool:
+    if following is None or following.anaphor:
+        return False
+    gap = following.mention.span.start - place.mention.span.end
+    anchor = anchor_entry(following.entries) if 0 <= gap <= QUALIFIER_GAP_CHARS else None
+    return anchor is not None and bool(anchor.admin1) and _qualifies(anchor, place.entries)
 
 
 def _mention_anchors(parsed: Sequence[_PlaceMention]) -> list[tuple[PlaceHit, GazetteerEntry]]:
