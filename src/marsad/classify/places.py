@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 
 from marsad.classify.view import SentenceView
 from marsad.model import Mention, ResolvedPlace
+from marsad.text.lexicon import column
+from marsad.text.normalize import normalize_key
 
 MAX_PLACES_PER_EVENT = 4  # more conjoined names than this are a list of the whole area
 MAX_PLACE_CARRY = 2
@@ -169,6 +172,7 @@ _DATELINE_END = re.compile(r"^\s*(?:\([^()\n]{1,25}\)\s*[-–—:]?|[-–—:])"
 
 
 def _not_datelines(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
+    """Places of events: not a dateline, not the place in an office's title ("محافظ حمص")."""
     return [
         p
         for p in places
@@ -176,7 +180,19 @@ def _not_datelines(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace
             _LINE_START.search(text[max(0, p.mention.span.start - 40) : p.mention.span.start])
             and _DATELINE_END.match(text[p.mention.span.end : p.mention.span.end + 30])
         )
+        and not _office(text, p)
     ]
+
+
+@cache
+def _office_titles() -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in column("office_titles.tsv", "word"))
+
+
+def _office(text: str, place: ResolvedPlace) -> bool:
+    before = normalize_key(text[max(0, place.mention.span.start - 16) : place.mention.span.start])
+    words = before.split()
+    return bool(words) and words[-1].removeprefix("و").removeprefix("ل") in _office_titles()
 
 
 def pick_places(
