@@ -152,7 +152,6 @@ def fatalities(view: SentenceView, killed_nouns: set[str]) -> tuple[int | None, 
 # The gap between two counts of one toll: the first count's noun words, then و ("7 مدنيين
 # وثلاثة مقاتلين", "30 جندياً نظامياً و20 من التنظيم").
 _JOINED_GAP = re.compile(r"^[\s\u0621-\u064A]{0,30}(?:^|\s)و\s*$")
-_BREAKDOWN = re.compile(r"(?:بينهم|منهم|بينها|غالبيتهم|معظمهم)")
 _WOUNDED_AFTER_CHARS = 30  # the counted noun and "بين قتيل وجريح" after the count
 
 
@@ -168,7 +167,7 @@ def _with_joined(view: SentenceView, toll: NumberValue) -> float:
             continue
         gap = text[last - offset : m.span.start - offset]
         n = parse_number(m)
-        if n is None or not _JOINED_GAP.match(gap) or _BREAKDOWN.search(gap):
+        if n is None or not _JOINED_GAP.match(gap) or _breakdown(gap):
             break
         if WOUNDED_WORDS.search(gap) or (n.noun in _UNITS and _UNITS[n.noun][0] != "person"):
             break
@@ -178,6 +177,11 @@ def _with_joined(view: SentenceView, toll: NumberValue) -> float:
         total += n.value
         last = m.span.end
     return total
+
+
+def _breakdown(gap: str) -> bool:
+    words = _victim_words().breakdown
+    return any(w.removeprefix("و") in words for w in normalize_key(gap).split())
 
 
 def quantities(view: SentenceView, action: str) -> list[Quantity]:
@@ -200,6 +204,7 @@ class _VictimWords:
     toll_before: frozenset[str]
     toll_after: frozenset[str]
     skip: frozenset[str]
+    breakdown: frozenset[str]
 
 
 @cache
@@ -208,6 +213,7 @@ def _victim_words() -> _VictimWords:
     kinds: dict[str, set[str]] = {"kill": set(), "victim": set(), "toll_before": set()}
     kinds["toll_after"] = set()
     kinds["skip"] = set()
+    kinds["breakdown"] = set()
     for row in read_table("victims.tsv"):
         word = normalize_key(row["word"])
         if row["kind"] == "after":
@@ -221,6 +227,7 @@ def _victim_words() -> _VictimWords:
         frozenset(kinds["toll_before"]),
         frozenset(kinds["toll_after"]),
         frozenset(kinds["skip"]),
+        frozenset(kinds["breakdown"]),
     )
 
 
