@@ -181,12 +181,44 @@ def _not_datelines(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace
             and _DATELINE_END.match(text[p.mention.span.end : p.mention.span.end + 30])
         )
         and not _office(text, p)
+        and not _stationed(text, p, places)
     ]
 
 
 @cache
 def _office_titles() -> frozenset[str]:
     return frozenset(normalize_key(w) for w in column("office_titles.tsv", "word"))
+
+
+@cache
+def _stationed_words() -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in column("stationed_words.tsv", "word"))
+
+
+STATIONED_WINDOW_CHARS = 60  # "المتمركزة على الشريط الحدودي بين ولايتي كيلس وهاتاي"
+
+
+def _stationed(text: str, place: ResolvedPlace, places: list[ResolvedPlace]) -> bool:
+    """The place where a force stands ("المدفعية المتمركزة في X"): the first place (with those
+    joined to it) after a stationed word in the same phrase; a later place ("قرى في منطقة Y")
+    is where the force acts."""
+    start = place.mention.span.start
+    window_start = max(0, start - STATIONED_WINDOW_CHARS)
+    before = text[window_start:start]
+    phrase_start = window_start + max(before.rfind(c) for c in "،,.;:\n") + 1
+    words = _stationed_words()
+    found = None
+    for m in re.finditer(r"\S+", text[phrase_start:start]):
+        if normalize_key(m.group()).removeprefix("و") in words:
+            found = phrase_start + m.end()
+    if found is None:
+        return False
+    chain_start = start
+    for q in reversed([q for q in places if found <= q.mention.span.start < start]):
+        if not _LIST_GAP.match(text[q.mention.span.end : chain_start]):
+            return False  # another place stands between: that one is where the force is
+        chain_start = q.mention.span.start
+    return True
 
 
 def _office(text: str, place: ResolvedPlace) -> bool:
