@@ -1,5 +1,6 @@
 """Tolls told without a number (codebook §6): a singular victim noun after a killing word, or
-before a killing verb, is 1; its dual, or two victims joined by و, is 2."""
+before a killing verb, is 1; its dual, two victims joined by و, or a killed noun in the dual
+("قتيلين") is 2."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ def _view(text: str) -> SentenceView:
         ("كما قتل قبل نحو أسبوع أحد العاملين في المكتب الإعلامي", 1),
         ("مجهولون يغتالون قيادياً في الفصيل", 1),
         ('بعد يوم من اغتيال "أبو يوسف" في ريف إدلب', 1),
+        ("أسفر القصف على البلدة عن قتيلين وعدد من الجرحى", 2),
+        ("سقط شهيدان جراء الغارة", 2),
         ("قتل وجرح 28 مدنياً", None),
         ("قتل أمس المدنيين في الحي", None),
         ("لم يسفر القصف عن مقتل أحد.", None),

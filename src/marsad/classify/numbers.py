@@ -205,6 +205,7 @@ class _VictimWords:
     toll_after: frozenset[str]
     skip: frozenset[str]
     breakdown: frozenset[str]
+    dual: frozenset[str]
 
 
 @cache
@@ -214,6 +215,7 @@ def _victim_words() -> _VictimWords:
     kinds["toll_after"] = set()
     kinds["skip"] = set()
     kinds["breakdown"] = set()
+    kinds["dual"] = set()
     for row in read_table("victims.tsv"):
         word = normalize_key(row["word"])
         if row["kind"] == "after":
@@ -228,6 +230,7 @@ def _victim_words() -> _VictimWords:
         frozenset(kinds["toll_after"]),
         frozenset(kinds["skip"]),
         frozenset(kinds["breakdown"]),
+        frozenset(kinds["dual"]),
     )
 
 
@@ -271,6 +274,8 @@ def lone_victims(view: SentenceView) -> int | None:
     raw = normalize_key(view.span.text).split()
     words = [_NOT_LETTER.sub("", w) for w in raw]
     for i, word in enumerate(words):
+        if _bare(word) in lexicon.dual:
+            return 2  # "أسفر القصف عن قتيلين"
         core = word[1:] if word[:1] in {"و", "ف"} and word[1:] in lexicon.kill else word
         if core in lexicon.kill and i + 1 < len(raw) and raw[i + 1].startswith('"'):
             return 1  # "اغتيال "أبو يوسف الجزراوي"": a person named in quotes
