@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, replace
 
 from marsad.classify.arguments import pick_actors, pick_status
-from marsad.classify.attribution import attributions, denier
+from marsad.classify.attribution import denier, heard, voice_at
 from marsad.classify.dates import pick_date
 from marsad.classify.numbers import fatalities, lone_victims, quantities
 from marsad.classify.places import LIST_ACTIONS, pick_places
@@ -512,12 +512,18 @@ def _own_voice(source: Attribution | None, outlet: str | None) -> bool:
 def assemble_claims(
     article: Article, views: list[SentenceView], accepted: list[Scored], resources: Resources
 ) -> tuple[Claim, ...]:
-    voices = attributions(views, article.text)
+    voices = heard(views, article.text)
     killed = _killed_nouns(resources)
     civilians = _civilians(resources, views)
     drafts: list[Draft] = []
     for scored in accepted:
-        voice = voices[scored.candidate.sentence]
+        voice = voice_at(
+            views,
+            voices,
+            scored.candidate.sentence,
+            scored.candidate.first.span.start,
+            article.text,
+        )
         if _own_voice(voice, article.outlet):
             voice = None
         drafts.extend(drafts_for(scored, views, article, voice, killed, civilians))
