@@ -16,8 +16,18 @@ from marsad.model import (
 )
 
 AGENT_MARKERS = re.compile(
-    r"(على\s+(?:يد|أيدي|ايدي)|من\s+قبل|من\s+جانب|من\s+طرف|بيد|بأيدي|بايدي)\s*$"
+    r"(على\s+(?:يد|أيدي|ايدي)|من\s+قبل|من\s+جانب|من\s+طرف|بيد|بأيدي|بايدي)\s*"
+    # a word for members or the so-called may stand between: "من قبل عناصر من", "من قبل ما يسمى بـ"
+    r"(?:ما\s*يسمى\s*ب|(?:عناصر|مسلحي|مسلحين|مقاتلي)\s+(?:من\s+)?)?[\s\"'«“(]*$"
 )
+# A verbal noun's doer after a relative verb: "هجوم نفذه عناصر من داعش", "قصف شنته الطائرات",
+# "انفجار تبنّاه تنظيم الدولة". The verb carries the noun as its object pronoun (ه/ها).
+DOER_AFTER = re.compile(
+    r"^\s+(?:\S+\s+){0,3}?[وف]?(?:نفذ|شن|تبن[ىا]|ي?نفذ|[يت]شن|تبنا)\S{0,3}\s+"
+    r"(?:(?:عناصر|مسلحو|مقاتلو|خلايا)\s+(?:من\s+)?)?[\"'«“]?$"
+)
+DOER_AFTER_CHARS = 60
+AGENT_PREFIX_CHARS = 32
 # A verbal noun's doer as a genitive with "لـ": "القصف الجوي لقوات التحالف", "هجوم عنيف لداعش".
 NOUN_AGENT_GAP = re.compile(r"^\s+(?:\S+\s+){0,2}ل(?:ـ)?[\"'«“]?$")
 # Verbs whose object is the side that loses the place: "طرد داعش من", "دحر التنظيم".
@@ -28,7 +38,7 @@ NEGATION_WINDOW_CHARS = 14  # "لم ت…", "لن يتم …": the particle sits
 STATUS_WINDOW_CHARS = 60  # a modal/order word governs the action a few words on
 
 
-def _prefix(text: str, start: int, width: int = 20) -> str:
+def _prefix(text: str, start: int, width: int = AGENT_PREFIX_CHARS) -> str:
     return text[max(0, start - width) : start]
 
 
@@ -218,6 +228,8 @@ def _positional_actors(
     agent = next(
         (a for a in pool if AGENT_MARKERS.search(_prefix(text, a.mention.span.start))), None
     )
+    if agent is None:
+        agent = _agent_after(view, text, t1)
     after = [a for a in pool if a.mention.span.start >= t1]
     before = [a for a in pool if a.mention.span.end <= t0]
     between = after and re.search(r"بين\s", text[t1 : after[0].mention.span.start])
@@ -254,6 +266,18 @@ def _positional_actors(
     ]
     actor2 = rest[0] if rest else None
     return actor1, actor2
+
+
+def _agent_after(view: SentenceView, text: str, t1: int) -> ResolvedActor | None:
+    """The doer named after the trigger in the same sentence by a relative verb ("نفذه X")
+    or by "من قبل X" past a comma ("اغتيل القيادي …، من قبل مجموعة مجهولة")."""
+    for a in view.actors:
+        start = a.mention.span.start
+        if start < t1 or start - t1 > DOER_AFTER_CHARS:
+            continue
+        if DOER_AFTER.match(text[t1:start]) or AGENT_MARKERS.search(_prefix(text, start)):
+            return a
+    return None
 
 
 CONJOINED = re.compile(r"^[\s،,]*و\s*$")  # "قصف للنظام وروسيا": both do it, neither suffers it
