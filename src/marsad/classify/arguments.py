@@ -234,7 +234,7 @@ def _positional_actors(
     before = [a for a in pool if a.mention.span.end <= t0]
     between = after and re.search(r"بين\s", text[t1 : after[0].mention.span.start])
     if agent is None and after and not _is_verb(trigger):
-        agent = _noun_agent(text, t1, after[0])
+        agent = _noun_agent(text, t1, after[0]) or _nationality_after(text, t1, after[0])
     if trigger.key in TAKEN and PATIENT_FIRST.match(trigger.span.text) and agent is None:
         actor1 = before[-1] if before else None  # "طرد X": X is the side driven out
         rest = [a for a in after if _root(a) != _root(actor1)]
@@ -265,6 +265,12 @@ def _positional_actors(
         if a is not actor1 and _root(a) != _root(actor1) and not _conjoined(text, actor1, a)
     ]
     actor2 = rest[0] if rest else None
+    if actor2 is None and actor1 is not None and actor1.mention.span.start >= t1 and before:
+        victim = before[-1]  # "قتل مستشارون للحرس الإيراني في الغارة الإسرائيلية"
+        if _root(victim) != _root(actor1) and not AGENT_MARKERS.search(
+            _prefix(text, victim.mention.span.start)
+        ):
+            actor2 = victim
     return actor1, actor2
 
 
@@ -278,6 +284,20 @@ def _agent_after(view: SentenceView, text: str, t1: int) -> ResolvedActor | None
         if DOER_AFTER.match(text[t1:start]) or AGENT_MARKERS.search(_prefix(text, start)):
             return a
     return None
+
+
+# A nationality adjective agreeing with a verbal noun names its doer: "الغارة الإسرائيلية",
+# "القصف الجوي الروسي" (one more adjective may stand between).
+NATIONALITY_WORD = re.compile(r"^(?:ال)\S+(?:ي|ية|يه)$")
+ADJECTIVE_GAP = re.compile(r"^\s+(?:ال\S+\s+)?$")
+
+
+def _nationality_after(text: str, t1: int, first_after: ResolvedActor) -> ResolvedActor | None:
+    if _first_id(first_after) == CIVILIANS:
+        return None
+    if not NATIONALITY_WORD.match(first_after.mention.span.text):
+        return None
+    return first_after if ADJECTIVE_GAP.match(text[t1 : first_after.mention.span.start]) else None
 
 
 CONJOINED = re.compile(r"^[\s،,]*و\s*$")  # "قصف للنظام وروسيا": both do it, neither suffers it
