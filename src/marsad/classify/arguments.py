@@ -257,6 +257,8 @@ def _positional_actors(
     partner = _conjoined_before(text, before, actor1)
     if partner is not None and trigger.key in TWO_SIDED:
         return partner, actor1  # "عقد النظام وقسد اتفاقاً": the two conjuncts are the parties
+    if actor1 is not None and before and actor1 is before[-1]:
+        actor1 = _head(text, before)
     if actor1 is None and subject_after:
         actor1 = after[0]  # "قصف الطائرات", "سيطرة قسد": the doer follows the noun
     rest = [
@@ -298,6 +300,34 @@ def _nationality_after(text: str, t1: int, first_after: ResolvedActor) -> Resolv
     if not NATIONALITY_WORD.match(first_after.mention.span.text):
         return None
     return first_after if ADJECTIVE_GAP.match(text[t1 : first_after.mention.span.start]) else None
+
+
+# What links an actor to the one named before it as its part or helper: "الجيش السوري والقوات
+# الرديفة", "وحدات الجيش بالتعاون مع اللجان الشعبية", "قوى الأمن الداخلي التابعة لقسد", or the
+# same actor named again ("قوات سوريا الديمقراطية \"قسد\"").
+HEAD_GAP = re.compile(
+    r"^[\s،,\"'«»“”()]*(?:و|بالتعاون\s+مع|بمساندة|بمؤازرة|بدعم\s+من|مدعوم(?:ة|ين)?\s+(?:ب|من)"
+    r"|(?:ال)?(?:تابع|موالي)(?:ة|ه|ين)?\s+ل)?[\s\"'«»“”()]*$"
+)
+
+
+def _head(text: str, before: list[ResolvedActor]) -> ResolvedActor:
+    """The first-named of a chain of one side's actors ending right before the trigger: the
+    codebook codes the main actor ("الجيش السوري واللجان الشعبية" → the army) and the most
+    specific one ("قوى الأمن الداخلي التابعة لقسد" → Asayish, not the SDF; a unit of the main
+    actor named with it)."""
+    chain = [before[-1]]
+    for prev in reversed(before[:-1]):
+        gap = text[prev.mention.span.end : chain[-1].mention.span.start]
+        if _root(prev) != _root(chain[-1]) or not HEAD_GAP.match(gap):
+            break
+        chain.append(prev)
+    head = chain[-1]
+    # A unit of the head named with it is the more specific code ("قوات النظام والفرقة الرابعة"
+    # → the 4th Division); an ally is not a unit ("الجيش واللجان الشعبية" → the army).
+    head_id = _first_id(head) or ""
+    units = [a for a in chain if (_first_id(a) or "").startswith(head_id + "_")]
+    return units[0] if units else head
 
 
 CONJOINED = re.compile(r"^[\s،,]*و\s*$")  # "قصف للنظام وروسيا": both do it, neither suffers it
