@@ -199,7 +199,8 @@ def _carried_actor(
     views: list[SentenceView], view: SentenceView, other: ResolvedActor | None
 ) -> ResolvedActor | None:
     """The account's doer named in an earlier sentence of the paragraph (not the victim), else
-    the doer the article named last before it: a report goes on about the side it introduced."""
+    the doer the article named last before it: a report goes on about the side it introduced;
+    else the first doer it names after it."""
     for back in range(1, ACTOR_CARRY_SENTENCES + 1):
         i = view.index - back
         if i < 0 or views[i].paragraph != view.paragraph:
@@ -210,6 +211,12 @@ def _carried_actor(
     for i in range(view.index - 1, -1, -1):
         doers = [a for a in views[i].actors if _first_id(a) != CIVILIANS]
         doers = [a for a in doers if _root(a) != _root(other)]
+        if doers:
+            return doers[0]
+    for v in views[view.index + 1 :]:
+        # A report that opens on the toll names the doer only later ("القصف الذي تتعرض له
+        # الأحياء" … "استهداف النظام المشافي"): the first doer it names is the account's.
+        doers = [a for a in v.actors if _first_id(a) != CIVILIANS and _root(a) != _root(other)]
         if doers:
             return doers[0]
     return None
