@@ -46,7 +46,8 @@ CIVILIAN_ACTORS = frozenset({"protest", "displacement", "riot"})  # where civili
 CIVILIANS = "CIV"
 
 
-_SUBJECT_GAP = re.compile(r"^[\s\"'«»“”]{0,4}$")
+# Between a subject and its verb: quotes, or the particle "قد" ("قسد قد انسحبت").
+_SUBJECT_GAP = re.compile(r"^[\s\"'«»“”]{0,4}(?:(?:قد|لقد|فقد)\s+)?$")
 
 
 def _is_verb(trigger: Mention) -> bool:
@@ -259,8 +260,16 @@ def _positional_actors(
     )
     if actor1 is None and _is_verb(trigger) and subject_after:
         actor1 = after[0]  # verb–subject order: "سيطرت قوات النظام على …"
+    if actor1 is None and not _is_verb(trigger) and POSSESSIVE.search(trigger.span.text):
+        # "بعد ساعات من سيطرتها": the noun's own pronoun names the sentence's first-named side.
+        first = [a for a in view.actors if a.mention.span.end <= t0 and _first_id(a) != CIVILIANS]
+        actor1 = first[0] if first else None
     if actor1 is None and before:
         actor1 = before[-1]  # subject first, or a noun's doer named before it
+        if _is_verb(trigger):
+            # A verb with no subject of its own continues the clause's first-named side, not
+            # the object named last: "سلّمت قسد النظام المخابز بعد أن سيطرت عليها" → قسد.
+            actor1 = before[0]
     partner = _conjoined_before(text, before, actor1)
     if partner is not None and trigger.key in TWO_SIDED:
         return partner, actor1  # "عقد النظام وقسد اتفاقاً": the two conjuncts are the parties
@@ -337,6 +346,7 @@ def _head(text: str, before: list[ResolvedActor]) -> ResolvedActor:
     return units[0] if units else head
 
 
+POSSESSIVE = re.compile(r"(?:ها|هم|هما|ه)$")  # a pronoun suffix on a verbal noun: "سيطرتها"
 CONJOINED = re.compile(r"^[\s،,]*و\s*$")  # "قصف للنظام وروسيا": both do it, neither suffers it
 # A preposition word between a noun trigger and the actor makes the actor its object, whatever
 # else stands between: "اشتباكات مع تنظيم \"الدولة\"", "السيطرة على المدينة وانسحاب داعش".
