@@ -238,6 +238,9 @@ def _positional_actors(
     )
     if agent is None:
         agent = _agent_after(view, text, t1)
+    if trigger.key in SPOKEN:
+        # "نددت بالحصار المفروض من جانب قوات النظام": the agent phrase is the condemned act's.
+        agent = None
     after = [a for a in pool if a.mention.span.start >= t1]
     before = [a for a in pool if a.mention.span.end <= t0]
     between = after and re.search(r"بين\s", text[t1 : after[0].mention.span.start])
