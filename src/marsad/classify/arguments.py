@@ -283,7 +283,10 @@ def _positional_actors(
     rest = [
         a
         for a in after
-        if a is not actor1 and _root(a) != _root(actor1) and not _conjoined(text, actor1, a)
+        if a is not actor1
+        and _root(a) != _root(actor1)
+        and not _conjoined(text, actor1, a)
+        and not ALLY_BEFORE.search(_prefix(text, a.mention.span.start))
     ]
     actor2 = rest[0] if rest else None
     if actor2 is None and actor1 is not None and actor1.mention.span.start >= t1 and before:
@@ -349,6 +352,12 @@ def _head(text: str, before: list[ResolvedActor]) -> ResolvedActor:
     return units[0] if units else head
 
 
+# An actor named as the doer's backer is on its side, not the other party: "مسنوداً بقوات من
+# الجيش التركي", "المدعومة بمقاتلين من الحرس الثوري", "بدعم من التحالف الدولي".
+ALLY_BEFORE = re.compile(
+    r"(?:مدعوم|مسنود|بدعم|بمساندة|بمشاركة|بالتعاون\s+مع|بإسناد|باسناد|بغطاء|بتغطية)\S*\s+"
+    r"(?:من\s+)?(?:ب?(?:قوات|مقاتلين|عناصر|طيران|طائرات)\s+(?:من\s+)?)?[\"'«“]?$"
+)
 POSSESSIVE = re.compile(r"(?:ها|هم|هما|ه)$")  # a pronoun suffix on a verbal noun: "سيطرتها"
 CONJOINED = re.compile(r"^[\s،,]*و\s*$")  # "قصف للنظام وروسيا": both do it, neither suffers it
 # A preposition word between a noun trigger and the actor makes the actor its object, whatever
