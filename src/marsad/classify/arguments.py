@@ -130,7 +130,8 @@ def _default_other(
     """actor2 when the sentence names no second actor."""
     if action in VICTIMS_BY_DEFAULT:
         return _civilians(action)
-    if action in STRIKES and KILLED_CUE in view.context_kinds():
+    military = MILITARY_TARGET.search(view.span.text)
+    if action in STRIKES and KILLED_CUE in view.context_kinds() and not military:
         return _civilians(action)
     if action in OPPOSED and actor1 is not None:
         return _opponent(views, actor1)
@@ -138,6 +139,11 @@ def _default_other(
 
 
 KILLED_CUE = "killed"
+# A strike on positions, depots or fighters hit an armed side, whoever else it killed ("غارات
+# استهدفت مواقع …"): its actor2 is the other side, not civilians. ("مواقع التواصل" is the web.)
+MILITARY_TARGET = re.compile(
+    r"(?:^|\s)(?:[وب]?ال)?(?:مواقع(?!\s+(?:ال)?تواصل)|مقرات|مستودعات|مخازن|نقاط|تحصينات|ثكنة|قاعدة|رتل|آليات|عناصر|مقاتلي|مسلحي)(?:\s|$)"
+)
 
 
 def _civilians(action: str) -> ResolvedActor:
