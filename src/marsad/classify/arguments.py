@@ -32,6 +32,7 @@ AGENT_PREFIX_CHARS = 32
 NOUN_AGENT_GAP = re.compile(r"^\s+(?:\S+\s+){0,2}ل(?:ـ)?[\"'«“]?$")
 # Verbs whose object is the side that loses the place: "طرد داعش من", "دحر التنظيم".
 PATIENT_FIRST = re.compile(r"(?:^|[وفب]|ل|بعد\s)(?:ال)?(?:طرد|دحر|إخراج|اخراج)")
+# A preposition word (whole: "جمع" ends in "مع" but is a verb) or the clitic "لـ" before an actor.
 OBJECT_MARKERS = re.compile(r"(على|ضد|مع|بين|عن|من|في|إلى|الى|لـ?)\s*$")
 VSO_WINDOW_CHARS = 30  # a subject after the verb starts within a few words of it
 NEGATION_WINDOW_CHARS = 14  # "لم ت…", "لن يتم …": the particle sits right before the verb
@@ -119,6 +120,8 @@ OPPOSED = frozenset(
         "incursion",
         "arrest",
         "explosion",
+        "agreement",
+        "talks",
         *STRIKES,
     }
 )
@@ -152,6 +155,11 @@ def _civilians(action: str) -> ResolvedActor:
     return ResolvedActor(stub, (ActorOption(CIVILIANS, CIVILIANS_NAME, None, None),))
 
 
+# Catalog kinds (the mention rule's ":kind=" mark) of bodies that take no side: the Red
+# Crescent, the Red Cross, the civil defence.
+NEUTRAL_KINDS = (":kind=ngo",)
+
+
 def _opponent(views: list[SentenceView], actor1: ResolvedActor) -> ResolvedActor | None:
     """The armed side the article names most often other than actor1's: a report on a
     battle keeps naming both sides ("قسد" … "التنظيم"), so the other one is the likeliest
@@ -165,6 +173,8 @@ def _opponent(views: list[SentenceView], actor1: ResolvedActor) -> ResolvedActor
             root = _root(a)
             if root is None or root == own or _first_id(a) == CIVILIANS:
                 continue
+            if a.mention.rule.endswith(NEUTRAL_KINDS):
+                continue  # a relief body is never the other side
             counts[root] = counts.get(root, 0) + 1
             first.setdefault(root, a)
     if not counts:
@@ -295,6 +305,14 @@ def _positional_actors(
         and not ALLY_BEFORE.search(_prefix(text, a.mention.span.start))
     ]
     actor2 = rest[0] if rest else None
+    if trigger.key in TWO_SIDED and actor1 is not None:
+        partners = [
+            a
+            for a in after
+            if a is not actor1 and _root(a) != _root(actor1) and _conjoined(text, actor1, a)
+        ]
+        if partners:
+            actor2 = partners[0]  # "اتفاق جمع النظام والمعارضة": the two conjuncts are the parties
     if actor2 is None and actor1 is not None and actor1.mention.span.start >= t1 and before:
         victim = before[-1]  # "قتل مستشارون للحرس الإيراني في الغارة الإسرائيلية"
         if _root(victim) != _root(actor1) and not AGENT_MARKERS.search(
