@@ -65,7 +65,10 @@ ACTOR_CARRY_SENTENCES = 2  # how far back the doer of an account may be named
 def pick_actors(
     views: list[SentenceView], view: SentenceView, trigger: Mention, text: str, action: str = ""
 ) -> tuple[ResolvedActor | None, ResolvedActor | None]:
-    view = replace(view, actors=_outside_places(view))
+    # Every sentence's actors without the places' names: the doer carried from another sentence
+    # and the article's other side are actors too, not "ريف دمشق" or "قرب العاصمة دمشق".
+    views = [replace(v, actors=_outside_places(v, text)) for v in views]
+    view = views[view.index]
     actor1, actor2 = _positional_actors(view, trigger, text)
     if action in PROTESTERS_ACT:
         protesters = _protesters(views, view)
@@ -157,7 +160,7 @@ def _civilians(action: str) -> ResolvedActor:
 
 # Catalog kinds (the mention rule's ":kind=" mark) of bodies that take no side: the Red
 # Crescent, the Red Cross, the civil defence.
-NEUTRAL_KINDS = (":kind=ngo",)
+NEUTRAL_KINDS = (":kind=ngo", ":kind=intergovernmental")
 
 
 def _opponent(views: list[SentenceView], actor1: ResolvedActor) -> ResolvedActor | None:
@@ -186,15 +189,31 @@ PROTESTERS_ACT = frozenset({"protest", "riot"})  # gold: protesters are always c
 CIVILIANS_NAME = "Civilians"
 
 
-def _outside_places(view: SentenceView) -> list[ResolvedActor]:
+def _outside_places(view: SentenceView, text: str) -> list[ResolvedActor]:
     """The sentence's actors except those inside a place's name: "ريف دمشق" is a place, not the
-    government that "دمشق" names on its own."""
+    government that "دمشق" names on its own; nor a capital named as a place ("قرب العاصمة
+    دمشق", "في موسكو", "بدمشق")."""
     spans = [(p.mention.span.start, p.mention.span.end) for p in view.places]
     return [
         a
         for a in view.actors
         if not any(s <= a.mention.span.start and a.mention.span.end <= e for s, e in spans)
+        and not _named_as_place(text, a)
     ]
+
+
+# A one-word name (no article: a city or country, "دمشق", "موسكو") after a place word, a
+# preposition of place, or the clitic "ب" is the place, not its government.
+PLACE_BEFORE = re.compile(
+    r"(?:(?:^|\s)(?:العاصمة(?:\s+السورية)?|مدينة|ريف|محيط|أطراف|اطراف|قرب|في)\s+|(?<=\s)ب)$"
+)
+
+
+def _named_as_place(text: str, actor: ResolvedActor) -> bool:
+    name = actor.mention.span.text
+    if " " in name or name.startswith("ال") or _first_id(actor) == CIVILIANS:
+        return False
+    return bool(PLACE_BEFORE.search(_prefix(text, actor.mention.span.start)))
 
 
 def _first_not_civilian(*actors: ResolvedActor | None) -> ResolvedActor | None:
