@@ -281,6 +281,13 @@ def _positional_actors(
     between = after and re.search(r"بين\s", text[t1 : after[0].mention.span.start])
     if agent is None and after and not _is_verb(trigger):
         agent = _noun_agent(text, t1, after[0]) or _nationality_after(text, t1, after[0])
+    if (
+        agent is None
+        and after
+        and trigger.key in LEAVING
+        and PARTITIVE.search(text[t1 : after[0].mention.span.start])
+    ):
+        agent = after[0]  # "مغادرة المئات من مقاتلي المعارضة": those who leave
     if trigger.key in TAKEN and PATIENT_FIRST.match(trigger.span.text) and agent is None:
         actor1 = before[-1] if before else None  # "طرد X": X is the side driven out
         rest = [a for a in after if _root(a) != _root(actor1)]
@@ -339,6 +346,13 @@ def _positional_actors(
         ):
             actor2 = victim
     return actor1, actor2
+
+
+# Actions whose doer is whoever moves; a count "of" an actor names members of it.
+LEAVING = frozenset({"withdrawal"})
+PARTITIVE = re.compile(
+    r"^\s+(?:\S+\s+){0,2}?(?:المئات|مئات|العشرات|عشرات|الآلاف|آلاف|الالاف|الاف|عدد|\d+\s+\S+)\s+من\s*$"
+)
 
 
 def _agent_after(view: SentenceView, text: str, t1: int) -> ResolvedActor | None:
