@@ -273,6 +273,12 @@ def _positional_actors(
     )
     if agent is None:
         agent = _agent_after(view, text, t1)
+    for again in (m for m in view.triggers if m.key == trigger.key and m.span.start > t1):
+        if agent is not None:
+            break
+        # the act named again later in the sentence with its doer: "هجوم كيميائي على دوما …
+        # عن هجوم كيميائي مزعوم شنه الجيش السوري"
+        agent = _agent_after(view, text, again.span.end)
     if trigger.key in SPOKEN:
         # "نددت بالحصار المفروض من جانب قوات النظام": the agent phrase is the condemned act's.
         agent = None
