@@ -75,6 +75,9 @@ def main() -> int:
     parser.add_argument("--pred", type=Path)
     parser.add_argument("--role", default="actor1", choices=("actor1", "actor2"))
     parser.add_argument("--show", default="", help="print the cases of this class ('all')")
+    parser.add_argument(
+        "--by-action", action="store_true", help="root accuracy of the role per gold action"
+    )
     args = parser.parse_args()
     pred = args.pred
     if pred is None:
@@ -99,14 +102,18 @@ def main() -> int:
         by_article.setdefault(str(rec.get("article_id")), []).append(rec)
     classes: Counter[str] = Counter()
     judged = 0
+    per_action: dict[str, list[int]] = {}
     for art in score.read_jsonl(args.gold):
         golds = art.get("events", [])
         preds = by_article.get(str(art.get("id")), [])
         for gi, pi in score.match(golds, preds, lambda g, p: g.get("action") == p.get("action")):
             g, p = golds[gi], preds[pi]
+            kind = _classify(args.role, g, p, score, parents, resources)
             if g.get(args.role):
                 judged += 1
-            kind = _classify(args.role, g, p, score, parents, resources)
+                counts = per_action.setdefault(str(g.get("action")), [0, 0])
+                counts[0] += int(kind is None)
+                counts[1] += 1
             if kind is None:
                 continue
             classes[kind] += 1
@@ -121,6 +128,9 @@ def main() -> int:
                     f"    trigger «{g.get('trigger') or ''}» pred «{p['trigger']['text']}»: "
                     f"{(g.get('evidence') or p['evidence']['text'])[:300]}"
                 )
+    if args.by_action:
+        for action, (right, n) in sorted(per_action.items(), key=lambda kv: -kv[1][1]):
+            print(f"  {action:22s} root right {right:3d} / {n:3d}")
     print(f"{args.role}: judged {judged}, wrong root by class: {dict(classes.most_common())}")
     return 0
 

@@ -1,7 +1,9 @@
 """Golden reports (written for these tests, news style) for actor roles: an actor after a
 preposition word is the object of a noun trigger ("اشتباكات مع تنظيم \"الدولة\""), two conjoined
 subjects of a two-sided action are its parties ("وقّع النظام وفصائل المعارضة اتفاقاً"), and a doer
-named only later in the sentence is still the doer when none comes before."""
+named only later in the sentence is still the doer when none comes before. The other side when
+the sentence names one (`actors_other_side_cases.json`): the side the report keeps naming, or
+civilians for a strike that killed, a gas attack, a protest's target the report names."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from marsad.model import Claim
 
 
 def _cases() -> list[dict[str, Any]]:
-    return load_cases("actors_roles_cases.json")
+    return load_cases("actors_roles_cases.json") + load_cases("actors_other_side_cases.json")
 
 
 def _values(claim: Claim) -> dict[str, Any]:

@@ -152,8 +152,14 @@ def actor_mentions(
     out: list[Mention] = []
     for hit in catalog.find(text, norm=norm):
         span = Span.of(text, hit.start, hit.end)
-        out.append(Mention(MentionKind.ACTOR, span, hit.key, "catalog@1"))
+        kinds = {catalog.get(i).kind for i in hit.ids}
+        rule = ACTOR_RULE + (KIND_MARK + kinds.pop() if len(kinds) == 1 else "")
+        out.append(Mention(MentionKind.ACTOR, span, hit.key, rule))
     return out
+
+
+ACTOR_RULE = "catalog@1"
+KIND_MARK = ":kind="  # the catalog kind of every entry the alias names ("catalog@1:kind=ngo")
 
 
 def date_mentions(text: str, norm: Normalized, article: Article) -> list[Mention]:
