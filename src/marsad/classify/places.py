@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from marsad.classify.view import SentenceView
-from marsad.model import Mention, ResolvedPlace
+from marsad.model import Mention, ResolvedPlace, Span
 from marsad.text.lexicon import column
 from marsad.text.normalize import normalize_key
 
@@ -228,11 +228,18 @@ def _office(text: str, place: ResolvedPlace) -> bool:
 
 
 def pick_places(
-    views: list[SentenceView], view: SentenceView, trigger: Mention, text: str, action: str = ""
+    views: list[SentenceView],
+    view: SentenceView,
+    trigger: Mention,
+    text: str,
+    action: str = "",
+    speaker: Span | None = None,
 ) -> tuple[list[ResolvedPlace], str]:
-    """The places of the event and how they were found (clause, sentence, carried, article)."""
+    """The places of the event and how they were found (clause, sentence, carried, article).
+    A place inside the span of whoever tells or denies the event (`speaker`: "تنفيه دمشق") names
+    that government, not where the event happened."""
     clause = view.clause_of(trigger.span.start)
-    named = _not_datelines(text, view.places)
+    named = [p for p in _not_datelines(text, view.places) if not _inside(p, speaker)]
     qualifiers = _qualifiers(text, named)
     heads = [p for p in named if p.mention.span.start not in qualifiers]
     in_clause = [p for p in named if clause.start <= p.mention.span.start < clause.end]
@@ -277,10 +284,16 @@ def pick_places(
         if carried:
             return [carried[0]], "carried"
     for earlier in views:
-        carried = _carriable(earlier.places, text, action)
+        carried = [p for p in _carriable(earlier.places, text, action) if not _inside(p, speaker)]
         if carried:
             return [carried[0]], "article"
     return [], "none"
+
+
+def _inside(place: ResolvedPlace, span: Span | None) -> bool:
+    if span is None:
+        return False
+    return span.start <= place.mention.span.start and place.mention.span.end <= span.end
 
 
 def _carriable(places: list[ResolvedPlace], text: str, action: str) -> list[ResolvedPlace]:
