@@ -101,7 +101,7 @@ def drafts_for(
     view = views[scored.candidate.sentence]
     trigger = scored.candidate.first
     action = scored.candidate.action
-    if _told_as_earlier(view, trigger, text):
+    if _told_as_earlier(view, trigger, text) or _on_caption(trigger, text):
         return []
     status, denial_end = pick_status(view, trigger, action, text)
     if status == TERMS:
@@ -171,6 +171,45 @@ def _told_as_earlier(view: SentenceView, trigger: Mention, text: str) -> bool:
         normalize_key(m.group()) for m in _WORD.finditer(text, view.span.start, trigger.span.start)
     ]
     return any(w in earlier and (i == 0 or words[i - 1] not in undo) for i, w in enumerate(words))
+
+
+@cache
+def _caption_words() -> tuple[frozenset[str], frozenset[str]]:
+    rows = list(
+        zip(column("caption_words.tsv", "kind"), column("caption_words.tsv", "word"), strict=True)
+    )
+    credits = frozenset(normalize_key(w) for k, w in rows if k == "credit")
+    return credits, frozenset(normalize_key(w) for k, w in rows if k == "opener")
+
+
+_CREDIT = re.compile(r"\(([^()\n]{1,40})\)|[-–—]\s*(\S+)\s*$")
+
+
+_LEAD_CREDIT = re.compile(r"\s*\(([^()\n]{1,40})\)()")
+
+
+def _on_caption(trigger: Mention, text: str) -> bool:
+    """The trigger stands on a photo caption's line: after a credit in brackets opening the
+    line, before one in brackets or after a dash at the line's end ("(Getty)", "(أرشيف -
+    إنترنت)", "- أرشيفية"), or on a line opening with a picture word ("صورة …") before its
+    first bracket."""
+    credits, openers = _caption_words()
+    start = text.rfind("\n", 0, trigger.span.start) + 1
+    end = text.find("\n", trigger.span.end)
+    end = len(text) if end < 0 else end
+    lead = _LEAD_CREDIT.match(text, start, trigger.span.start)
+    found = [lead] if lead is not None else []
+    for m in found + list(_CREDIT.finditer(text, trigger.span.end, end)):
+        words = {normalize_key(w) for w in re.split(r"[\s\-–—/]+", m.group(1) or m.group(2))}
+        if words & credits:
+            return True
+    head = text[start : trigger.span.start].split()
+    return (
+        bool(head)
+        and normalize_key(head[0]) in openers
+        and "(" in text[trigger.span.end : end]
+        and "(" not in text[start : trigger.span.start]
+    )
 
 
 # Actions whose other triggers in a sentence tell more places ("تقدمت في الرقة حيث سيطرت على
