@@ -172,7 +172,8 @@ _DATELINE_END = re.compile(r"^\s*(?:\([^()\n]{1,25}\)\s*[-–—:]?|[-–—:])"
 
 
 def _not_datelines(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
-    """Places of events: not a dateline, not the place in an office's title ("محافظ حمص")."""
+    """Places of events: not a dateline, not the place in an office's title ("محافظ حمص") or a
+    street's name ("شارع تل أبيض")."""
     return [
         p
         for p in places
@@ -181,6 +182,7 @@ def _not_datelines(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace
             and _DATELINE_END.match(text[p.mention.span.end : p.mention.span.end + 30])
         )
         and not _office(text, p)
+        and not _street(text, p)
         and not _stationed(text, p, places)
     ]
 
@@ -219,6 +221,18 @@ def _stationed(text: str, place: ResolvedPlace, places: list[ResolvedPlace]) -> 
             return False  # another place stands between: that one is where the force is
         chain_start = q.mention.span.start
     return True
+
+
+@cache
+def _street_words() -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in column("street_words.tsv", "word"))
+
+
+def _street(text: str, place: ResolvedPlace) -> bool:
+    """The place names a street or square ("شارع تل أبيض شمال المدينة"), not the event's place."""
+    before = normalize_key(text[max(0, place.mention.span.start - 16) : place.mention.span.start])
+    words = before.split()
+    return bool(words) and words[-1].removeprefix("و").removeprefix("ب") in _street_words()
 
 
 def _office(text: str, place: ResolvedPlace) -> bool:
