@@ -182,6 +182,14 @@ def _caption_words() -> tuple[frozenset[str], frozenset[str]]:
     return credits, frozenset(normalize_key(w) for k, w in rows if k == "opener")
 
 
+@cache
+def _embed_marks() -> frozenset[str]:
+    rows = zip(
+        column("caption_words.tsv", "kind"), column("caption_words.tsv", "word"), strict=True
+    )
+    return frozenset(w for k, w in rows if k == "embed")
+
+
 _CREDIT = re.compile(r"\(([^()\n]{1,40})\)|[-–—]\s*(\S+)\s*$")
 
 
@@ -197,6 +205,9 @@ def _on_caption(trigger: Mention, text: str) -> bool:
     start = text.rfind("\n", 0, trigger.span.start) + 1
     end = text.find("\n", trigger.span.end)
     end = len(text) if end < 0 else end
+    line = text[start:end]
+    if any(mark in line for mark in _embed_marks()):
+        return True
     lead = _LEAD_CREDIT.match(text, start, trigger.span.start)
     found = [lead] if lead is not None else []
     for m in found + list(_CREDIT.finditer(text, trigger.span.end, end)):
