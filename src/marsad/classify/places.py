@@ -61,8 +61,20 @@ def _is_destination(text: str, place: ResolvedPlace) -> bool:
 
 
 def _origins(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
-    """The places of `places` that are not where someone is sent (by span start)."""
-    return [p for p in places if not _is_destination(text, p)]
+    """The places of `places` that are not where someone is sent (by span start); a place
+    joined by "و" / "،" to a destination is one too ("باتجاه بلدتي الضبعة والبويضة")."""
+    ordered = sorted(places, key=lambda p: p.mention.span.start)
+    sent: set[int] = set()
+    for prev, cur in zip([None, *ordered], ordered, strict=False):
+        joined = prev is not None and id(prev) in sent and _joined(text, prev, cur)
+        if joined or _is_destination(text, cur):
+            sent.add(id(cur))
+    return [p for p in places if id(p) not in sent]
+
+
+def _joined(text: str, prev: ResolvedPlace, cur: ResolvedPlace) -> bool:
+    gap = text[prev.mention.span.end : cur.mention.span.start]
+    return len(gap) <= MAX_LIST_GAP_CHARS and _LIST_GAP.match(gap) is not None
 
 
 def _building_places(view: SentenceView, trigger: Mention) -> list[ResolvedPlace]:
