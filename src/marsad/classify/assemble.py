@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from marsad.classify.arguments import pick_actors, pick_status
 from marsad.classify.attribution import denier, heard, voice_at
@@ -29,6 +31,8 @@ from marsad.model import (
     ResolvedPlace,
     Span,
 )
+from marsad.text.lexicon import column
+from marsad.text.normalize import normalize_key
 
 RULE = "classify.rules@1"
 # Confidence lost when the place was not in the event's own sentence (carried or the article's).
@@ -97,18 +101,22 @@ def drafts_for(
     view = views[scored.candidate.sentence]
     trigger = scored.candidate.first
     action = scored.candidate.action
-    places, how = pick_places(views, view, trigger, text, action)
-    others = _other_clauses(views, view, scored, text, places)
-    when = pick_date(views, view, trigger, article.published)
-    a1, a2 = pick_actors(views, view, trigger, text, action)
-    if action == "displacement" and (a1 is None or a1.options[0].id != CIVILIANS_ID):
-        a1, a2 = civilians, a1 if a2 is None else a2  # people flee; whoever drove them is actor2
+    if _told_as_earlier(view, trigger, text) or _on_caption(trigger, text):
+        return []
     status, denial_end = pick_status(view, trigger, action, text)
     if status == TERMS:
         return []  # train gold codes a deal's terms as optional at most; the deal is the record
     source = voice
     if status == "denied":
         source = denier(view, denial_end) or voice
+    # a capital named as the one who speaks or denies ("تنفيه دمشق") is its government
+    speaker = source.span if source is not None else None
+    places, how = pick_places(views, view, trigger, text, action, speaker)
+    others = _other_clauses(views, view, scored, text, places)
+    when = pick_date(views, view, trigger, article.published)
+    a1, a2 = pick_actors(views, view, trigger, text, action)
+    if action == "displacement" and (a1 is None or a1.options[0].id != CIVILIANS_ID):
+        a1, a2 = civilians, a1 if a2 is None else a2  # people flee; whoever drove them is actor2
     toll, toll_quantity = fatalities(view, killed)
     if toll is None and action in TOLL_ACTIONS:
         toll, toll_quantity = _lone_toll(view)
@@ -142,6 +150,77 @@ def drafts_for(
     return [replace(base, place=p.ref) for p in places] + [
         replace(base, place=p.ref, fatalities=None, quantities=kept) for p in others
     ]
+
+
+@cache
+def _earlier_words() -> tuple[frozenset[str], frozenset[str]]:
+    rows = list(
+        zip(column("earlier_words.tsv", "kind"), column("earlier_words.tsv", "word"), strict=True)
+    )
+    earlier = frozenset(normalize_key(w) for k, w in rows if k == "earlier")
+    return earlier, frozenset(normalize_key(w) for k, w in rows if k == "except")
+
+
+_WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652]+")
+
+
+def _told_as_earlier(view: SentenceView, trigger: Mention, text: str) -> bool:
+    """The trigger follows, in its sentence, a word setting it in an earlier time ("وسبق أن")."""
+    earlier, undo = _earlier_words()
+    words = [
+        normalize_key(m.group()) for m in _WORD.finditer(text, view.span.start, trigger.span.start)
+    ]
+    return any(w in earlier and (i == 0 or words[i - 1] not in undo) for i, w in enumerate(words))
+
+
+@cache
+def _caption_words() -> tuple[frozenset[str], frozenset[str]]:
+    rows = list(
+        zip(column("caption_words.tsv", "kind"), column("caption_words.tsv", "word"), strict=True)
+    )
+    credits = frozenset(normalize_key(w) for k, w in rows if k == "credit")
+    return credits, frozenset(normalize_key(w) for k, w in rows if k == "opener")
+
+
+@cache
+def _embed_marks() -> frozenset[str]:
+    rows = zip(
+        column("caption_words.tsv", "kind"), column("caption_words.tsv", "word"), strict=True
+    )
+    return frozenset(w for k, w in rows if k == "embed")
+
+
+_CREDIT = re.compile(r"\(([^()\n]{1,40})\)|[-–—]\s*(\S+)\s*$")
+
+
+_LEAD_CREDIT = re.compile(r"\s*\(([^()\n]{1,40})\)()")
+
+
+def _on_caption(trigger: Mention, text: str) -> bool:
+    """The trigger stands on a photo caption's line: after a credit in brackets opening the
+    line, before one in brackets or after a dash at the line's end ("(Getty)", "(أرشيف -
+    إنترنت)", "- أرشيفية"), or on a line opening with a picture word ("صورة …") before its
+    first bracket."""
+    credits, openers = _caption_words()
+    start = text.rfind("\n", 0, trigger.span.start) + 1
+    end = text.find("\n", trigger.span.end)
+    end = len(text) if end < 0 else end
+    line = text[start:end]
+    if any(mark in line for mark in _embed_marks()):
+        return True
+    lead = _LEAD_CREDIT.match(text, start, trigger.span.start)
+    found = [lead] if lead is not None else []
+    for m in found + list(_CREDIT.finditer(text, trigger.span.end, end)):
+        words = {normalize_key(w) for w in re.split(r"[\s\-–—/]+", m.group(1) or m.group(2))}
+        if words & credits:
+            return True
+    head = text[start : trigger.span.start].split()
+    return (
+        bool(head)
+        and normalize_key(head[0]) in openers
+        and "(" in text[trigger.span.end : end]
+        and "(" not in text[start : trigger.span.start]
+    )
 
 
 # Actions whose other triggers in a sentence tell more places ("تقدمت في الرقة حيث سيطرت على

@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from marsad.classify.view import SentenceView
-from marsad.model import Mention, ResolvedPlace
+from marsad.model import Mention, ResolvedPlace, Span
 from marsad.text.lexicon import column
 from marsad.text.normalize import normalize_key
 
@@ -61,8 +61,20 @@ def _is_destination(text: str, place: ResolvedPlace) -> bool:
 
 
 def _origins(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
-    """The places of `places` that are not where someone is sent (by span start)."""
-    return [p for p in places if not _is_destination(text, p)]
+    """The places of `places` that are not where someone is sent (by span start); a place
+    joined by "و" / "،" to a destination is one too ("باتجاه بلدتي الضبعة والبويضة")."""
+    ordered = sorted(places, key=lambda p: p.mention.span.start)
+    sent: set[int] = set()
+    for prev, cur in zip([None, *ordered], ordered, strict=False):
+        joined = prev is not None and id(prev) in sent and _joined(text, prev, cur)
+        if joined or _is_destination(text, cur):
+            sent.add(id(cur))
+    return [p for p in places if id(p) not in sent]
+
+
+def _joined(text: str, prev: ResolvedPlace, cur: ResolvedPlace) -> bool:
+    gap = text[prev.mention.span.end : cur.mention.span.start]
+    return len(gap) <= MAX_LIST_GAP_CHARS and _LIST_GAP.match(gap) is not None
 
 
 def _building_places(view: SentenceView, trigger: Mention) -> list[ResolvedPlace]:
@@ -172,7 +184,8 @@ _DATELINE_END = re.compile(r"^\s*(?:\([^()\n]{1,25}\)\s*[-–—:]?|[-–—:])"
 
 
 def _not_datelines(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
-    """Places of events: not a dateline, not the place in an office's title ("محافظ حمص")."""
+    """Places of events: not a dateline, not the place in an office's title ("محافظ حمص") or a
+    street's name ("شارع تل أبيض")."""
     return [
         p
         for p in places
@@ -181,6 +194,7 @@ def _not_datelines(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace
             and _DATELINE_END.match(text[p.mention.span.end : p.mention.span.end + 30])
         )
         and not _office(text, p)
+        and not _street(text, p)
         and not _stationed(text, p, places)
     ]
 
@@ -221,6 +235,18 @@ def _stationed(text: str, place: ResolvedPlace, places: list[ResolvedPlace]) -> 
     return True
 
 
+@cache
+def _street_words() -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in column("street_words.tsv", "word"))
+
+
+def _street(text: str, place: ResolvedPlace) -> bool:
+    """The place names a street or square ("شارع تل أبيض شمال المدينة"), not the event's place."""
+    before = normalize_key(text[max(0, place.mention.span.start - 16) : place.mention.span.start])
+    words = before.split()
+    return bool(words) and words[-1].removeprefix("و").removeprefix("ب") in _street_words()
+
+
 def _office(text: str, place: ResolvedPlace) -> bool:
     before = normalize_key(text[max(0, place.mention.span.start - 16) : place.mention.span.start])
     words = before.split()
@@ -228,11 +254,18 @@ def _office(text: str, place: ResolvedPlace) -> bool:
 
 
 def pick_places(
-    views: list[SentenceView], view: SentenceView, trigger: Mention, text: str, action: str = ""
+    views: list[SentenceView],
+    view: SentenceView,
+    trigger: Mention,
+    text: str,
+    action: str = "",
+    speaker: Span | None = None,
 ) -> tuple[list[ResolvedPlace], str]:
-    """The places of the event and how they were found (clause, sentence, carried, article)."""
+    """The places of the event and how they were found (clause, sentence, carried, article).
+    A place inside the span of whoever tells or denies the event (`speaker`: "تنفيه دمشق") names
+    that government, not where the event happened."""
     clause = view.clause_of(trigger.span.start)
-    named = _not_datelines(text, view.places)
+    named = [p for p in _not_datelines(text, view.places) if not _inside(p, speaker)]
     qualifiers = _qualifiers(text, named)
     heads = [p for p in named if p.mention.span.start not in qualifiers]
     in_clause = [p for p in named if clause.start <= p.mention.span.start < clause.end]
@@ -277,10 +310,16 @@ def pick_places(
         if carried:
             return [carried[0]], "carried"
     for earlier in views:
-        carried = _carriable(earlier.places, text, action)
+        carried = [p for p in _carriable(earlier.places, text, action) if not _inside(p, speaker)]
         if carried:
             return [carried[0]], "article"
     return [], "none"
+
+
+def _inside(place: ResolvedPlace, span: Span | None) -> bool:
+    if span is None:
+        return False
+    return span.start <= place.mention.span.start and place.mention.span.end <= span.end
 
 
 def _carriable(places: list[ResolvedPlace], text: str, action: str) -> list[ResolvedPlace]:
