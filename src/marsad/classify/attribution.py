@@ -361,6 +361,26 @@ def heard(views: list[SentenceView], text: str) -> list[Attribution | None]:
             current = None
         paragraph = view.paragraph
         out.append(current)
+    return _between_same_voice(views, text, out)
+
+
+def _between_same_voice(
+    views: list[SentenceView], text: str, voices: list[Attribution | None]
+) -> list[Attribution | None]:
+    """A sentence told between a source's words and the sentence that says the source goes on
+    ("وقال ناشطون إن …" / "من جهة أخرى تمكنت …" / "وأضاف الناشطون أن …") is that source's
+    too: "أضاف" says the speaker kept speaking through it."""
+    out = list(voices)
+    for i in range(1, len(views) - 1):
+        before, after = voices[i - 1], voices[i + 1]
+        if (
+            voices[i] is None
+            and before is not None
+            and after is not None
+            and after.name == before.name
+            and _opens_with_continue(views[i + 1], text)
+        ):
+            out[i] = before
     return out
 
 
