@@ -105,8 +105,12 @@ def _speaker(view: SentenceView, text: str) -> Attribution | None:
     cues = _cues(view, text, "report")
     dates = [d.mention.span for d in view.dates]
     for cue in cues:
+        # "بقصف طائرة مسيرة تركية، حسب مراسل الحرة": who a preposition cites follows it
+        cites = normalize_key(cue.span.text) in _cue_words("preposition")
         for actor in view.actors:
             span = actor.mention.span
+            if cites and span.end <= cue.span.start:
+                continue
             if _touches(text, cue.span, span, dates):
                 if actor.options and actor.options[0].id == CIVILIANS:
                     return Attribution(RESIDENTS, "anonymous", span)  # "قال أحد السكان"
