@@ -132,9 +132,9 @@ def _cue_words(kind: str) -> frozenset[str]:
 # "قال مصدر لـ"سمارت"", "قال لوكالة ((شينخوا))": the outlet told is not who speaks.
 _RECIPIENT = re.compile(
     r"(?:^|[\s\"'«“(])ل(?:ـ)?(?:وكالة|قناة|موقع|صحيفة|جريدة|شبكة|تلفزيون|إذاعة|اذاعة)?"
-    r"[\s\"'«“(]*$"
+    r"(?:\s+(?:ال)?[أا]نباء)?[\s\"'«“(]*$"  # "لوكالة الأنباء الألمانية"
 )
-RECIPIENT_WINDOW_CHARS = 14
+RECIPIENT_WINDOW_CHARS = 24
 
 
 def _told(text: str, span: Span) -> bool:
@@ -275,11 +275,14 @@ def _stated_source(view: SentenceView, text: str) -> Attribution | None:
 _OF_GAP = re.compile(r"^[\s\"'«“]*(?:(?:في|من|داخل)\s+)?(?:وكالة|قناة|موقع|صحيفة|شبكة)?[\s\"'«“]*$")
 
 
+OF_WINDOW_CHARS = 14
+
+
 def _sources_of(text: str, unnamed: Mention, named: Mention) -> bool:
     return (
         (unnamed.key or "").endswith(ANON_SUFFIX)
         and not (named.key or "").endswith(ANON_SUFFIX)
-        and 0 <= named.span.start - unnamed.span.end <= RECIPIENT_WINDOW_CHARS
+        and 0 <= named.span.start - unnamed.span.end <= OF_WINDOW_CHARS
         and bool(_OF_GAP.match(text[unnamed.span.end : named.span.start]))
     )
 
@@ -344,6 +347,17 @@ def voice_at(
     return None if before.kind in SPOKEN_ONCE else before
 
 
+SPLIT_HEAD_CHARS = 12  # "أ) إن": the abbreviation's last letter before the speech
+
+
+def _opens_with_that(view: SentenceView, text: str) -> bool:
+    """The sentence opens with "إن/أن", no verb of saying before it: the rest of the previous
+    sentence's speech, cut off at a full stop inside it (an abbreviation, "د.ب.أ")."""
+    head = text[view.span.start : min(view.span.end, view.span.start + SPLIT_HEAD_CHARS)]
+    found = _THAT.search(head)
+    return found is not None and all(len(w) <= 2 for w in re.findall(r"\w+", head[: found.start()]))
+
+
 def heard(views: list[SentenceView], text: str) -> list[Attribution | None]:
     """The voice each sentence is told in: the source it names, or the one it carries on, or
     None for the outlet's own voice."""
@@ -361,6 +375,8 @@ def heard(views: list[SentenceView], text: str) -> list[Attribution | None]:
             current = last_named = stated
         elif _opens_with_continue(view, text):
             current = current or last_named  # "وأضاف", "ووفقاً للموقع ذاته": the same voice
+        elif out and _opens_with_that(view, text):
+            current = out[-1]  # "(د.ب.أ) إن": a speech cut from its verb by a split sentence
         elif view.paragraph != paragraph or (current is not None and current.kind in SPOKEN_ONCE):
             current = None
         paragraph = view.paragraph
