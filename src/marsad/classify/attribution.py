@@ -322,8 +322,9 @@ def voice_at(
     """The voice of an event at `position` of sentence `index`. A verbal action (accusation,
     condemnation, demand, threat: actions.tsv family `verbal`) is its actor's own act, told in the
     outlet's voice (train gold: 1 of 18 attributed, dev 0 of 10). A speech a sentence opens in a
-    later clause ("دخلت وحدات من الجيش مدينة منبج، وأفادت مصادر بأن الجنود انتشروا …") holds
-    for that clause on; the clauses before it are told in the voice before the sentence. A
+    later clause ("دخلت وحدات من الجيش مدينة منبج، وأفادت مصادر بأن الجنود انتشروا …") or
+    later in the event's own clause ("سيطرت القوات على عفرين إثر عملية قالت أنقرة إنها …") holds
+    from its verb on; what the sentence told before it is in the voice before the sentence. A
     trailing "، بحسب ما أفاد المرصد" is no speech opened: it holds for what it follows."""
     view, voice = views[index], voices[index]
     said = [t.key for t in view.triggers if t.span.start == position]
@@ -339,8 +340,6 @@ def voice_at(
     first = min(cues, key=lambda c: c.span.start)
     if first.span.start <= position or not _opens_speech(view, text, first):
         return voice  # told after its cue, or a trailing "، وفق مصادر حقوقية"
-    if view.clause_of(first.span.start) == view.clause_of(position):
-        return voice
     before = voices[index - 1] if index > 0 else None
     if before is None or views[index - 1].paragraph != view.paragraph:
         return None
