@@ -588,6 +588,75 @@ def _own_voice(source: Attribution | None, outlet: str | None) -> bool:
     return bool(a) and bool(b) and (a in b or b in a)
 
 
+# A retelling and the record it retells are near each other: the airport and its city, a region
+# and a town in it (the scorer's own tolerance for one place).
+RETOLD_KM = 25.0
+
+
+def _near(a: PlaceRef | None, b: PlaceRef | None) -> bool:
+    if a is None or b is None:
+        return True
+    x, y = a.place, b.place
+    return (
+        x.gazetteer_id == y.gazetteer_id
+        or _contains(x, y)
+        or _contains(y, x)
+        or _km(x, y) <= RETOLD_KM
+    )
+
+
+def _overlap(a: DateRef | None, b: DateRef | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.interval.start <= b.interval.end and b.interval.start <= a.interval.end
+
+
+TITLE_LINES = 3
+_STOPS = frozenset({".", "!", "?", "؟"})
+
+
+def _titles(views: list[SentenceView], voices: list[Attribution | None], text: str) -> set[int]:
+    """Where the title lines start: a paragraph of one sentence with no full stop among the first
+    lines, before the article names a source."""
+    out: set[int] = set()
+    for i, view in enumerate(views[:TITLE_LINES]):
+        if voices[i] is not None:
+            break
+        alone = all(v.paragraph != view.paragraph for v in views if v.index != view.index)
+        if alone and text[view.span.start : view.span.end].rstrip()[-1:] not in _STOPS:
+            out.add(view.span.start)
+    return out
+
+
+def sourced_titles(drafts: list[Draft], titles: set[int]) -> list[Draft]:
+    """A title line ("النظام يكسر حصار المطار" above "قال الإعلام السوري إن …") retells what the
+    body attributes: with the same action and status, a near place and an overlapping date it
+    takes the body's source (§7: the information comes from it), unless the body also tells it
+    in the outlet's own voice. Measured on dev and train: a lead (a full-stopped line) told
+    before the source is often the outlet's own summary, so only title lines take a source."""
+    out: list[Draft] = []
+    retold: list[Draft] = []
+    for d in drafts:
+        if d.attributed_to is None and d.evidence.start in titles:
+            twins = [
+                o
+                for o in drafts
+                if o.evidence.start not in titles
+                and (o.action, o.status) == (d.action, d.status)
+                and _near(d.place, o.place)
+                and _overlap(d.date, o.date)
+            ]
+            # the body tells it in its own voice too: the title is the outlet's
+            twin = twins[0] if twins and all(o.attributed_to is not None for o in twins) else None
+            if twin is not None:
+                retold.append(replace(d, attributed_to=twin.attributed_to))
+                continue
+        out.append(d)
+    # after the body's telling: a merge keeps the first mention's actors, and a title's are
+    # the least told ("«داعش» يفقد سيطرته على عين العرب" names only the loser)
+    return out + retold
+
+
 def assemble_claims(
     article: Article, views: list[SentenceView], accepted: list[Scored], resources: Resources
 ) -> tuple[Claim, ...]:
@@ -606,5 +675,6 @@ def assemble_claims(
         if _own_voice(voice, article.outlet):
             voice = None
         drafts.extend(drafts_for(scored, views, article, voice, killed, civilians))
+    drafts = sourced_titles(drafts, _titles(views, voices, article.text))
     claims = [_claim(article, d) for d in _merge(drafts, CityNames(resources))]
     return tuple(dict((c.id, c) for c in claims).values())

@@ -105,8 +105,12 @@ def _speaker(view: SentenceView, text: str) -> Attribution | None:
     cues = _cues(view, text, "report")
     dates = [d.mention.span for d in view.dates]
     for cue in cues:
+        # "بقصف طائرة مسيرة تركية، حسب مراسل الحرة": who a preposition cites follows it
+        cites = normalize_key(cue.span.text) in _cue_words("preposition")
         for actor in view.actors:
             span = actor.mention.span
+            if cites and span.end <= cue.span.start:
+                continue
             if _touches(text, cue.span, span, dates):
                 if actor.options and actor.options[0].id == CIVILIANS:
                     return Attribution(RESIDENTS, "anonymous", span)  # "قال أحد السكان"
@@ -128,9 +132,9 @@ def _cue_words(kind: str) -> frozenset[str]:
 # "قال مصدر لـ"سمارت"", "قال لوكالة ((شينخوا))": the outlet told is not who speaks.
 _RECIPIENT = re.compile(
     r"(?:^|[\s\"'«“(])ل(?:ـ)?(?:وكالة|قناة|موقع|صحيفة|جريدة|شبكة|تلفزيون|إذاعة|اذاعة)?"
-    r"[\s\"'«“(]*$"
+    r"(?:\s+(?:ال)?[أا]نباء)?[\s\"'«“(]*$"  # "لوكالة الأنباء الألمانية"
 )
-RECIPIENT_WINDOW_CHARS = 14
+RECIPIENT_WINDOW_CHARS = 24
 
 
 def _told(text: str, span: Span) -> bool:
@@ -271,11 +275,14 @@ def _stated_source(view: SentenceView, text: str) -> Attribution | None:
 _OF_GAP = re.compile(r"^[\s\"'«“]*(?:(?:في|من|داخل)\s+)?(?:وكالة|قناة|موقع|صحيفة|شبكة)?[\s\"'«“]*$")
 
 
+OF_WINDOW_CHARS = 14
+
+
 def _sources_of(text: str, unnamed: Mention, named: Mention) -> bool:
     return (
         (unnamed.key or "").endswith(ANON_SUFFIX)
         and not (named.key or "").endswith(ANON_SUFFIX)
-        and 0 <= named.span.start - unnamed.span.end <= RECIPIENT_WINDOW_CHARS
+        and 0 <= named.span.start - unnamed.span.end <= OF_WINDOW_CHARS
         and bool(_OF_GAP.match(text[unnamed.span.end : named.span.start]))
     )
 
@@ -315,8 +322,9 @@ def voice_at(
     """The voice of an event at `position` of sentence `index`. A verbal action (accusation,
     condemnation, demand, threat: actions.tsv family `verbal`) is its actor's own act, told in the
     outlet's voice (train gold: 1 of 18 attributed, dev 0 of 10). A speech a sentence opens in a
-    later clause ("دخلت وحدات من الجيش مدينة منبج، وأفادت مصادر بأن الجنود انتشروا …") holds
-    for that clause on; the clauses before it are told in the voice before the sentence. A
+    later clause ("دخلت وحدات من الجيش مدينة منبج، وأفادت مصادر بأن الجنود انتشروا …") or
+    later in the event's own clause ("سيطرت القوات على عفرين إثر عملية قالت أنقرة إنها …") holds
+    from its verb on; what the sentence told before it is in the voice before the sentence. A
     trailing "، بحسب ما أفاد المرصد" is no speech opened: it holds for what it follows."""
     view, voice = views[index], voices[index]
     said = [t.key for t in view.triggers if t.span.start == position]
@@ -332,12 +340,21 @@ def voice_at(
     first = min(cues, key=lambda c: c.span.start)
     if first.span.start <= position or not _opens_speech(view, text, first):
         return voice  # told after its cue, or a trailing "، وفق مصادر حقوقية"
-    if view.clause_of(first.span.start) == view.clause_of(position):
-        return voice
     before = voices[index - 1] if index > 0 else None
     if before is None or views[index - 1].paragraph != view.paragraph:
         return None
     return None if before.kind in SPOKEN_ONCE else before
+
+
+SPLIT_HEAD_CHARS = 12  # "أ) إن": the abbreviation's last letter before the speech
+
+
+def _opens_with_that(view: SentenceView, text: str) -> bool:
+    """The sentence opens with "إن/أن", no verb of saying before it: the rest of the previous
+    sentence's speech, cut off at a full stop inside it (an abbreviation, "د.ب.أ")."""
+    head = text[view.span.start : min(view.span.end, view.span.start + SPLIT_HEAD_CHARS)]
+    found = _THAT.search(head)
+    return found is not None and all(len(w) <= 2 for w in re.findall(r"\w+", head[: found.start()]))
 
 
 def heard(views: list[SentenceView], text: str) -> list[Attribution | None]:
@@ -357,10 +374,32 @@ def heard(views: list[SentenceView], text: str) -> list[Attribution | None]:
             current = last_named = stated
         elif _opens_with_continue(view, text):
             current = current or last_named  # "وأضاف", "ووفقاً للموقع ذاته": the same voice
+        elif out and _opens_with_that(view, text):
+            current = out[-1]  # "(د.ب.أ) إن": a speech cut from its verb by a split sentence
         elif view.paragraph != paragraph or (current is not None and current.kind in SPOKEN_ONCE):
             current = None
         paragraph = view.paragraph
         out.append(current)
+    return _between_same_voice(views, text, out)
+
+
+def _between_same_voice(
+    views: list[SentenceView], text: str, voices: list[Attribution | None]
+) -> list[Attribution | None]:
+    """A sentence told between a source's words and the sentence that says the source goes on
+    ("وقال ناشطون إن …" / "من جهة أخرى تمكنت …" / "وأضاف الناشطون أن …") is that source's
+    too: "أضاف" says the speaker kept speaking through it."""
+    out = list(voices)
+    for i in range(1, len(views) - 1):
+        before, after = voices[i - 1], voices[i + 1]
+        if (
+            voices[i] is None
+            and before is not None
+            and after is not None
+            and after.name == before.name
+            and _opens_with_continue(views[i + 1], text)
+        ):
+            out[i] = before
     return out
 
 
