@@ -31,6 +31,7 @@ _CONTEXT_KINDS = frozenset(
         "state",
         "purpose",
         "fighters",
+        "arms",
         "civilians",
         "consent",
         "background",  # a retold earlier event ("في وقت سابق", "كانت قد")
