@@ -124,7 +124,11 @@ def _relabel_one(view: SentenceView, trigger: Mention, text: str) -> str:
         return "restrictions_eased"  # an alert lowered ("خفضت … من استنفارها"), codebook §2
     if action in _ENTERING and "consent" in view.context_kinds():
         return "mobilization"  # forces deployed into a town by agreement (codebook §2)
-    if action == "territory_taken" and _building_object(view, trigger, text):
+    if (
+        action == "territory_taken"
+        and trigger.score >= 1.0
+        and _building_object(view, trigger, text)
+    ):
         return "seizure"
     return action
 
