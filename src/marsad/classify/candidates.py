@@ -113,6 +113,8 @@ def _relabel_one(view: SentenceView, trigger: Mention, text: str) -> str:
         for m in view.context
         if clause.start <= m.span.start < clause.end
     }
+    if action == "air_strike" and _downed(view, trigger, clause):
+        return "attack"  # an aircraft shot down is the target of an attack (codebook §2)
     if action == "shelling" and "air" in in_clause and not _ground_weapon(trigger):
         return "air_strike"
     if action in _REMOTE and any(
@@ -141,6 +143,20 @@ _GROUND_WEAPONS = ("مدفع", "قذائف", "قذيفه", "هاون", "راجم
 def _ground_weapon(trigger: Mention) -> bool:
     key = normalize_key(trigger.span.text)
     return any(w in key for w in _GROUND_WEAPONS)
+
+
+DOWNING_WINDOW_CHARS = (
+    30  # "أسقطت مقاتلتان تركيتان طائرة حربية": the verb, its subject, the aircraft
+)
+
+
+def _downed(view: SentenceView, trigger: Mention, clause: Span) -> bool:
+    return any(
+        m.key == "context:downing"
+        and clause.start <= m.span.start
+        and 0 <= trigger.span.start - m.span.end <= DOWNING_WINDOW_CHARS
+        for m in view.context
+    )
 
 
 LOWERING_WINDOW_CHARS = 40  # "خفضت قوات الأمن الداخلي من استنفار": the verb, its subject, the noun
@@ -174,6 +190,8 @@ def suppressed(view: SentenceView, trigger: Mention) -> bool:
             return True
         if kind == "retold" and gap >= 0:
             return True  # the summary runs on to the end of its sentence
+        if kind == "caption":
+            return True  # a photo caption shows another scene, whatever its words
         if kind == "institution" and _names_a_body(trigger, gap):
             return True
     return False
