@@ -397,6 +397,13 @@ def _arms_handed(view: SentenceView, trigger: Mention) -> bool:
     )
 
 
+def _sponsor_only(view: SentenceView, triggers: list[Mention]) -> bool:
+    sponsors = [m.span for m in view.context if m.key == "context:sponsor"]
+    return all(
+        any(s.start < t.span.end and t.span.start < s.end for s in sponsors) for t in triggers
+    )
+
+
 def _inside_place_name(view: SentenceView, trigger: Mention) -> bool:
     """A trigger word that is (part of) a place's name ("تدمر", Palmyra, is also "destroys")."""
     return any(
@@ -428,6 +435,12 @@ def _grouped(view: SentenceView, text: str) -> Grouped:
             by_action.setdefault(action, []).append(trigger)
     if _LETHAL_CARRIERS & by_action.keys():
         by_action.pop("killing", None)
+    if (
+        "talks" in by_action
+        and "agreement" in by_action
+        and _sponsor_only(view, by_action["talks"])
+    ):
+        by_action.pop("talks")  # "اتفاق … بوساطة روسية": the deal's mediator, no talks of its own
     if "talks" in by_action and len(view.actors) < 2:
         # codebook §2: talks are between sides; a meeting, visit or sponsorship with fewer than
         # two parties named (an administration's meeting on prices, "برعاية" of a fair) is not

@@ -38,6 +38,7 @@ _CONTEXT_KINDS = frozenset(
         "retold",  # a summary of earlier events ("سبق أن تبنى عدة تفجيرات")
         "caption",  # a photo caption ("صورة التقطت في", "(Getty)")
         "downing",  # a verb downing an aircraft ("أسقطت طائرة حربية")
+        "sponsor",  # a deal's sponsor or mediator ("بوساطة روسية")
         "habitual",  # a recurring state, not one happening ("عادة", "بشكل دائم")
         "sequence",  # an antecedent or cause of another event ("بعد أن", "إثر", "على خلفية")
         "lexical",  # the trigger word means something else here ("وزارة", "بيان صادر عن")
