@@ -31,13 +31,11 @@ class Scored:
 
 def _anaphoric(candidate: Candidate) -> bool:
     """A definite action noun for an action the article already told ("القصف", "الانفجار"):
-    mostly the same event referred to again, so the lexicon vouches for it only as a weak word."""
+    mostly the same event referred to again, so the lexicon vouches for it only as a weak word.
+    Also with a place in its clause: requiring none kept more repeats than new events (dev
+    0.727 vs 0.734, train out-of-fold 0.560 vs 0.563)."""
     feats = candidate.features
-    return (
-        "shape=def" in feats
-        and "told_before" in feats
-        and f"a={candidate.action}|cplaces=0" in feats
-    )
+    return "shape=def" in feats and "told_before" in feats
 
 
 def _rule_probability(candidate: Candidate, strong_in_sentence: bool) -> float:
