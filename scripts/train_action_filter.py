@@ -2,7 +2,7 @@
 """Train the learned action filter on the train gold and ship it as JSON weights.
 
     python scripts/train_action_filter.py [--gold ../shared/eval/train/gold.jsonl]
-                                          [--cv-predict OUT.jsonl]
+                                          [--cv-predict OUT.jsonl [--C 1.0 --threshold 0.45]]
 
 Each (sentence, action) candidate that marsad's lexicon and rules propose in a training report
 is labelled by what it would produce: positive when one of its records matches a required gold
@@ -17,7 +17,7 @@ scores).
 `--cv-predict OUT.jsonl` ships nothing: it runs the whole pipeline on each held-out fold with the
 model fitted on the other folds (C and threshold chosen as above) and writes the records, so
 the scorer gives honest (out-of-fold) train-set numbers for a change to the
-features or the selection.
+features or the selection; with `--C` and `--threshold` the grid is skipped (a quick check).
 """
 
 from __future__ import annotations
@@ -240,14 +240,18 @@ def select_by_records(
     return best
 
 
-def cv_predict(gold: Path, out: Path) -> None:
-    """Out-of-fold records with the C and threshold chosen by record-level F1."""
+def cv_predict(
+    gold: Path, out: Path, c: float | None = None, threshold: float | None = None
+) -> None:
+    """Out-of-fold records with the C and threshold chosen by record-level F1 (or the ones
+    given: a quick check of a change, without the grid)."""
     feats, ys, groups, _ = dataset(gold, Resources())
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform(feats)
     y, g = np.array(ys), np.array(groups)
     names = vectorizer.get_feature_names_out()
-    _, c, threshold = select_by_records(gold, feats, x, y, g, names)
+    if c is None or threshold is None:
+        _, c, threshold = select_by_records(gold, feats, x, y, g, names)
     folds = _fold_models(feats, x, y, g, names, c)
     with out.open("w", encoding="utf-8") as sink:
         for rec in _oof_records(_rows(gold), folds, threshold, set(g.tolist())):
@@ -258,9 +262,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--cv-predict", type=Path, default=None)
+    parser.add_argument("--C", type=float, default=None, help="with --cv-predict: fixed C")
+    parser.add_argument(
+        "--threshold", type=float, default=None, help="with --cv-predict: fixed threshold"
+    )
     args = parser.parse_args()
     if args.cv_predict is not None:
-        cv_predict(args.gold, args.cv_predict)
+        cv_predict(args.gold, args.cv_predict, args.C, args.threshold)
         return 0
     feats, ys, groups, support = dataset(args.gold, Resources())
     vectorizer = DictVectorizer()

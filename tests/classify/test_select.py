@@ -33,3 +33,15 @@ def test_actions_the_model_never_learned_fall_back_to_the_rule() -> None:
     model = LinearModel("m", bias=-9.0, weights={}, threshold=0.5, support={"x": 9})
     kept = select([_candidate("seizure", 1.0)], model)
     assert [s.candidate.action for s in kept] == ["seizure"]
+
+
+def test_a_definite_noun_for_a_told_action_is_vouched_for_as_weak() -> None:
+    # the model is unsure (0.15, below its 0.3 threshold): a strong word's prior would keep it,
+    # a mention of the event told before ("وأدى القصف إلى …") is left to the model
+    model = LinearModel("m", bias=0.0, weights={"unsure": -1.735}, threshold=0.3, support={"x": 9})
+    fresh = ("unsure", "shape=def")
+    again = (*fresh, "told_before")
+    verb_again = ("unsure", "shape=verb", "told_before")
+    assert select([_candidate("x", 1.0, fresh)], model)
+    assert not select([_candidate("x", 1.0, again)], model)
+    assert select([_candidate("x", 1.0, verb_again)], model)

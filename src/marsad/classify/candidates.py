@@ -35,6 +35,7 @@ class Candidate:
     triggers: tuple[Mention, ...]
     features: tuple[str, ...]
     joint: bool = False  # one of several actions one trigger stands for together (not rivals)
+    strong: bool = False  # context makes a weak (general) trigger as sure as a strong one
 
     @property
     def first(self) -> Mention:
@@ -42,7 +43,7 @@ class Candidate:
 
     @property
     def weight(self) -> float:
-        return max(t.score for t in self.triggers)
+        return 1.0 if self.strong else max(t.score for t in self.triggers)
 
 
 def relabel(view: SentenceView, trigger: Mention, text: str) -> tuple[str, ...]:
@@ -51,16 +52,57 @@ def relabel(view: SentenceView, trigger: Mention, text: str) -> tuple[str, ...]:
     action = trigger.key or ""
     if action in _LEAVING:
         clause = view.clause_of(trigger.span.start)
-        who = _kinds_in(view, clause.start, clause.end) or _kinds_in(
-            view, view.span.start, view.span.end
-        )
-        if {"fighters", "civilians"} <= who:
-            return ("withdrawal", "displacement")
-        if "fighters" in who:
-            return ("withdrawal",)
-        if "civilians" in who:
-            return ("displacement",)
+        who = _kinds_in(view, clause.start, clause.end)
+        if _general_leaving(trigger):
+            # "خروج", "مغادرة": who leaves decides, named in the clause or else the sentence
+            who = who or _kinds_in(view, view.span.start, view.span.end)
+            if {"fighters", "civilians"} <= who:
+                return ("withdrawal", "displacement")
+            if "fighters" in who:
+                return ("withdrawal",)
+            if "civilians" in who:
+                return ("displacement",)
+        else:
+            # a word of one of them ("انسحب", "إخلاء") changes only when its own clause names
+            # only the other kind of leaver ("إخلاء آلاف المدنيين" is their displacement)
+            other = "civilians" if action == "withdrawal" else "fighters"
+            if other in who and who.isdisjoint({"fighters", "civilians"} - {other}):
+                return ("displacement" if action == "withdrawal" else "withdrawal",)
     return (_relabel_one(view, trigger, text),)
+
+
+def _general_leaving(trigger: Mention) -> bool:
+    """A general leaving word, weak in the lexicon ("خروج", "غادر", "الدفعة الأولى"): who
+    leaves decides; a sure word ("انسحب", "نزوح", "إجلاء") keeps its own action."""
+    return trigger.score < 1.0
+
+
+ORIGIN_WINDOW_CHARS = 12  # "من حي الوعر", "من مدينة دوما": "من", maybe a place word, the name
+_ORIGIN = re.compile(r"(?:^|\s)من\s")
+
+
+def fighters_leaving(view: SentenceView, trigger: Mention, text: str) -> bool:
+    """A general leaving word ("خروج", "غادر", "إخراج", "الدفعة الأولى") told of fighters in its
+    clause, leaving a named place ("خروج الدفعة الأولى من المسلحين من حي الوعر"), is their
+    withdrawal as surely as "انسحب". A fighters' word that is part of a leaving phrase
+    ("الدفعة الأولى": a convoy, of whom untold) does not count."""
+    if trigger.key not in _LEAVING:
+        return False
+    clause = view.clause_of(trigger.span.start)
+    leaving = [t.span for t in view.triggers if t.key in _LEAVING]
+    fighters = any(
+        m.key == "context:fighters"
+        and clause.start <= m.span.start < clause.end
+        and not any(m.span.start < s.end and s.start < m.span.end for s in leaving)
+        for m in view.context
+    )
+    return fighters and any(
+        clause.start <= p.mention.span.start < clause.end
+        and _ORIGIN.search(
+            text[max(0, p.mention.span.start - ORIGIN_WINDOW_CHARS) : p.mention.span.start]
+        )
+        for p in view.places
+    )
 
 
 def _relabel_one(view: SentenceView, trigger: Mention, text: str) -> str:
@@ -71,6 +113,8 @@ def _relabel_one(view: SentenceView, trigger: Mention, text: str) -> str:
         for m in view.context
         if clause.start <= m.span.start < clause.end
     }
+    if action == "air_strike" and _downed(view, trigger, clause):
+        return "attack"  # an aircraft shot down is the target of an attack (codebook §2)
     if action == "shelling" and "air" in in_clause and not _ground_weapon(trigger):
         return "air_strike"
     if action in _REMOTE and any(
@@ -82,7 +126,11 @@ def _relabel_one(view: SentenceView, trigger: Mention, text: str) -> str:
         return "restrictions_eased"  # an alert lowered ("خفضت … من استنفارها"), codebook §2
     if action in _ENTERING and "consent" in view.context_kinds():
         return "mobilization"  # forces deployed into a town by agreement (codebook §2)
-    if action == "territory_taken" and _building_object(view, trigger, text):
+    if (
+        action == "territory_taken"
+        and trigger.score >= 1.0
+        and _building_object(view, trigger, text)
+    ):
         return "seizure"
     return action
 
@@ -95,6 +143,20 @@ _GROUND_WEAPONS = ("مدفع", "قذائف", "قذيفه", "هاون", "راجم
 def _ground_weapon(trigger: Mention) -> bool:
     key = normalize_key(trigger.span.text)
     return any(w in key for w in _GROUND_WEAPONS)
+
+
+DOWNING_WINDOW_CHARS = (
+    30  # "أسقطت مقاتلتان تركيتان طائرة حربية": the verb, its subject, the aircraft
+)
+
+
+def _downed(view: SentenceView, trigger: Mention, clause: Span) -> bool:
+    return any(
+        m.key == "context:downing"
+        and clause.start <= m.span.start
+        and 0 <= trigger.span.start - m.span.end <= DOWNING_WINDOW_CHARS
+        for m in view.context
+    )
 
 
 LOWERING_WINDOW_CHARS = 40  # "خفضت قوات الأمن الداخلي من استنفار": the verb, its subject, the noun
@@ -126,6 +188,10 @@ def suppressed(view: SentenceView, trigger: Mention) -> bool:
             return True
         if kind in {"state", "purpose"} and 0 <= gap <= SUPPRESS_WINDOW_CHARS:
             return True
+        if kind == "retold" and gap >= 0:
+            return True  # the summary runs on to the end of its sentence
+        if kind == "caption":
+            return True  # a photo caption shows another scene, whatever its words
         if kind == "institution" and _names_a_body(trigger, gap):
             return True
     return False
@@ -267,7 +333,8 @@ def _features(
     return feats
 
 
-Grouped = tuple[dict[str, list[Mention]], set[str]]  # a sentence's triggers by action, joint set
+# a sentence's triggers by action, the jointly-told actions, the actions made sure by context
+Grouped = tuple[dict[str, list[Mention]], set[str], set[str]]
 
 
 DEMANDED_WINDOW_CHARS = 60  # "طالب المتظاهرون بإسقاط الحكومة وإطلاق سراح المعتقلين"
@@ -313,6 +380,30 @@ def _purpose_lam(view: SentenceView, trigger: Mention, text: str) -> bool:
     )
 
 
+HANDED_WINDOW_CHARS = 40  # "تسليم الفصائل المسلحة لسلاحها": the verb, its subject, the object
+
+
+def _arms_handed(view: SentenceView, trigger: Mention) -> bool:
+    """A handover verb whose object is weapons or oneself ("تسليم الفصائل لسلاحها الثقيل",
+    "تسليم عدد من العناصر لأنفسهم") tells a disarmament or a surrender, no handover."""
+    if trigger.key != "handover":
+        return False
+    clause = view.clause_of(trigger.span.start)
+    return any(
+        m.key == "context:arms"
+        and m.span.start < clause.end
+        and 0 <= m.span.start - trigger.span.end <= HANDED_WINDOW_CHARS
+        for m in view.context
+    )
+
+
+def _sponsor_only(view: SentenceView, triggers: list[Mention]) -> bool:
+    sponsors = [m.span for m in view.context if m.key == "context:sponsor"]
+    return all(
+        any(s.start < t.span.end and t.span.start < s.end for s in sponsors) for t in triggers
+    )
+
+
 def _inside_place_name(view: SentenceView, trigger: Mention) -> bool:
     """A trigger word that is (part of) a place's name ("تدمر", Palmyra, is also "destroys")."""
     return any(
@@ -325,25 +416,39 @@ def _grouped(view: SentenceView, text: str) -> Grouped:
     """A sentence's triggers by the action they stand for, and the jointly-told actions."""
     by_action: dict[str, list[Mention]] = {}
     joint: set[str] = set()
+    strong: set[str] = set()
     for trigger in view.triggers:
         if (
             suppressed(view, trigger)
             or _demanded(view, trigger)
             or _purpose_lam(view, trigger, text)
             or _inside_place_name(view, trigger)
+            or _arms_handed(view, trigger)
         ):
             continue
         actions = relabel(view, trigger, text)
         if len(actions) > 1:
             joint.update(actions)
+        if "withdrawal" in actions and fighters_leaving(view, trigger, text):
+            strong.update(actions)
         for action in actions:
             by_action.setdefault(action, []).append(trigger)
     if _LETHAL_CARRIERS & by_action.keys():
         by_action.pop("killing", None)
+    if (
+        "talks" in by_action
+        and "agreement" in by_action
+        and _sponsor_only(view, by_action["talks"])
+    ):
+        by_action.pop("talks")  # "اتفاق … بوساطة روسية": the deal's mediator, no talks of its own
+    if "talks" in by_action and len(view.actors) < 2:
+        # codebook §2: talks are between sides; a meeting, visit or sponsorship with fewer than
+        # two parties named (an administration's meeting on prices, "برعاية" of a fair) is not
+        by_action.pop("talks")
     if "protest" in by_action:
         # the protesters' demands are the protest's slogans, not a demand of their own
         by_action.pop("demand", None)
-    return by_action, joint
+    return by_action, joint, strong
 
 
 _FIGHTING = frozenset({"armed_clash", "shelling", "air_strike", "killing", "siege_lifted"})
@@ -358,18 +463,18 @@ def _entering_word(trigger: Mention) -> bool:
 def _entered_by_agreement(grouped: list[Grouped], views: list[SentenceView]) -> list[Grouped]:
     """In a report of a deal, forces entering a town with no fighting told in that sentence are
     deployed under the deal (codebook §2: mobilization), not taking it."""
-    deal = any("agreement" in g for g, _ in grouped) or any(
+    deal = any("agreement" in g for g, _, _ in grouped) or any(
         "consent" in v.context_kinds() for v in views
     )
     if not deal:
         return grouped
     out = []
-    for g, joint in grouped:
+    for g, joint, strong in grouped:
         entering = [t for t in g.get("territory_taken", []) if _entering_word(t)]
         if entering and len(entering) == len(g["territory_taken"]) and not _FIGHTING & g.keys():
             g = {k: v for k, v in g.items() if k != "territory_taken"}
             g["mobilization"] = g.get("mobilization", []) + entering
-        out.append((g, joint))
+        out.append((g, joint, strong))
     return out
 
 
@@ -378,13 +483,22 @@ def candidates(views: list[SentenceView], text: str) -> list[Candidate]:
     out: list[Candidate] = []
     headline: frozenset[str] = frozenset()
     earlier: set[str] = set()
-    for view, (by_action, joint) in zip(views, grouped, strict=True):
+    for view, (by_action, joint, strong) in zip(views, grouped, strict=True):
         words = _sentence_words(text, view) if by_action else []
         state = ArticleState(headline, frozenset(earlier))
         for action, triggers in by_action.items():
             feats = _features(view, action, triggers, words, text, state)
             features = tuple(dict.fromkeys(feats))
-            out.append(Candidate(view.index, action, tuple(triggers), features, action in joint))
+            out.append(
+                Candidate(
+                    view.index,
+                    action,
+                    tuple(triggers),
+                    features,
+                    action in joint,
+                    action in strong and action in by_action,
+                )
+            )
         if _is_headline(view, text):
             headline = frozenset(by_action)
         else:

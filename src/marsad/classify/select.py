@@ -29,8 +29,17 @@ class Scored:
     probability: float
 
 
+def _anaphoric(candidate: Candidate) -> bool:
+    """A definite action noun for an action the article already told ("القصف", "الانفجار"):
+    mostly the same event referred to again, so the lexicon vouches for it only as a weak word.
+    Also with a place in its clause: requiring none kept more repeats than new events (dev
+    0.727 vs 0.734, train out-of-fold 0.560 vs 0.563)."""
+    feats = candidate.features
+    return "shape=def" in feats and "told_before" in feats
+
+
 def _rule_probability(candidate: Candidate, strong_in_sentence: bool) -> float:
-    if candidate.weight >= RULE_STRONG_WEIGHT:
+    if candidate.weight >= RULE_STRONG_WEIGHT and not _anaphoric(candidate):
         return 0.9
     return 0.3 if strong_in_sentence else 0.6
 

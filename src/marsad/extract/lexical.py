@@ -31,9 +31,14 @@ _CONTEXT_KINDS = frozenset(
         "state",
         "purpose",
         "fighters",
+        "arms",
         "civilians",
         "consent",
         "background",  # a retold earlier event ("في وقت سابق", "كانت قد")
+        "retold",  # a summary of earlier events ("سبق أن تبنى عدة تفجيرات")
+        "caption",  # a photo caption ("صورة التقطت في", "(Getty)")
+        "downing",  # a verb downing an aircraft ("أسقطت طائرة حربية")
+        "sponsor",  # a deal's sponsor or mediator ("بوساطة روسية")
         "habitual",  # a recurring state, not one happening ("عادة", "بشكل دائم")
         "sequence",  # an antecedent or cause of another event ("بعد أن", "إثر", "على خلفية")
         "lexical",  # the trigger word means something else here ("وزارة", "بيان صادر عن")
