@@ -190,8 +190,6 @@ def suppressed(view: SentenceView, trigger: Mention) -> bool:
             return True
         if kind == "retold" and gap >= 0:
             return True  # the summary runs on to the end of its sentence
-        if kind == "caption":
-            return True  # a photo caption shows another scene, whatever its words
         if kind == "institution" and _names_a_body(trigger, gap):
             return True
     return False
