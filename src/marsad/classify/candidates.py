@@ -188,8 +188,6 @@ def suppressed(view: SentenceView, trigger: Mention) -> bool:
             return True
         if kind in {"state", "purpose"} and 0 <= gap <= SUPPRESS_WINDOW_CHARS:
             return True
-        if kind == "retold" and gap >= 0:
-            return True  # the summary runs on to the end of its sentence
         if kind == "institution" and _names_a_body(trigger, gap):
             return True
     return False

@@ -35,8 +35,6 @@ _CONTEXT_KINDS = frozenset(
         "civilians",
         "consent",
         "background",  # a retold earlier event ("في وقت سابق", "كانت قد")
-        "retold",  # a summary of earlier events ("سبق أن تبنى عدة تفجيرات")
-        "caption",  # a photo caption ("صورة التقطت في", "(Getty)")
         "downing",  # a verb downing an aircraft ("أسقطت طائرة حربية")
         "sponsor",  # a deal's sponsor or mediator ("بوساطة روسية")
         "habitual",  # a recurring state, not one happening ("عادة", "بشكل دائم")
