@@ -35,6 +35,7 @@ PATIENT_FIRST = re.compile(r"(?:^|[وفب]|ل|بعد\s)(?:ال)?(?:طرد|دحر
 # A preposition word (whole: "جمع" ends in "مع" but is a verb) or the clitic "لـ" before an actor.
 OBJECT_MARKERS = re.compile(r"(على|ضد|مع|بين|عن|من|في|إلى|الى|لـ?)\s*$")
 VSO_WINDOW_CHARS = 30  # a subject after the verb starts within a few words of it
+PROSPECTIVE_GAP_CHARS = 2  # the adjective is the next word
 NEGATION_WINDOW_CHARS = 14  # "لم ت…", "لن يتم …": the particle sits right before the verb
 STATUS_WINDOW_CHARS = 60  # a modal/order word governs the action a few words on
 
@@ -502,4 +503,12 @@ def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) ->
     for m in view.status:
         if m.key in {"planned", "terms"} and 0 <= t0 - m.span.end <= STATUS_WINDOW_CHARS:
             return m.key, -1
+    if not _is_verb(trigger):
+        for m in view.status:
+            # "القافلة المرتقبة": the adjective follows the noun it puts in the future
+            if (
+                m.key == "prospective"
+                and 0 <= m.span.start - trigger.span.end <= PROSPECTIVE_GAP_CHARS
+            ):
+                return "planned", -1
     return "occurred", -1

@@ -7,7 +7,7 @@ Mention conventions (read by classify):
 - TRIGGER, key = "context:<kind>" for the context cues air / killed / wounded / building / state /
   purpose / fighters / civilians / consent / background / habitual / sequence / lexical /
   institution / lowering.
-- STATUS, key = negation | denial | planned.
+- STATUS, key = negation | denial | planned | terms | prospective.
 - ATTRIBUTION, key = "report" (a cue verb or preposition), "continue" (the previous speaker goes
   on), "source:<canonical name>|<kind>" or "source:<anonymous description>|anonymous".
 """
@@ -45,7 +45,7 @@ _CONTEXT_KINDS = frozenset(
         "complement",  # a verb whose object is the action ("تعرضت لقصف", "أفضى لفك الحصار")
     }
 )
-_STATUS_KINDS = frozenset({"negation", "denial", "planned", "terms"})
+_STATUS_KINDS = frozenset({"negation", "denial", "planned", "terms", "prospective"})
 
 
 def trigger_mentions(text: str, norm: Normalized, lexicon: TriggerLexicon) -> list[Mention]:
