@@ -138,3 +138,21 @@ def test_the_score_by_field_adds_up_to_the_pair_score_and_names_the_veto() -> No
     other_town = score_parts(a, strike("a1", place=SHEIKH_MAQSOUD, record_id="x"), TREE)
     assert other_town["article"] is None  # two happenings of one article
     assert score_parts(a, strike("a3", action="shelling"), TREE)["action"] is None
+
+
+def test_allies_named_as_the_doer_agree_more_than_strangers() -> None:
+    # One report names the Turkish army, another the factions it backs (data/actor_sides.tsv).
+    from marsad.knowledge.sides import load_actor_sides
+
+    plain = ActorTree(parents={"SNA": "OPPOSITION"}, known=frozenset({"SNA", "TUR"}))
+    with_sides = replace(plain, sides=load_actor_sides())
+    a, b = strike("a1", actor1="TUR"), strike("a3", actor1="SNA")
+    allied = pair_score(a, b, with_sides)
+    strangers = pair_score(a, b, plain)
+    assert allied is not None and strangers is not None
+    assert allied > strangers
+    assert allied >= PAIR_THRESHOLD
+    # The SDF is no ally of Turkey: as costly as without the table.
+    assert pair_score(a, strike("a3", actor1="SDF"), with_sides) == pair_score(
+        a, strike("a3", actor1="SDF"), plain
+    )

@@ -34,6 +34,9 @@ DURABLE_ACTIONS = frozenset({"siege_imposed"})
 ACTOR1_SAME, ACTOR1_RELATED, ACTOR1_CONFLICT = 1.0, 0.8, -1.5
 ACTOR1_CROSSED = -0.5
 ACTOR2_AGREE, ACTOR2_CONFLICT = 0.5, -0.5
+# Two members of one side (data/actor_sides.tsv): reports name either as the doer of one
+# happening, so they do not disagree; weaker than one id or one catalog family.
+ACTOR1_ALLIED, ACTOR2_ALLIED = 0.3, 0.0
 
 SAME_PLACE_KM = 5.0  # the scorer's "place within 5 km"
 CLOSE_PLACE_KM = 2.0  # two gazetteer entries for one spot (a town and its centre)
@@ -175,6 +178,9 @@ def _actor_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float:
     for mine, theirs, is_actor1 in pairs:
         verdict = actors.compatible(mine, theirs)
         if verdict is None:
+            continue
+        if not verdict and actors.allied(mine, theirs, a.anchor, b.anchor):
+            total += ACTOR1_ALLIED if is_actor1 else ACTOR2_ALLIED
             continue
         if is_actor1:
             exact = mine == theirs
