@@ -62,3 +62,13 @@ def test_a_row_that_ends_before_it_starts_is_refused(tmp_path: Path) -> None:
     sides.write_text(HEADER + "TUR\ta\t2018-01-01\t2016-01-01\tbackwards\n", encoding="utf-8")
     with pytest.raises(DataError):
         load_actor_sides(sides)
+
+
+def test_a_child_listed_as_fighting_alone_is_nobodys_ally() -> None:
+    table = load_actor_sides()
+    day = date(2018, 3, 18)
+    lineage = {"SNA": ("SNA", "OPPOSITION"), "HTS": ("HTS", "OPPOSITION")}
+    walk = lambda i: lineage.get(i, (i,))  # noqa: E731
+    assert table.allied("TUR", "OPPOSITION", day, day, walk)  # Olive Branch: Afrin, 2018
+    assert not table.allied("TUR", "HTS", day, day, walk)
+    assert not table.allied("HTS", "HTS", day, day, walk)  # "none" is not a side two share

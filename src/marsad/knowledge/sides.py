@@ -17,6 +17,9 @@ from marsad.errors import DataError
 from marsad.knowledge.files import data_path, read_tsv
 
 ACTOR_SIDES_FILE = "actor_sides.tsv"
+# The side of an actor that fights for itself although its catalog parent has allies (HTS under
+# the opposition): it ends the walk up the lineage and is nobody's ally.
+NO_SIDE = "none"
 COLUMNS = ("actor_id", "side", "active_from", "active_to", "note")
 
 
@@ -71,7 +74,7 @@ class SideTable:
     ) -> bool:
         """Both actors are on one side, each on its own record's day."""
         side = self.side_of(lineage(a), day_a)
-        return side is not None and side == self.side_of(lineage(b), day_b)
+        return side not in (None, NO_SIDE) and side == self.side_of(lineage(b), day_b)
 
 
 def load_actor_sides(path: Path | None = None) -> SideTable:

@@ -176,6 +176,8 @@ def _actor_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float:
         pairs = [(a.actor1, b.actor2, True), (a.actor2, b.actor1, False)]
     total = 0.0
     for mine, theirs, is_actor1 in pairs:
+        if not is_actor1 and (_supporter(a, mine, actors) or _supporter(b, theirs, actors)):
+            continue
         verdict = actors.compatible(mine, theirs)
         if verdict is None:
             continue
@@ -191,6 +193,13 @@ def _actor_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float:
         else:
             total += ACTOR2_AGREE if verdict else ACTOR2_CONFLICT
     return total
+
+
+def _supporter(facts: RecordFacts, actor2: str | None, actors: ActorTree) -> bool:
+    """The record's actor2 is on its actor1's side: a backer the report names ("the SDF, backed
+    by the coalition, took …"), not the other party, so it says nothing about who that was."""
+    other = facts.actor1 if actor2 != facts.actor1 else facts.actor2
+    return actors.allied(other, actor2, facts.anchor, facts.anchor)
 
 
 def _roles_swapped(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> bool:
