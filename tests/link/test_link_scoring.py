@@ -173,3 +173,15 @@ def test_a_backer_named_as_actor2_says_nothing_about_the_other_party() -> None:
     assert backed is not None and opposed is not None
     assert backed > opposed
     assert backed == unknown
+
+
+def test_two_reports_naming_each_other_side_as_the_doer_pay_for_the_swap_once() -> None:
+    # "The army encircled ISIS in the town" / "ISIS is besieging the army there": one
+    # happening between one pair of sides; a half swap (one new party) costs more.
+    a = strike("a1", actor1="SYR_GOV", actor2="ISIS")
+    swapped = pair_score(a, strike("a3", actor1="ISIS", actor2="SYR_GOV"), TREE)
+    half = pair_score(a, strike("a3", actor1="ISIS", actor2="SDF"), TREE)
+    unknown_actor2 = pair_score(a, strike("a3", actor1="ISIS", actor2=None), TREE)
+    assert swapped is not None and half is not None and unknown_actor2 is not None
+    assert swapped == unknown_actor2
+    assert swapped > half

@@ -190,9 +190,16 @@ def _actor_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float:
                 total += ACTOR1_SAME if exact else ACTOR1_RELATED
             else:
                 total += ACTOR1_CROSSED if _roles_swapped(a, b, actors) else ACTOR1_CONFLICT
-        else:
-            total += ACTOR2_AGREE if verdict else ACTOR2_CONFLICT
+        elif verdict:
+            total += ACTOR2_AGREE
+        elif not _fully_swapped(a, b, actors):
+            total += ACTOR2_CONFLICT  # a swap is already paid for once, at actor1
     return total
+
+
+def _fully_swapped(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> bool:
+    """The same two parties, each report naming the other as the doer."""
+    return bool(actors.compatible(a.actor1, b.actor2) and actors.compatible(b.actor1, a.actor2))
 
 
 def _supporter(facts: RecordFacts, actor2: str | None, actors: ActorTree) -> bool:
