@@ -158,23 +158,6 @@ def test_allies_named_as_the_doer_agree_more_than_strangers() -> None:
     )
 
 
-def test_a_backer_named_as_actor2_says_nothing_about_the_other_party() -> None:
-    # "The SDF, backed by the coalition, took the quarter" vs "the SDF took it from ISIS":
-    # the coalition is on the SDF's side, so it is no disagreement about who lost the place.
-    from marsad.knowledge.sides import load_actor_sides
-
-    tree = ActorTree(parents={"COALITION": "USA"}, known=frozenset({"SDF", "USA"}))
-    with_sides = replace(tree, sides=load_actor_sides())
-    a = strike("a1", actor1="SDF", actor2="ISIS")
-    b = strike("a3", actor1="SDF", actor2="COALITION")
-    backed = pair_score(a, b, with_sides)
-    opposed = pair_score(a, b, tree)
-    unknown = pair_score(a, strike("a3", actor1="SDF", actor2=None), with_sides)
-    assert backed is not None and opposed is not None
-    assert backed > opposed
-    assert backed == unknown
-
-
 def test_two_reports_naming_each_other_side_as_the_doer_pay_for_the_swap_once() -> None:
     # "The army encircled ISIS in the town" / "ISIS is besieging the army there": one
     # happening between one pair of sides; a half swap (one new party) costs more.

@@ -176,8 +176,6 @@ def _actor_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float:
         pairs = [(a.actor1, b.actor2, True), (a.actor2, b.actor1, False)]
     total = 0.0
     for mine, theirs, is_actor1 in pairs:
-        if not is_actor1 and (_supporter(a, mine, actors) or _supporter(b, theirs, actors)):
-            continue
         verdict = actors.compatible(mine, theirs)
         if verdict is None:
             continue
@@ -200,13 +198,6 @@ def _actor_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float:
 def _fully_swapped(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> bool:
     """The same two parties, each report naming the other as the doer."""
     return bool(actors.compatible(a.actor1, b.actor2) and actors.compatible(b.actor1, a.actor2))
-
-
-def _supporter(facts: RecordFacts, actor2: str | None, actors: ActorTree) -> bool:
-    """The record's actor2 is on its actor1's side: a backer the report names ("the SDF, backed
-    by the coalition, took …"), not the other party, so it says nothing about who that was."""
-    other = facts.actor1 if actor2 != facts.actor1 else facts.actor2
-    return actors.allied(other, actor2, facts.anchor, facts.anchor)
 
 
 def _roles_swapped(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> bool:
