@@ -1,9 +1,11 @@
 """Records → clusters: best pairs first, each merge checked against the whole of both clusters.
 
 Candidate pairs (from blocking) scoring at least `PAIR_THRESHOLD` are taken in descending order
-of score. Two clusters merge only when no pair across them is impossible (another action, a far
-place or date, two distinct happenings of one article) and their average pair score reaches
-`MERGE_THRESHOLD`: a chain of pairwise links cannot join records that disagree (no chaining).
+of score, except that a pair which each two articles' best one-to-one pairing of records leaves
+out (its records have other partners there) waits until the end (`_deferred`). Two clusters
+merge only when no pair across them is impossible (another action, a far place or date, two
+distinct happenings of one article) and their average pair score reaches `MERGE_THRESHOLD`:
+a chain of pairwise links cannot join records that disagree (no chaining).
 Clusters that existed before an incremental run are never merged with each other, so existing
 event ids stay put; new records join them or form new clusters.
 """
