@@ -6,11 +6,12 @@ from dataclasses import replace
 from datetime import date
 
 import texts
-from link_builders import DOUMA, IDLEB, article, claim, day
+from link_builders import ASHRAFIEH, DOUMA, IDLEB, SHEIKH_MAQSOUD, article, claim, day
 
 from marsad.link.actors import ActorTree
 from marsad.link.cluster import MAX_CROSS_PAIRS, Clustering
 from marsad.link.facts import RecordFacts, facts_of
+from marsad.model import DateInterval
 
 REPORT = article("a1", texts.STRIKE_ORIGINAL, outlet="Enab Baladi", published=date(2022, 5, 3))
 BASE = facts_of(
@@ -52,3 +53,30 @@ def test_agreeing_reports_of_different_articles_merge() -> None:
     a = clustering.add_record(report("x", "one"))
     b = clustering.add_record(report("y", "two"))
     assert clustering.try_merge(a, b)
+
+
+def test_two_reports_records_pair_off_by_the_best_total_not_the_best_single_pair() -> None:
+    # Two reports each tell two strikes on neighbouring quarters. The single best pair (x1-y1:
+    # neighbouring quarters, same day, same toll) would leave x2 and y2 with no partner; the
+    # pairing with the best total (x1-y2 at one quarter, x2-y1 at the other) links both.
+    from marsad.link.blocking import BlockIndex
+    from marsad.link.cluster import link_records
+
+    x1 = report("x1", "one", place=SHEIKH_MAQSOUD, date=_day(4), fatalities=5)
+    x2 = report("x2", "one", place=ASHRAFIEH, date=_day(3))
+    y1 = report("y1", "two", place=ASHRAFIEH, date=_day(4), fatalities=5)
+    y2 = report("y2", "two", place=SHEIKH_MAQSOUD, date=_day(6))
+    tree = ActorTree()
+    clustering = Clustering([], tree)
+    positions = [clustering.add_record(f) for f in (x1, x2, y1, y2)]
+    link_records(clustering, positions, BlockIndex(tree))
+    groups = {
+        frozenset(clustering.facts[p].record_id for p in cluster)
+        for cluster in clustering.clusters()
+    }
+    assert groups == {frozenset({"x1", "y2"}), frozenset({"x2", "y1"})}
+
+
+def _day(d: int) -> DateInterval:
+    start, end = day(d, 5)
+    return DateInterval(start, end, 1)

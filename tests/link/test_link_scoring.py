@@ -138,3 +138,33 @@ def test_the_score_by_field_adds_up_to_the_pair_score_and_names_the_veto() -> No
     other_town = score_parts(a, strike("a1", place=SHEIKH_MAQSOUD, record_id="x"), TREE)
     assert other_town["article"] is None  # two happenings of one article
     assert score_parts(a, strike("a3", action="shelling"), TREE)["action"] is None
+
+
+def test_allies_named_as_the_doer_agree_more_than_strangers() -> None:
+    # One report names the Turkish army, another the factions it backs (data/actor_sides.tsv).
+    from marsad.knowledge.sides import load_actor_sides
+
+    plain = ActorTree(parents={"SNA": "OPPOSITION"}, known=frozenset({"SNA", "TUR"}))
+    with_sides = replace(plain, sides=load_actor_sides())
+    a, b = strike("a1", actor1="TUR"), strike("a3", actor1="SNA")
+    allied = pair_score(a, b, with_sides)
+    strangers = pair_score(a, b, plain)
+    assert allied is not None and strangers is not None
+    assert allied > strangers
+    assert allied >= PAIR_THRESHOLD
+    # The SDF is no ally of Turkey: as costly as without the table.
+    assert pair_score(a, strike("a3", actor1="SDF"), with_sides) == pair_score(
+        a, strike("a3", actor1="SDF"), plain
+    )
+
+
+def test_two_reports_naming_each_other_side_as_the_doer_pay_for_the_swap_once() -> None:
+    # "The army encircled ISIS in the town" / "ISIS is besieging the army there": one
+    # happening between one pair of sides; a half swap (one new party) costs more.
+    a = strike("a1", actor1="SYR_GOV", actor2="ISIS")
+    swapped = pair_score(a, strike("a3", actor1="ISIS", actor2="SYR_GOV"), TREE)
+    half = pair_score(a, strike("a3", actor1="ISIS", actor2="SDF"), TREE)
+    unknown_actor2 = pair_score(a, strike("a3", actor1="ISIS", actor2=None), TREE)
+    assert swapped is not None and half is not None and unknown_actor2 is not None
+    assert swapped == unknown_actor2
+    assert swapped > half

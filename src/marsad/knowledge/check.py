@@ -20,6 +20,7 @@ from marsad.knowledge import actors as actors_module
 from marsad.knowledge import cues as cues_module
 from marsad.knowledge import gazetteer as gazetteer_module
 from marsad.knowledge import outlets as outlets_module
+from marsad.knowledge import sides as sides_module
 from marsad.knowledge.files import data_path, read_tsv
 from marsad.text.normalize import normalize_key
 
@@ -56,7 +57,13 @@ def check_all(data_dir: Path | None = None) -> list[Problem]:
         *check_actors(path(actors_module.ACTORS_FILE), path(actors_module.SHARED_ALIASES_FILE)),
         *check_outlets(path(outlets_module.OUTLETS_FILE)),
         *check_cues(path(cues_module.ATTRIBUTION_FILE), path(cues_module.STATUS_FILE)),
+        *_optional(path(sides_module.ACTOR_SIDES_FILE), path(actors_module.ACTORS_FILE)),
     ]
+
+
+def _optional(sides: Path, actors: Path) -> list[Problem]:
+    # The side table is newer than the other files: a data folder made before it still checks.
+    return check_actor_sides(sides, actors) if sides.exists() else []
 
 
 def arabic_name_problem(name: str) -> str | None:
@@ -201,6 +208,30 @@ def check_outlets(path: Path) -> list[Problem]:
     for key, ids in sorted(by_name.items()):
         if len(ids) > 1:
             problems.append(Problem(name, key, f"name given to several outlets {sorted(ids)}"))
+    return problems
+
+
+def check_actor_sides(path: Path, actors_path: Path) -> list[Problem]:
+    """Every actor of the side table is in the catalog, and one actor's rows of one side do not
+    overlap in time (two rows would say the same thing twice, or contradict each other)."""
+    name = path.name
+    try:
+        table = sides_module.load_actor_sides(path)
+        ids = {row.get("id", "") for row in read_tsv(actors_path)}
+    except DataError as exc:
+        return [Problem(name, "file", str(exc))]
+    problems: list[Problem] = []
+    by_actor: dict[str, list[sides_module.ActorSide]] = {}
+    for side in table:
+        if side.actor_id not in ids:
+            problems.append(Problem(name, side.actor_id, f"not an id of {actors_path.name}"))
+        by_actor.setdefault(side.actor_id, []).append(side)
+    for actor_id, rows in sorted(by_actor.items()):
+        ordered = sorted(rows, key=lambda r: r.active_from or date.min)
+        for before, after in pairwise(ordered):
+            ends = before.active_to or date.max
+            if after.active_from is None or after.active_from <= ends:
+                problems.append(Problem(name, actor_id, "two rows overlap in time"))
     return problems
 
 

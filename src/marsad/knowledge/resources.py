@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from marsad.knowledge.gazetteer import Gazetteer
     from marsad.knowledge.models import Models
     from marsad.knowledge.outlets import OutletCatalog
+    from marsad.knowledge.sides import SideTable
     from marsad.knowledge.triggers import TriggerLexicon
 
 
@@ -63,3 +64,9 @@ class Resources:
         from marsad.knowledge.cues import load_cues
 
         return load_cues()
+
+    @cached_property
+    def actor_sides(self) -> SideTable:
+        from marsad.knowledge.sides import load_actor_sides
+
+        return load_actor_sides()

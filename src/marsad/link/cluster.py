@@ -1,9 +1,11 @@
 """Records → clusters: best pairs first, each merge checked against the whole of both clusters.
 
 Candidate pairs (from blocking) scoring at least `PAIR_THRESHOLD` are taken in descending order
-of score. Two clusters merge only when no pair across them is impossible (another action, a far
-place or date, two distinct happenings of one article) and their average pair score reaches
-`MERGE_THRESHOLD`: a chain of pairwise links cannot join records that disagree (no chaining).
+of score, except that a pair which each two articles' best one-to-one pairing of records leaves
+out (its records have other partners there) waits until the end (`_deferred`). Two clusters
+merge only when no pair across them is impossible (another action, a far place or date, two
+distinct happenings of one article) and their average pair score reaches `MERGE_THRESHOLD`:
+a chain of pairwise links cannot join records that disagree (no chaining).
 Clusters that existed before an incremental run are never merged with each other, so existing
 event ids stay put; new records join them or form new clusters.
 """
@@ -104,7 +106,8 @@ class Clustering:
 
 
 def link_records(clustering: Clustering, new: Sequence[int], index: BlockIndex) -> None:
-    """Score the new records against the index (and each other), then merge best pairs first."""
+    """Score the new records against the index (and each other), then merge best pairs first:
+    first the pairs of each two articles' best one-to-one assignment, then the others."""
     edges: list[tuple[float, str, str, int, int]] = []
     for position in sorted(new, key=lambda p: _processing_order(clustering.facts[p])):
         facts = clustering.facts[position]
@@ -114,9 +117,76 @@ def link_records(clustering: Clustering, new: Sequence[int], index: BlockIndex) 
                 ids = sorted((facts.record_id, clustering.facts[other].record_id))
                 edges.append((-score, ids[0], ids[1], position, other))
         index.add(position, facts)
-    edges.sort()
-    for _, _, _, a, b in edges:
+    deferred = _deferred(edges, clustering.facts)
+    ordered = sorted(edges, key=lambda e: (e in deferred, e))
+    for _, _, _, a, b in ordered:
         clustering.try_merge(a, b)
+
+
+Edge = tuple[float, str, str, int, int]  # (-score, record id, record id, position, position)
+
+
+def _deferred(edges: Sequence[Edge], facts: Sequence[RecordFacts]) -> set[Edge]:
+    """Edges to merge last: those outside their article pair's best one-to-one assignment
+    (highest total score) whose two records the assignment gives other partners.
+
+    Two records of one article are, as a rule, two happenings, so a record of one report
+    matches at most one record of another. Greedy best-first merging can give a record to a
+    slightly better partner and leave its true counterpart with none (two strikes a few km
+    apart told by two reports); merging the assignment's pairs first avoids that. Pairs
+    within one article, and article pairs too large to assign exactly, keep plain order."""
+    groups: dict[tuple[str, str], list[Edge]] = {}
+    for edge in edges:
+        x, y = facts[edge[3]].article_id, facts[edge[4]].article_id
+        groups.setdefault((min(x, y), max(x, y)), []).append(edge)
+    deferred: set[Edge] = set()
+    for (first, second), group in groups.items():
+        if first == second or len(group) == 1:
+            continue
+        oriented = [(e, *_sides(e, facts, first)) for e in group]
+        lefts = sorted({left for _, left, _ in oriented})
+        rights = sorted({right for _, _, right in oriented})
+        if min(len(lefts), len(rights)) > MAX_ASSIGNED:
+            continue
+        if len(rights) > len(lefts):
+            oriented = [(e, right, left) for e, left, right in oriented]
+            lefts, rights = rights, lefts
+        best = set(_best_assignment(oriented, lefts, rights))
+        taken = {position for edge in best for position in edge[3:]}
+        deferred.update(e for e in group if e not in best and e[3] in taken and e[4] in taken)
+    return deferred
+
+
+MAX_ASSIGNED = 10  # the exact assignment is exponential in the smaller article's records
+
+
+def _sides(edge: Edge, facts: Sequence[RecordFacts], first: str) -> tuple[int, int]:
+    a, b = edge[3], edge[4]
+    return (a, b) if facts[a].article_id == first else (b, a)
+
+
+def _best_assignment(
+    oriented: Sequence[tuple[Edge, int, int]], lefts: Sequence[int], rights: Sequence[int]
+) -> list[Edge]:
+    """Maximum-total one-to-one choice of edges, by dynamic programming over which of the
+    (at most MAX_ASSIGNED) right-hand records are taken."""
+    bit = {right: 1 << i for i, right in enumerate(rights)}
+    by_left: dict[int, list[tuple[Edge, int]]] = {}
+    for edge, left, right in oriented:
+        by_left.setdefault(left, []).append((edge, bit[right]))
+    best: dict[int, tuple[float, tuple[Edge, ...]]] = {0: (0.0, ())}
+    for left in lefts:
+        step = dict(best)
+        for mask, (total, taken) in best.items():
+            for edge, b in by_left.get(left, []):
+                if mask & b:
+                    continue
+                candidate = (total - edge[0], (*taken, edge))
+                current = step.get(mask | b)
+                if current is None or candidate[0] > current[0]:
+                    step[mask | b] = candidate
+        best = step
+    return list(max(best.values(), key=lambda v: v[0])[1])
 
 
 def _processing_order(facts: RecordFacts) -> tuple[int, int, str]:

@@ -34,6 +34,9 @@ DURABLE_ACTIONS = frozenset({"siege_imposed"})
 ACTOR1_SAME, ACTOR1_RELATED, ACTOR1_CONFLICT = 1.0, 0.8, -1.5
 ACTOR1_CROSSED = -0.5
 ACTOR2_AGREE, ACTOR2_CONFLICT = 0.5, -0.5
+# Two members of one side (data/actor_sides.tsv): reports name either as the doer of one
+# happening, so they do not disagree; weaker than one id or one catalog family.
+ACTOR1_ALLIED, ACTOR2_ALLIED = 0.3, 0.0
 
 SAME_PLACE_KM = 5.0  # the scorer's "place within 5 km"
 CLOSE_PLACE_KM = 2.0  # two gazetteer entries for one spot (a town and its centre)
@@ -176,15 +179,25 @@ def _actor_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float:
         verdict = actors.compatible(mine, theirs)
         if verdict is None:
             continue
+        if not verdict and actors.allied(mine, theirs, a.anchor, b.anchor):
+            total += ACTOR1_ALLIED if is_actor1 else ACTOR2_ALLIED
+            continue
         if is_actor1:
             exact = mine == theirs
             if verdict:
                 total += ACTOR1_SAME if exact else ACTOR1_RELATED
             else:
                 total += ACTOR1_CROSSED if _roles_swapped(a, b, actors) else ACTOR1_CONFLICT
-        else:
-            total += ACTOR2_AGREE if verdict else ACTOR2_CONFLICT
+        elif verdict:
+            total += ACTOR2_AGREE
+        elif not _fully_swapped(a, b, actors):
+            total += ACTOR2_CONFLICT  # a swap is already paid for once, at actor1
     return total
+
+
+def _fully_swapped(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> bool:
+    """The same two parties, each report naming the other as the doer."""
+    return bool(actors.compatible(a.actor1, b.actor2) and actors.compatible(b.actor1, a.actor2))
 
 
 def _roles_swapped(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> bool:
