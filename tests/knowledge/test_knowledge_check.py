@@ -22,7 +22,7 @@ def test_shipped_data_has_no_errors() -> None:
 def data_dir(tmp_path: Path) -> Path:
     """A copy of the shipped knowledge files that a test may break."""
     for name in ("outlets.tsv", "attribution_cues.tsv", "status_cues.tsv",
-                 "actors.tsv", "actor_aliases_shared.tsv"):  # fmt: skip
+                 "actors.tsv", "actor_aliases_shared.tsv", "actor_sides.tsv"):  # fmt: skip
         shutil.copy(data_path(name), tmp_path / name)
     (tmp_path / "gazetteer").mkdir()
     _gazetteer(tmp_path, "P1\tvillage\tA\tقرية ألف\t35.1\t37.2\tHama\tSY\n")
@@ -102,3 +102,9 @@ def test_missing_file_is_reported_not_raised(data_dir: Path) -> None:
 )
 def test_arabic_name_problem(name: str, fine: bool) -> None:
     assert (arabic_name_problem(name) is None) == fine
+
+
+def test_a_side_row_for_an_actor_not_in_the_catalog_is_an_error(data_dir: Path) -> None:
+    with (data_dir / "actor_sides.tsv").open("a", encoding="utf-8") as handle:
+        handle.write("NO_SUCH_ACTOR\tgovernment\t2015-01-01\t\ttest row\n")
+    assert any("NO_SUCH_ACTOR" in m for m in _messages(data_dir))
