@@ -88,3 +88,12 @@ def test_spans_are_ordered_disjoint_trimmed_and_non_empty(text: str) -> None:
         for a, b in split_clauses(text, start, end):
             assert start <= a < b <= end
         previous = end
+
+
+def test_a_dotted_initialism_ends_no_sentence() -> None:
+    text = "قال مصدر لوكالة (أ.ف.ب.) إن القصف استمر. ونقلت د.ب.أ. عن ناشطين مقتل ثلاثة."
+    sentences = [text[a:b] for a, b in split_sentences(text)]
+    assert sentences == [
+        "قال مصدر لوكالة (أ.ف.ب.) إن القصف استمر.",
+        "ونقلت د.ب.أ. عن ناشطين مقتل ثلاثة.",
+    ]

@@ -123,9 +123,16 @@ def _is_abbreviation(text: str, period: int) -> bool:
     word_start = period
     while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] in "\u0640."):
         word_start -= 1
-    word = _HARAKAT_RE.sub("", text[word_start:period]).replace(".", "")
+    raw = _HARAKAT_RE.sub("", text[word_start:period])
+    word = raw.replace(".", "")
     preceded_by_digit = word_start > 0 and text[word_start - 1].isdigit()
-    return 0 < len(word) <= _ABBREVIATION_LETTERS and not preceded_by_digit
+    if preceded_by_digit:
+        return False
+    # an initialism of dotted letters ("أ.ف.ب.", "د.ب.أ.", "U.N."): every part is one or two letters
+    parts = raw.split(".")
+    if len(parts) > 1 and all(0 < len(part) <= _ABBREVIATION_LETTERS for part in parts):
+        return True
+    return 0 < len(word) <= _ABBREVIATION_LETTERS
 
 
 def _after_closers(text: str, index: int, end: int) -> int:
