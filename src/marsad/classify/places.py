@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from marsad.classify.view import SentenceView
 from marsad.model import Mention, ResolvedPlace, Span
@@ -185,18 +185,26 @@ _DATELINE_END = re.compile(r"^\s*(?:\([^()\n]{1,25}\)\s*[-–—:]?|[-–—:])"
 
 def _not_datelines(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
     """Places of events: not a dateline, not the place in an office's title ("محافظ حمص") or a
-    street's name ("شارع تل أبيض")."""
-    return [
-        p
-        for p in places
-        if not (
-            _LINE_START.search(text[max(0, p.mention.span.start - 40) : p.mention.span.start])
-            and _DATELINE_END.match(text[p.mention.span.end : p.mention.span.end + 30])
+    street's name ("شارع تل أبيض"), not where a force is stationed."""
+    spans = tuple((p.mention.span.start, p.mention.span.end) for p in places)
+    keep = _event_place_flags(text, spans)
+    return [p for p, k in zip(places, keep, strict=True) if k]
+
+
+@lru_cache(maxsize=512)
+def _event_place_flags(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[bool, ...]:
+    """Per place span, whether it can be an event's place. Cached: every trigger of a sentence
+    asks about the same places."""
+    return tuple(
+        not (
+            _LINE_START.search(text[max(0, start - 40) : start])
+            and _DATELINE_END.match(text[end : end + 30])
         )
-        and not _office(text, p)
-        and not _street(text, p)
-        and not _stationed(text, p, places)
-    ]
+        and not _office(text, start)
+        and not _street(text, start)
+        and not _stationed(text, start, spans)
+        for start, end in spans
+    )
 
 
 @cache
@@ -212,27 +220,31 @@ def _stationed_words() -> frozenset[str]:
 STATIONED_WINDOW_CHARS = 60  # "المتمركزة على الشريط الحدودي بين ولايتي كيلس وهاتاي"
 
 
-def _stationed(text: str, place: ResolvedPlace, places: list[ResolvedPlace]) -> bool:
+def _stationed(text: str, start: int, spans: tuple[tuple[int, int], ...]) -> bool:
     """The place where a force stands ("المدفعية المتمركزة في X"): the first place (with those
     joined to it) after a stationed word in the same phrase; a later place ("قرى في منطقة Y")
     is where the force acts."""
-    start = place.mention.span.start
     window_start = max(0, start - STATIONED_WINDOW_CHARS)
     before = text[window_start:start]
     phrase_start = window_start + max(before.rfind(c) for c in "،,.;:\n") + 1
     words = _stationed_words()
     found = None
     for m in re.finditer(r"\S+", text[phrase_start:start]):
-        if normalize_key(m.group()).removeprefix("و") in words:
+        if _word_key(m.group()).removeprefix("و") in words:
             found = phrase_start + m.end()
     if found is None:
         return False
     chain_start = start
-    for q in reversed([q for q in places if found <= q.mention.span.start < start]):
-        if not _LIST_GAP.match(text[q.mention.span.end : chain_start]):
+    for q_start, q_end in reversed([q for q in spans if found <= q[0] < start]):
+        if not _LIST_GAP.match(text[q_end:chain_start]):
             return False  # another place stands between: that one is where the force is
-        chain_start = q.mention.span.start
+        chain_start = q_start
     return True
+
+
+@lru_cache(maxsize=8192)
+def _word_key(word: str) -> str:
+    return normalize_key(word)
 
 
 @cache
@@ -240,15 +252,15 @@ def _street_words() -> frozenset[str]:
     return frozenset(normalize_key(w) for w in column("street_words.tsv", "word"))
 
 
-def _street(text: str, place: ResolvedPlace) -> bool:
+def _street(text: str, start: int) -> bool:
     """The place names a street or square ("شارع تل أبيض شمال المدينة"), not the event's place."""
-    before = normalize_key(text[max(0, place.mention.span.start - 16) : place.mention.span.start])
+    before = normalize_key(text[max(0, start - 16) : start])
     words = before.split()
     return bool(words) and words[-1].removeprefix("و").removeprefix("ب") in _street_words()
 
 
-def _office(text: str, place: ResolvedPlace) -> bool:
-    before = normalize_key(text[max(0, place.mention.span.start - 16) : place.mention.span.start])
+def _office(text: str, start: int) -> bool:
+    before = normalize_key(text[max(0, start - 16) : start])
     words = before.split()
     return bool(words) and words[-1].removeprefix("و").removeprefix("ل") in _office_titles()
 
