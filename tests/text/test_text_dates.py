@@ -289,6 +289,9 @@ def test_ranges_parts_months_years(
         "صام الأهالي شهر رمضان",
         "قتل 30 شخصاً",
         "في 31 شباط 2022",
+        "نفذت الطائرات في 2017 غارة على المدينة",
+        "بموجب القرار 2254 الصادر عن مجلس الأمن",
+        "بلغ عدد النازحين في 2019/5 نحو ألف",
     ],
 )
 def test_not_dates(text: str) -> None:
@@ -369,3 +372,22 @@ def test_matches_are_ordered_disjoint_and_well_formed(text: str, published: date
             assert match.interval.start <= match.interval.end
             assert match.interval.precision in (1, 2, 3)
         previous = match.end
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "وقعت الأطراف الاتفاق في 2017 في أستانا",
+            DateInterval(date(2017, 1, 1), date(2017, 12, 31), 3),
+        ),
+        ("تحاصر القوات المدينة منذ 2013.", DateInterval(date(2013, 1, 1), date(2013, 12, 31), 3)),
+        (
+            "مطلع 2015، سيطر التنظيم على المدينة",
+            DateInterval(date(2015, 1, 1), date(2015, 2, 28), 3),
+        ),
+    ],
+)
+def test_a_bare_year_after_a_preposition_of_time(text: str, expected: DateInterval) -> None:
+    found = [m.interval for m in find_dates(text, published=SUNDAY) if m.interval is not None]
+    assert found == [expected]

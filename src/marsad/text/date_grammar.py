@@ -77,6 +77,7 @@ class Grammar:
     month: re.Pattern[str]
     relative_month: re.Pattern[str]
     year: re.Pattern[str]
+    bare_year: re.Pattern[str]
     relative_day: re.Pattern[str]
     night_span: re.Pattern[str]
     weekday: re.Pattern[str]
@@ -135,6 +136,13 @@ def grammar() -> Grammar:
             rf"|(?P<season>{_alternation(list(SEASON_WORDS))})\s+)?"
             rf"(?:{_YEAR_WORDS}\s+(?P<year>\d{{4}})(?!\d)(?:\s*(?P<era>م|ه){_STOP})?"
             rf"|(?P<this>هذا\s+العام)|{_YEAR_WORDS}\s+(?P<yrel>{_RELATIONS})){_STOP}"
+        ),
+        # "في 2017", "منذ 2013", "خلال 2016": a year with no year word, after a preposition of
+        # time, from 1990 on; not a count ("في 2017 غارة") nor a resolution number ("القرار 2254")
+        bare_year=re.compile(
+            rf"{_START}(?P<prep>في|خلال|منذ|حتى|مطلع|اوايل|اواسط|اواخر|بدايه|نهايه|منتصف)\s+"
+            rf"(?P<year>(?:199\d|20\d\d))(?!\d|[.,/-]\d)(?!\s*[^\W\d_]+\s*(?:غاره|غارات))"
+            rf"(?=\s*(?:$|[.,،؛:)\]\n]|[وف]?(?:في|على|من|الى|ضد|عندما|حين|بعد|قبل|و)(?![^\W\d_])))"
         ),
         relative_day=re.compile(
             rf"{_START}(?:(?P<pod>{POD})\s+)?(?:يوم\s+)?"

@@ -59,6 +59,7 @@ def rules(g: Grammar) -> tuple[tuple[re.Pattern[str], _Rule, tuple[str, ...]], .
         (g.month, _month, (_MONTH,)),
         (g.relative_month, _relative_month, ("الشهر",)),
         (g.year, _year, ("عام", "سنه", "هذا العام")),
+        (g.bare_year, _bare_year, (_DIGIT,)),
         (g.relative_day, _relative_day, ("امس", "اليوم", "البارحه", "الليله")),
         (g.night_span, _night_span, ("ليل",)),
         (g.weekday, _weekday, _WEEKDAYS),
@@ -266,6 +267,13 @@ def _year(g: Grammar, match: re.Match[str], published: date | None) -> Found | N
     relation = "current" if match.group("this") else RELATION_WORDS[match.group("yrel")]
     year = published.year + {"past": -1, "current": 0, "next": 1}[relation]
     return _found(match, _part_of_year(year, part, season), "year", False)
+
+
+def _bare_year(g: Grammar, match: re.Match[str], published: date | None) -> Found | None:
+    del g, published
+    prep = match.group("prep")
+    part = PART_WORDS.get(prep)
+    return _found(match, _part_of_year(int(match.group("year")), part, None), "year", True)
 
 
 # --- day-based relative expressions ---------------------------------------------------------
