@@ -176,7 +176,7 @@ NAME_WINDOW_CHARS = 10  # "المركز الروسي للمصالحة": a body's
 _OVERLAP_SUPPRESSES = frozenset({"state", "lexical"})
 # Cues only a rule reads, kept out of the learned filter's features (the shipped filter was
 # trained without them; as features they only move the out-of-fold folds).
-_RULE_ONLY_KINDS = frozenset({"campaign", "onset"})
+_RULE_ONLY_KINDS = frozenset({"campaign", "onset", "release", "abductees"})
 ONSET_GAP_CHARS = 2  # "بدأت معركة": the start verb, a space, the battle noun
 _QUOTES = frozenset("\"“«'")
 
@@ -219,6 +219,20 @@ def _names_a_campaign(view: SentenceView, trigger: Mention, text: str) -> bool:
     if rest.lstrip()[:1] in _QUOTES:
         return True
     return any(p.mention.span.start == nxt for p in view.places)
+
+
+def _hostages_freed(view: SentenceView, trigger: Mention) -> bool:
+    """Abductors freeing the people they held ("تم إطلاق سراح المختطفين", "أطلق الخاطفون سراح
+    الرهائن") hand nobody to another side (codebook §2: a handover passes prisoners or places
+    from one side to another); the abduction is the event."""
+    if trigger.key != "handover" or "abductees" not in view.context_kinds():
+        return False
+    return any(
+        m.key == "context:release"
+        and m.span.start < trigger.span.end
+        and trigger.span.start < m.span.end
+        for m in view.context
+    )
 
 
 def _names_a_body(trigger: Mention, gap: int) -> bool:
@@ -449,6 +463,7 @@ def _grouped(view: SentenceView, text: str) -> Grouped:
             or _inside_place_name(view, trigger)
             or _arms_handed(view, trigger)
             or _names_a_campaign(view, trigger, text)
+            or _hostages_freed(view, trigger)
         ):
             continue
         actions = relabel(view, trigger, text)
