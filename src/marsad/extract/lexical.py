@@ -43,6 +43,10 @@ _CONTEXT_KINDS = frozenset(
         "institution",  # a body named by an action noun ("المركز الروسي للمصالحة")
         "lowering",  # a verb lowering what follows ("خفضت من استنفارها")
         "complement",  # a verb whose object is the action ("تعرضت لقصف", "أفضى لفك الحصار")
+        "campaign",  # a noun that names a campaign by its place or title ("معركة عفرين")
+        "onset",  # a verb starting what follows ("بدأت معركة حلب"): the start is an event
+        "release",  # a release word ("إطلاق سراح", "الإفراج عن")
+        "abductees",  # people held by abductors ("المختطفين", "الرهائن")
     }
 )
 _STATUS_KINDS = frozenset({"negation", "denial", "planned", "terms", "prospective"})
