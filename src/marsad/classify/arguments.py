@@ -310,7 +310,7 @@ def _positional_actors(
         and not OBJECT_MARKERS.search(_prefix(text, after[0].mention.span.start, 8))
         and not GAP_PREPOSITION.search(text[t1 : after[0].mention.span.start])
     )
-    if actor1 is None and _is_verb(trigger) and subject_after:
+    if actor1 is None and _is_verb(trigger) and subject_after and not _plural_verb(text, trigger):
         actor1 = after[0]  # verb–subject order: "سيطرت قوات النظام على …"
     if actor1 is None and not _is_verb(trigger) and POSSESSIVE.search(trigger.span.text):
         # "بعد ساعات من سيطرتها": the noun's own pronoun names the sentence's first-named side.
@@ -360,6 +360,26 @@ LEAVING = frozenset({"withdrawal"})
 PARTITIVE = re.compile(
     r"^\s+(?:\S+\s+){0,2}?(?:المئات|مئات|العشرات|عشرات|الآلاف|آلاف|الالاف|الاف|عدد|\d+\s+\S+)\s+من\s*$"
 )
+
+
+# A verb that carries its plural subject ("حاصروا", "يحاصرون") is not followed by it: a verb
+# before its subject stays singular, so the actor after it is the object ("الجيش وحلفاؤه حاصروا
+# تنظيم داعش").
+PLURAL_SUBJECT = re.compile(r"(?:وا|ون)$")
+
+
+def _word_of(text: str, start: int, end: int) -> str:
+    """The whole word holding text[start:end] (clitics and endings included)."""
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[start:end]
+
+
+def _plural_verb(text: str, trigger: Mention) -> bool:
+    word = _word_of(text, trigger.span.start, trigger.span.end)
+    return _is_verb(trigger) and bool(PLURAL_SUBJECT.search(word))
 
 
 def _agent_after(view: SentenceView, text: str, t1: int) -> ResolvedActor | None:
