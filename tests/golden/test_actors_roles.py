@@ -30,6 +30,7 @@ def _values(claim: Claim) -> dict[str, Any]:
         "action": claim.action,
         "actor1": claim.actor1.id if claim.actor1 else None,
         "actor2": claim.actor2.id if claim.actor2 else None,
+        "status": claim.status,
     }
 
 
