@@ -81,6 +81,11 @@ def pick_actors(
             ),
         )
     view = views[view.index]
+    if action not in MEDIATED:
+        # A sponsor or mediator is no party ("برعاية وضمانة روسية", "بوساطة روسية"): the
+        # sides are those who leave, hand over, agree (codebook §2).
+        views = [replace(v, actors=_not_sponsors(v.actors, text)) for v in views]
+        view = views[view.index]
     actor1, actor2 = _positional_actors(view, trigger, text)
     if action in PROTESTERS_ACT:
         protesters = _protesters(views, view)
@@ -120,6 +125,17 @@ def pick_actors(
 
 
 GASSED = frozenset({"chemical_attack"})
+MEDIATED = frozenset({"talks"})  # talks "برعاية روسية" may code the mediator as a side
+# Words that name a sponsor, guarantor or mediator; the actor is at most four words on
+# ("برعاية من مركز تنسيق المصالحة الروسي", "برعاية وضمانة روسية").
+SPONSOR_BEFORE = re.compile(
+    r"(?:^|\s)(?:[وب]?(?:رعاية|ضمانة|ضمانات|وساطة|إشراف|اشراف))(?:\s+و[بل]?(?:رعاية|ضمانة|وساطة|إشراف|اشراف))?"
+    r"\s+(?:من\s+)?(?:\S+\s+){0,3}[\"'«“]?$"
+)
+
+
+def _not_sponsors(actors: list[ResolvedActor], text: str) -> list[ResolvedActor]:
+    return [a for a in actors if not SPONSOR_BEFORE.search(_prefix(text, a.mention.span.start, 60))]
 
 
 # Between a denial cue and its deniers, or between two conjoined deniers.
@@ -310,10 +326,18 @@ def _positional_actors(
         return None, None
     t0, t1 = trigger.span.start, trigger.span.end
     agent = next(
-        (a for a in pool if AGENT_MARKERS.search(_prefix(text, a.mention.span.start))), None
+        (
+            a
+            for a in pool
+            if AGENT_MARKERS.search(_prefix(text, a.mention.span.start))
+            and not _other_act_between(view, trigger, a, text)
+        ),
+        None,
     )
     if agent is None:
         agent = _agent_after(view, text, t1)
+        if agent is not None and _other_act_between(view, trigger, agent, text):
+            agent = None
     for again in (m for m in view.triggers if m.key == trigger.key and m.span.start > t1):
         if agent is not None:
             break
@@ -332,7 +356,13 @@ def _positional_actors(
         agent is None
         and after
         and trigger.key in LEAVING
-        and PARTITIVE.search(text[t1 : after[0].mention.span.start])
+        and (
+            PARTITIVE.search(text[t1 : after[0].mention.span.start])
+            or (
+                BATCH.search(trigger.span.text)
+                and BATCH_OF.match(text[t1 : after[0].mention.span.start])
+            )
+        )
     ):
         agent = after[0]  # "مغادرة المئات من مقاتلي المعارضة": those who leave
     if trigger.key in TAKEN and PATIENT_FIRST.match(trigger.span.text) and agent is None:
@@ -398,8 +428,13 @@ def _positional_actors(
 # Actions whose doer is whoever moves; a count "of" an actor names members of it.
 LEAVING = frozenset({"withdrawal"})
 PARTITIVE = re.compile(
-    r"^\s+(?:\S+\s+){0,2}?(?:المئات|مئات|العشرات|عشرات|الآلاف|آلاف|الالاف|الاف|عدد|\d+\s+\S+)\s+من\s*$"
+    r"^\S*\s+(?:\S+\s+){0,2}?(?:المئات|مئات|العشرات|عشرات|الآلاف|آلاف|الالاف|الاف|عدد|\d+\s+\S+)\s+من\s*$"
+    # a batch or convoy of them: "خرجت الدفعة الأولى من مقاتلي المعارضة"
+    r"|^\S*\s+(?:\S+\s+){0,2}?(?:ال)?(?:دفع[ةه]|قافل[ةه])(?:\s+\S+)?\s+من\s*$"
 )
+# The trigger is itself the batch ("الدفعة الأولى", "دفعة جديدة"): "من" names who it is of.
+BATCH = re.compile(r"دفع[ةه]")
+BATCH_OF = re.compile(r"^\s+من\s*$")
 
 
 # A verb that carries its plural subject ("حاصروا", "يحاصرون") is not followed by it: a verb
@@ -420,6 +455,23 @@ def _word_of(text: str, start: int, end: int) -> str:
 def _plural_verb(text: str, trigger: Mention) -> bool:
     word = _word_of(text, trigger.span.start, trigger.span.end)
     return _is_verb(trigger) and bool(PLURAL_SUBJECT.search(word))
+
+
+def _other_act_between(
+    view: SentenceView, trigger: Mention, actor: ResolvedActor, text: str
+) -> bool:
+    """Another action's trigger stands between this one and the actor named after it: "من قبل
+    X" is that act's agent ("مغادرة المقاتلين من حمص المحاصرة من قبل القوات الحكومية"). Not a
+    verb conjoined to this one, which shares its agent ("قتل أربعة وجرح العشرات على أيدي")."""
+    start = actor.mention.span.start
+    return any(
+        m.key != trigger.key
+        and not (m.key or "").startswith("context:")
+        and trigger.span.end <= m.span.start
+        and m.span.end <= start
+        and not (_is_verb(m) and _word_of(text, m.span.start, m.span.end).startswith("و"))
+        for m in view.triggers
+    )
 
 
 def _agent_after(view: SentenceView, text: str, t1: int) -> ResolvedActor | None:
