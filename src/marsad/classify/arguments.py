@@ -93,6 +93,10 @@ def pick_actors(
         if against is None:
             against = _opponent(views, protesters)  # whom the report says they protest
         return protesters, against
+    if action in HANDED and _first_id(actor2) in (None, CIVILIANS):
+        # People handed over are the goods, not a side: the side is who receives them
+        # ("سلّمت الفصائل 20 مدنياً مختطفاً إلى القوات الحكومية", codebook §2 handover).
+        actor2 = _recipient(view, trigger, text, actor1) or actor2
     if actor2 is None and _first_id(actor1) != CIVILIANS:
         # "12 مدنياً قتلوا في قصف للنظام": civilians named in the sentence are whom it hit
         actor2 = next((a for a in view.actors if _first_id(a) == CIVILIANS), None)
@@ -125,6 +129,27 @@ def pick_actors(
 
 
 GASSED = frozenset({"chemical_attack"})
+HANDED = frozenset({"handover"})
+RECIPIENT_BEFORE = re.compile(r"(?:(?:^|\s)(?:إلى|الى|لصالح)\s+|(?<=\s)ل)$")
+
+
+def _recipient(
+    view: SentenceView, trigger: Mention, text: str, giver: ResolvedActor | None
+) -> ResolvedActor | None:
+    """The first side after a handover named with "إلى"/"لـ" in the trigger's clause."""
+    clause = view.clause_of(trigger.span.start)
+    for a in view.actors:
+        start = a.mention.span.start
+        if not (trigger.span.end <= start < clause.end) or _first_id(a) == CIVILIANS:
+            continue
+        if _root(a) == _root(giver):
+            continue
+        lam = a.mention.span.text.startswith("لل")  # "للدولة": the span keeps the preposition
+        if lam or RECIPIENT_BEFORE.search(_prefix(text, start, 12)):
+            return a
+    return None
+
+
 MEDIATED = frozenset({"talks"})  # talks "برعاية روسية" may code the mediator as a side
 # Words that name a sponsor, guarantor or mediator; the actor is at most four words on
 # ("برعاية من مركز تنسيق المصالحة الروسي", "برعاية وضمانة روسية").
