@@ -110,6 +110,8 @@ def pick_actors(
             and _first_id(a) != CIVILIANS
             and _root(a) != _root(actor2)
         ]
+        backed = [a for a in earlier if not ALLY_BEFORE.search(_prefix(text, a.mention.span.start))]
+        earlier = backed or earlier  # "قسد، المدعومة من أمريكا، …": the backed side acts
         actor1 = earlier[-1] if earlier else None  # the subject in an earlier clause
     if actor1 is None and action in CIVILIAN_ACTORS:
         actor1 = next((a for a in view.actors if _first_id(a) == CIVILIANS), None)
@@ -390,6 +392,10 @@ def _positional_actors(
         )
     ):
         agent = after[0]  # "مغادرة المئات من مقاتلي المعارضة": those who leave
+    # A backer named before the trigger is not its doer: "أعلنت قسد، المدعومة من أمريكا، طرد
+    # داعش" (the backed side is; see ALLY_BEFORE).
+    unbacked = [a for a in before if not ALLY_BEFORE.search(_prefix(text, a.mention.span.start))]
+    before = unbacked or before
     if trigger.key in TAKEN and PATIENT_FIRST.match(trigger.span.text) and agent is None:
         actor1 = before[-1] if before else None  # "طرد X": X is the side driven out
         rest = [a for a in after if _root(a) != _root(actor1)]
