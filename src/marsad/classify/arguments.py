@@ -371,6 +371,12 @@ def _positional_actors(
         # the act named again later in the sentence with its doer: "هجوم كيميائي على دوما …
         # عن هجوم كيميائي مزعوم شنه الجيش السوري"
         agent = _agent_after(view, text, again.span.end)
+    if agent is None:
+        # The trigger inside an actor's name: "طائرات حربية تركية استهدفت …", "غارات روسية"
+        # — the name is the doer's.
+        agent = next(
+            (a for a in pool if a.mention.span.start <= t0 and t1 <= a.mention.span.end), None
+        )
     if trigger.key in SPOKEN:
         # "نددت بالحصار المفروض من جانب قوات النظام": the agent phrase is the condemned act's.
         agent = None
