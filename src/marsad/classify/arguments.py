@@ -33,7 +33,7 @@ NOUN_AGENT_GAP = re.compile(r"^\s+(?:\S+\s+){0,2}ل(?:ـ)?[\"'«“]?$")
 # Verbs whose object is the side that loses the place: "طرد داعش من", "دحر التنظيم".
 PATIENT_FIRST = re.compile(r"(?:^|[وفب]|ل|بعد\s)(?:ال)?(?:طرد|دحر|إخراج|اخراج)")
 # A preposition word (whole: "جمع" ends in "مع" but is a verb) or the clitic "لـ" before an actor.
-OBJECT_MARKERS = re.compile(r"(على|ضد|مع|بين|عن|من|في|إلى|الى|لـ?)\s*$")
+OBJECT_MARKERS = re.compile(r"(?:^|\s|[وف])(على|ضد|مع|بين|عن|من|في|إلى|الى|لـ?)\s*$")
 VSO_WINDOW_CHARS = 30  # a subject after the verb starts within a few words of it
 PROSPECTIVE_GAP_CHARS = 2  # the adjective is the next word
 NEGATION_WINDOW_CHARS = 14  # "لم ت…", "لن يتم …": the particle sits right before the verb
