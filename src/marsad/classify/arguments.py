@@ -132,6 +132,13 @@ def pick_actors(
 
 GASSED = frozenset({"chemical_attack"})
 HANDED = frozenset({"handover"})
+SIEGE_ENDS = frozenset({"siege_lifted"})
+BESIEGES = frozenset({"siege_imposed"})
+# The besieger after a siege noun: "حصار يفرضه تنظيم داعش", "الحصار المفروض من قبل قوات النظام".
+BESIEGER_GAP = re.compile(
+    r"^\s+(?:\S+\s+)?(?:[يت]?فرض(?:ه|ها)|(?:ال)?مفروض(?:ة)?\s+(?:من\s+)?(?:قبل|جانب|طرف)?)\s*"
+    r"(?:(?:عناصر|مسلحو|مقاتلو)\s+(?:من\s+)?)?[\"'«“]?$"
+)
 RECIPIENT_BEFORE = re.compile(r"(?:(?:^|\s)(?:إلى|الى|لصالح)\s+|(?<=\s)ل)$")
 
 
@@ -352,6 +359,7 @@ def _positional_actors(
     if not pool:
         return None, None
     t0, t1 = trigger.span.start, trigger.span.end
+    after_all = [a for a in view.actors if a.mention.span.start >= t1]
     agent = next(
         (
             a
@@ -377,6 +385,20 @@ def _positional_actors(
         agent = next(
             (a for a in pool if a.mention.span.start <= t0 and t1 <= a.mention.span.end), None
         )
+    besieger = (
+        next((a for a in after_all if BESIEGER_GAP.match(text[t1 : a.mention.span.start])), None)
+        if trigger.key in SIEGE_ENDS or trigger.key in BESIEGES
+        else None
+    )
+    if besieger is not None and trigger.key in SIEGE_ENDS:
+        # "كسر حصار يفرضه داعش": the besieger is whom the siege was broken against (codebook
+        # §2: actor2); the breaker is named before ("تمكن الجيش … من كسر").
+        breakers = [
+            a for a in view.actors if a.mention.span.end <= t0 and _root(a) != _root(besieger)
+        ]
+        return (breakers[-1] if breakers else None), besieger
+    if besieger is not None and agent is None:
+        agent = besieger  # "حصار يفرضه داعش على المطار"
     if trigger.key in SPOKEN:
         # "نددت بالحصار المفروض من جانب قوات النظام": the agent phrase is the condemned act's.
         agent = None
