@@ -377,7 +377,10 @@ def _positional_actors(
         if agent is not None:
             break
         # the act named again later in the sentence with its doer: "هجوم كيميائي على دوما …
-        # عن هجوم كيميائي مزعوم شنه الجيش السوري"
+        # عن هجوم كيميائي مزعوم شنه الجيش السوري"; not when a side stands between, the act's
+        # own subject ("تصدى المقاتلون لهجوم شنته القوات النظامية": the attackers are the other)
+        if any(t1 <= a.mention.span.start < again.span.start for a in pool):
+            break
         agent = _agent_after(view, text, again.span.end)
     if agent is None:
         # The trigger inside an actor's name: "طائرات حربية تركية استهدفت …", "غارات روسية"
@@ -536,12 +539,15 @@ def _other_act_between(
 def _agent_after(view: SentenceView, text: str, t1: int) -> ResolvedActor | None:
     """The doer named after the trigger in the same sentence by a relative verb ("نفذه X")
     or by "من قبل X" past a comma ("اغتيل القيادي …، من قبل مجموعة مجهولة")."""
-    for a in view.actors:
+    passed = False  # an actor between: a relative verb after it is a later noun's
+    for a in sorted(view.actors, key=lambda a: a.mention.span.start):
         start = a.mention.span.start
         if start < t1 or start - t1 > DOER_AFTER_CHARS:
             continue
-        if DOER_AFTER.match(text[t1:start]) or AGENT_MARKERS.search(_prefix(text, start)):
+        relative = not passed and DOER_AFTER.match(text[t1:start])
+        if relative or AGENT_MARKERS.search(_prefix(text, start)):
             return a
+        passed = True  # "تصدى المقاتلون لهجوم شنته القوات النظامية": not the fighters' act
     return None
 
 
