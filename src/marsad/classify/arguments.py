@@ -113,6 +113,19 @@ def pick_actors(
         backed = [a for a in earlier if not ALLY_BEFORE.search(_prefix(text, a.mention.span.start))]
         earlier = backed or earlier  # "قسد، المدعومة من أمريكا، …": the backed side acts
         actor1 = earlier[-1] if earlier else None  # the subject in an earlier clause
+        own_side = [
+            a
+            for a in view.actors
+            if a.mention.span.end <= trigger.span.start
+            and actor2 is not None
+            and _first_id(a) != CIVILIANS
+            and _root(a) == _root(actor2)
+            and a.mention.span.start < actor2.mention.span.start
+        ]
+        if actor1 is None and own_side and action not in CIVILIAN_ACTORS:
+            # "شنّت الطائرات التركية … غارات على الشريط الحدودي مع تركيا": the side named as
+            # the subject before the act is its doer; the same state after it is no target.
+            actor1, actor2 = own_side[-1], None
     if actor1 is None and action in CIVILIAN_ACTORS:
         actor1 = next((a for a in view.actors if _first_id(a) == CIVILIANS), None)
     if actor1 is None:
