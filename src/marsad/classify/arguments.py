@@ -135,7 +135,7 @@ def pick_actors(
     if actor1 is None:
         actor1 = _carried_actor(views, view, actor2)
     if actor2 is None:
-        actor2 = _default_other(views, view, actor1, action)
+        actor2 = _default_other(views, view, actor1, action, text)
     if action in GASSED and _first_id(actor2) != CIVILIANS:
         # Gas falls on a town's people: a state named after it is an ally or a denier
         # ("نفته دمشق وموسكو"), not whom it was used on (dev 8/8, train 4/4 code CIV).
@@ -235,7 +235,11 @@ OPPOSED = frozenset(
 
 
 def _default_other(
-    views: list[SentenceView], view: SentenceView, actor1: ResolvedActor | None, action: str
+    views: list[SentenceView],
+    view: SentenceView,
+    actor1: ResolvedActor | None,
+    action: str,
+    text: str = "",
 ) -> ResolvedActor | None:
     """actor2 when the sentence names no second actor."""
     if action in VICTIMS_BY_DEFAULT:
@@ -244,7 +248,7 @@ def _default_other(
     if action in STRIKES and KILLED_CUE in view.context_kinds() and not military:
         return _civilians(action)
     if action in OPPOSED and actor1 is not None:
-        return _opponent(views, actor1)
+        return _opponent(views, actor1, text)
     return None
 
 
@@ -267,18 +271,21 @@ def _civilians(action: str) -> ResolvedActor:
 NEUTRAL_KINDS = (":kind=ngo", ":kind=intergovernmental")
 
 
-def _opponent(views: list[SentenceView], actor1: ResolvedActor) -> ResolvedActor | None:
+def _opponent(
+    views: list[SentenceView], actor1: ResolvedActor, text: str = ""
+) -> ResolvedActor | None:
     """The armed side the article names most often other than actor1's: a report on a
     battle keeps naming both sides ("قسد" … "التنظيم"), so the other one is the likeliest
     party when a sentence names one. Measured against the nearest such actor: the most named
     wins on dev (0.707 vs 0.667) and train (0.582 vs 0.574)."""
     own = _root(actor1)
+    allies = _allies(views, own, text) if text else set()
     counts: dict[str, int] = {}
     first: dict[str, ResolvedActor] = {}
     for v in views:
         for a in v.actors:
             root = _root(a)
-            if root is None or root == own or _first_id(a) == CIVILIANS:
+            if root is None or root == own or _first_id(a) == CIVILIANS or root in allies:
                 continue
             if a.mention.rule.endswith(NEUTRAL_KINDS):
                 continue  # a relief body is never the other side
@@ -287,6 +294,27 @@ def _opponent(views: list[SentenceView], actor1: ResolvedActor) -> ResolvedActor
     if not counts:
         return None
     return first[max(counts, key=lambda r: counts[r])]
+
+
+# "والفصائل السورية الموالية لها": a side named with its loyalty to the one before.
+ALLY_AFTER = re.compile(r"^\s+(?:\S+\s+)?(?:ال)?(?:موالي|تابع|حليف|رديف)\S*\s+ل")
+
+
+def _allies(views: list[SentenceView], own: str | None, text: str) -> set[str]:
+    """Sides the report names together with `own` as one ("القوات التركية والفصائل السورية
+    الموالية لها", "قوات النظام المدعومة بمقاتلين من الحرس الثوري"): never its other side."""
+    found: set[str] = set()
+    for v in views:
+        for first, other in zip(v.actors, v.actors[1:], strict=False):
+            roots = (_root(first), _root(other))
+            if own not in roots or roots[0] == roots[1]:
+                continue
+            gap = text[first.mention.span.end : other.mention.span.start]
+            backed = ALLY_BEFORE.search(_prefix(text, other.mention.span.start))
+            loyal = ALLY_AFTER.match(text[other.mention.span.end :]) and len(gap) < 8
+            if backed or loyal:
+                found |= {r for r in roots if r is not None and r != own}
+    return found
 
 
 PROTESTERS_ACT = frozenset({"protest", "riot"})  # gold: protesters are always civilians (CIV)
@@ -613,7 +641,11 @@ ALLY_BEFORE = re.compile(
     r"(?:من\s+)?(?:ب?(?:قوات|مقاتلين|عناصر|طيران|طائرات)\s+(?:من\s+)?)?[\"'«“]?$"
 )
 POSSESSIVE = re.compile(r"(?:ها|هم|هما|ه)$")  # a pronoun suffix on a verbal noun: "سيطرتها"
-CONJOINED = re.compile(r"^[\s،,]*و\s*$")  # "قصف للنظام وروسيا": both do it, neither suffers it
+# "قصف للنظام وروسيا": both do it, neither suffers it; a word for its forces may stand between
+# ("قوات النظام و ميليشيات حزب الله").
+CONJOINED = re.compile(
+    r"^[\s،,]*و\s*(?:(?:ال)?(?:ميليشيات|مليشيات|ميليشيا|قوات|عناصر|مقاتلي|مسلحي)\s+)?$"
+)
 # A preposition word between a noun trigger and the actor makes the actor its object, whatever
 # else stands between: "اشتباكات مع تنظيم \"الدولة\"", "السيطرة على المدينة وانسحاب داعش".
 GAP_PREPOSITION = re.compile(r"(?:^|\s)(?:مع|ضد|على|عن|بين|إلى|الى|في)\s")
