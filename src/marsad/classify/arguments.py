@@ -133,7 +133,7 @@ def pick_actors(
         later = [a for a in view.actors if _first_id(a) != CIVILIANS and _root(a) != _root(actor2)]
         actor1 = later[0] if later else None
     if actor1 is None:
-        actor1 = _carried_actor(views, view, actor2)
+        actor1 = _carried_actor(views, view, actor2, text)
     if actor2 is None:
         actor2 = _default_other(views, view, actor1, action, text)
     if action in GASSED and _first_id(actor2) != CIVILIANS:
@@ -363,12 +363,23 @@ def _protesters(views: list[SentenceView], view: SentenceView) -> ResolvedActor:
     return ResolvedActor(stub, (ActorOption(CIVILIANS, CIVILIANS_NAME, None, None),))
 
 
+SPOKESMAN_BEFORE = re.compile(
+    r"(?:الناطق|المتحدث|ناطق|متحدث|ناطقا|متحدثا)(?:\s+(?:الرسمي|العسكري|الإعلامي|الاعلامي))?\s+باسم\s*$"
+)
+
+
+def _spokesman_of(text: str, actor: ResolvedActor) -> bool:
+    return bool(SPOKESMAN_BEFORE.search(_prefix(text, actor.mention.span.start, 40)))
+
+
 def _carried_actor(
-    views: list[SentenceView], view: SentenceView, other: ResolvedActor | None
+    views: list[SentenceView], view: SentenceView, other: ResolvedActor | None, text: str = ""
 ) -> ResolvedActor | None:
     """The account's doer named in an earlier sentence of the paragraph (not the victim), else
     the doer the article named last before it: a report goes on about the side it introduced;
-    else the first doer it names after it."""
+    else the first doer it names after it. A side named as whose spokesman speaks ("الناطق
+    باسم الجيش الحر") is the account's source there, not its doer."""
+    views = [replace(v, actors=[a for a in v.actors if not _spokesman_of(text, a)]) for v in views]
     for back in range(1, ACTOR_CARRY_SENTENCES + 1):
         i = view.index - back
         if i < 0 or views[i].paragraph != view.paragraph:
