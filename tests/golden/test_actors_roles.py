@@ -3,7 +3,9 @@ preposition word is the object of a noun trigger ("اشتباكات مع تنظ�
 subjects of a two-sided action are its parties ("وقّع النظام وفصائل المعارضة اتفاقاً"), and a doer
 named only later in the sentence is still the doer when none comes before. The other side when
 the sentence names one (`actors_other_side_cases.json`): the side the report keeps naming, or
-civilians for a strike that killed, a gas attack, a protest's target the report names."""
+civilians for a strike that killed, a gas attack, a protest's target the report names. Sides
+that outlets must agree on (`actors_sides_cases.json`): besieger and besieged, who leaves, the
+victims of gas, the two ends of a handover."""
 
 from __future__ import annotations
 
@@ -16,7 +18,11 @@ from marsad.model import Claim
 
 
 def _cases() -> list[dict[str, Any]]:
-    return load_cases("actors_roles_cases.json") + load_cases("actors_other_side_cases.json")
+    return (
+        load_cases("actors_roles_cases.json")
+        + load_cases("actors_other_side_cases.json")
+        + load_cases("actors_sides_cases.json")
+    )
 
 
 def _values(claim: Claim) -> dict[str, Any]:
@@ -24,6 +30,7 @@ def _values(claim: Claim) -> dict[str, Any]:
         "action": claim.action,
         "actor1": claim.actor1.id if claim.actor1 else None,
         "actor2": claim.actor2.id if claim.actor2 else None,
+        "status": claim.status,
     }
 
 

@@ -33,7 +33,7 @@ NOUN_AGENT_GAP = re.compile(r"^\s+(?:\S+\s+){0,2}ل(?:ـ)?[\"'«“]?$")
 # Verbs whose object is the side that loses the place: "طرد داعش من", "دحر التنظيم".
 PATIENT_FIRST = re.compile(r"(?:^|[وفب]|ل|بعد\s)(?:ال)?(?:طرد|دحر|إخراج|اخراج)")
 # A preposition word (whole: "جمع" ends in "مع" but is a verb) or the clitic "لـ" before an actor.
-OBJECT_MARKERS = re.compile(r"(على|ضد|مع|بين|عن|من|في|إلى|الى|لـ?)\s*$")
+OBJECT_MARKERS = re.compile(r"(?:^|\s|[وف])(على|ضد|مع|بين|عن|من|في|إلى|الى|لـ?)\s*$")
 VSO_WINDOW_CHARS = 30  # a subject after the verb starts within a few words of it
 PROSPECTIVE_GAP_CHARS = 2  # the adjective is the next word
 NEGATION_WINDOW_CHARS = 14  # "لم ت…", "لن يتم …": the particle sits right before the verb
@@ -68,8 +68,24 @@ def pick_actors(
 ) -> tuple[ResolvedActor | None, ResolvedActor | None]:
     # Every sentence's actors without the places' names: the doer carried from another sentence
     # and the article's other side are actors too, not "ريف دمشق" or "قرب العاصمة دمشق".
+    deniers = _deniers(view, text)
     views = [replace(v, actors=_outside_places(v, text)) for v in views]
+    if deniers:
+        # A capital that denies is its government, not a place ("تنفيه دمشق وموسكو"): the
+        # accused who denies is actor1 (codebook §1, "نفت الأسايش سيطرتها").
+        kept = views[view.index].actors
+        views[view.index] = replace(
+            views[view.index],
+            actors=sorted(
+                [*kept, *(a for a in deniers if a not in kept)], key=lambda a: a.mention.span.start
+            ),
+        )
     view = views[view.index]
+    if action not in MEDIATED:
+        # A sponsor or mediator is no party ("برعاية وضمانة روسية", "بوساطة روسية"): the
+        # sides are those who leave, hand over, agree (codebook §2).
+        views = [replace(v, actors=_not_sponsors(v.actors, text)) for v in views]
+        view = views[view.index]
     actor1, actor2 = _positional_actors(view, trigger, text)
     if action in PROTESTERS_ACT:
         protesters = _protesters(views, view)
@@ -77,6 +93,10 @@ def pick_actors(
         if against is None:
             against = _opponent(views, protesters)  # whom the report says they protest
         return protesters, against
+    if action in HANDED and _first_id(actor2) in (None, CIVILIANS):
+        # People handed over are the goods, not a side: the side is who receives them
+        # ("سلّمت الفصائل 20 مدنياً مختطفاً إلى القوات الحكومية", codebook §2 handover).
+        actor2 = _recipient(view, trigger, text, actor1) or actor2
     if actor2 is None and _first_id(actor1) != CIVILIANS:
         # "12 مدنياً قتلوا في قصف للنظام": civilians named in the sentence are whom it hit
         actor2 = next((a for a in view.actors if _first_id(a) == CIVILIANS), None)
@@ -90,7 +110,22 @@ def pick_actors(
             and _first_id(a) != CIVILIANS
             and _root(a) != _root(actor2)
         ]
+        backed = [a for a in earlier if not ALLY_BEFORE.search(_prefix(text, a.mention.span.start))]
+        earlier = backed or earlier  # "قسد، المدعومة من أمريكا، …": the backed side acts
         actor1 = earlier[-1] if earlier else None  # the subject in an earlier clause
+        own_side = [
+            a
+            for a in view.actors
+            if a.mention.span.end <= trigger.span.start
+            and actor2 is not None
+            and _first_id(a) != CIVILIANS
+            and _root(a) == _root(actor2)
+            and a.mention.span.start < actor2.mention.span.start
+        ]
+        if actor1 is None and own_side and action not in CIVILIAN_ACTORS:
+            # "شنّت الطائرات التركية … غارات على الشريط الحدودي مع تركيا": the side named as
+            # the subject before the act is its doer; the same state after it is no target.
+            actor1, actor2 = own_side[-1], None
     if actor1 is None and action in CIVILIAN_ACTORS:
         actor1 = next((a for a in view.actors if _first_id(a) == CIVILIANS), None)
     if actor1 is None:
@@ -98,10 +133,78 @@ def pick_actors(
         later = [a for a in view.actors if _first_id(a) != CIVILIANS and _root(a) != _root(actor2)]
         actor1 = later[0] if later else None
     if actor1 is None:
-        actor1 = _carried_actor(views, view, actor2)
+        actor1 = _carried_actor(views, view, actor2, text)
     if actor2 is None:
-        actor2 = _default_other(views, view, actor1, action)
+        actor2 = _default_other(views, view, actor1, action, text)
+    if action in GASSED and _first_id(actor2) != CIVILIANS:
+        # Gas falls on a town's people: a state named after it is an ally or a denier
+        # ("نفته دمشق وموسكو"), not whom it was used on (dev 8/8, train 4/4 code CIV).
+        actor2 = _civilians(action)
     return actor1, actor2
+
+
+GASSED = frozenset({"chemical_attack"})
+HANDED = frozenset({"handover"})
+SIEGE_ENDS = frozenset({"siege_lifted"})
+BESIEGES = frozenset({"siege_imposed"})
+# The besieger after a siege noun: "حصار يفرضه تنظيم داعش", "الحصار المفروض من قبل قوات النظام".
+BESIEGER_GAP = re.compile(
+    r"^\s+(?:\S+\s+)?(?:[يت]?فرض(?:ه|ها)|(?:ال)?مفروض(?:ة)?\s+(?:من\s+)?(?:قبل|جانب|طرف)?)\s*"
+    r"(?:(?:عناصر|مسلحو|مقاتلو)\s+(?:من\s+)?)?[\"'«“]?$"
+)
+RECIPIENT_BEFORE = re.compile(r"(?:(?:^|\s)(?:إلى|الى|لصالح)\s+|(?<=\s)ل)$")
+
+
+def _recipient(
+    view: SentenceView, trigger: Mention, text: str, giver: ResolvedActor | None
+) -> ResolvedActor | None:
+    """The first side after a handover named with "إلى"/"لـ" in the trigger's clause."""
+    clause = view.clause_of(trigger.span.start)
+    for a in view.actors:
+        start = a.mention.span.start
+        if not (trigger.span.end <= start < clause.end) or _first_id(a) == CIVILIANS:
+            continue
+        if _root(a) == _root(giver):
+            continue
+        lam = a.mention.span.text.startswith("لل")  # "للدولة": the span keeps the preposition
+        if lam or RECIPIENT_BEFORE.search(_prefix(text, start, 12)):
+            return a
+    return None
+
+
+MEDIATED = frozenset({"talks"})  # talks "برعاية روسية" may code the mediator as a side
+# Words that name a sponsor, guarantor or mediator; the actor is at most four words on
+# ("برعاية من مركز تنسيق المصالحة الروسي", "برعاية وضمانة روسية").
+SPONSOR_BEFORE = re.compile(
+    r"(?:^|\s)(?:[وب]?(?:رعاية|ضمانة|ضمانات|وساطة|إشراف|اشراف))(?:\s+و[بل]?(?:رعاية|ضمانة|وساطة|إشراف|اشراف))?"
+    r"\s+(?:من\s+)?(?:\S+\s+){0,3}[\"'«“]?$"
+)
+
+
+def _not_sponsors(actors: list[ResolvedActor], text: str) -> list[ResolvedActor]:
+    return [a for a in actors if not SPONSOR_BEFORE.search(_prefix(text, a.mention.span.start, 60))]
+
+
+# Between a denial cue and its deniers, or between two conjoined deniers.
+DENIER_GAP = re.compile(r"^[\s،,\"'«»“”]*(?:و\s*)?(?:كل\s+من\s+)?$")
+
+
+def _deniers(view: SentenceView, text: str) -> list[ResolvedActor]:
+    """The actors named right after a denial verb ("نفت دمشق وموسكو", "تنفيه دمشق وموسكو"),
+    read as places or not."""
+    found: list[ResolvedActor] = []
+    for cue in (m for m in view.status if m.key == "denial"):
+        pos = cue.span.end
+        while pos < len(text) and text[pos].isalpha():
+            pos += 1  # the cue's object pronoun: "تنفيه"
+        for a in sorted(view.actors, key=lambda a: a.mention.span.start):
+            if a.mention.span.start < pos:
+                continue
+            if not DENIER_GAP.match(text[pos : a.mention.span.start]):
+                break
+            found.append(a)
+            pos = a.mention.span.end
+    return found
 
 
 # Whom an action is done to when the sentence names nobody (codebook §3: civilians are CIV).
@@ -132,7 +235,11 @@ OPPOSED = frozenset(
 
 
 def _default_other(
-    views: list[SentenceView], view: SentenceView, actor1: ResolvedActor | None, action: str
+    views: list[SentenceView],
+    view: SentenceView,
+    actor1: ResolvedActor | None,
+    action: str,
+    text: str = "",
 ) -> ResolvedActor | None:
     """actor2 when the sentence names no second actor."""
     if action in VICTIMS_BY_DEFAULT:
@@ -141,7 +248,7 @@ def _default_other(
     if action in STRIKES and KILLED_CUE in view.context_kinds() and not military:
         return _civilians(action)
     if action in OPPOSED and actor1 is not None:
-        return _opponent(views, actor1)
+        return _opponent(views, actor1, text)
     return None
 
 
@@ -164,18 +271,21 @@ def _civilians(action: str) -> ResolvedActor:
 NEUTRAL_KINDS = (":kind=ngo", ":kind=intergovernmental")
 
 
-def _opponent(views: list[SentenceView], actor1: ResolvedActor) -> ResolvedActor | None:
+def _opponent(
+    views: list[SentenceView], actor1: ResolvedActor, text: str = ""
+) -> ResolvedActor | None:
     """The armed side the article names most often other than actor1's: a report on a
     battle keeps naming both sides ("قسد" … "التنظيم"), so the other one is the likeliest
     party when a sentence names one. Measured against the nearest such actor: the most named
     wins on dev (0.707 vs 0.667) and train (0.582 vs 0.574)."""
     own = _root(actor1)
+    allies = _allies(views, own, text) if text else set()
     counts: dict[str, int] = {}
     first: dict[str, ResolvedActor] = {}
     for v in views:
         for a in v.actors:
             root = _root(a)
-            if root is None or root == own or _first_id(a) == CIVILIANS:
+            if root is None or root == own or _first_id(a) == CIVILIANS or root in allies:
                 continue
             if a.mention.rule.endswith(NEUTRAL_KINDS):
                 continue  # a relief body is never the other side
@@ -184,6 +294,27 @@ def _opponent(views: list[SentenceView], actor1: ResolvedActor) -> ResolvedActor
     if not counts:
         return None
     return first[max(counts, key=lambda r: counts[r])]
+
+
+# "والفصائل السورية الموالية لها": a side named with its loyalty to the one before.
+ALLY_AFTER = re.compile(r"^\s+(?:\S+\s+)?(?:ال)?(?:موالي|تابع|حليف|رديف)\S*\s+ل")
+
+
+def _allies(views: list[SentenceView], own: str | None, text: str) -> set[str]:
+    """Sides the report names together with `own` as one ("القوات التركية والفصائل السورية
+    الموالية لها", "قوات النظام المدعومة بمقاتلين من الحرس الثوري"): never its other side."""
+    found: set[str] = set()
+    for v in views:
+        for first, other in zip(v.actors, v.actors[1:], strict=False):
+            roots = (_root(first), _root(other))
+            if own not in roots or roots[0] == roots[1]:
+                continue
+            gap = text[first.mention.span.end : other.mention.span.start]
+            backed = ALLY_BEFORE.search(_prefix(text, other.mention.span.start))
+            loyal = ALLY_AFTER.match(text[other.mention.span.end :]) and len(gap) < 8
+            if backed or loyal:
+                found |= {r for r in roots if r is not None and r != own}
+    return found
 
 
 PROTESTERS_ACT = frozenset({"protest", "riot"})  # gold: protesters are always civilians (CIV)
@@ -232,12 +363,23 @@ def _protesters(views: list[SentenceView], view: SentenceView) -> ResolvedActor:
     return ResolvedActor(stub, (ActorOption(CIVILIANS, CIVILIANS_NAME, None, None),))
 
 
+SPOKESMAN_BEFORE = re.compile(
+    r"(?:الناطق|المتحدث|ناطق|متحدث|ناطقا|متحدثا)(?:\s+(?:الرسمي|العسكري|الإعلامي|الاعلامي))?\s+باسم\s*$"
+)
+
+
+def _spokesman_of(text: str, actor: ResolvedActor) -> bool:
+    return bool(SPOKESMAN_BEFORE.search(_prefix(text, actor.mention.span.start, 40)))
+
+
 def _carried_actor(
-    views: list[SentenceView], view: SentenceView, other: ResolvedActor | None
+    views: list[SentenceView], view: SentenceView, other: ResolvedActor | None, text: str = ""
 ) -> ResolvedActor | None:
     """The account's doer named in an earlier sentence of the paragraph (not the victim), else
     the doer the article named last before it: a report goes on about the side it introduced;
-    else the first doer it names after it."""
+    else the first doer it names after it. A side named as whose spokesman speaks ("الناطق
+    باسم الجيش الحر") is the account's source there, not its doer."""
+    views = [replace(v, actors=[a for a in v.actors if not _spokesman_of(text, a)]) for v in views]
     for back in range(1, ACTOR_CARRY_SENTENCES + 1):
         i = view.index - back
         if i < 0 or views[i].paragraph != view.paragraph:
@@ -269,17 +411,49 @@ def _positional_actors(
     if not pool:
         return None, None
     t0, t1 = trigger.span.start, trigger.span.end
+    after_all = [a for a in view.actors if a.mention.span.start >= t1]
     agent = next(
-        (a for a in pool if AGENT_MARKERS.search(_prefix(text, a.mention.span.start))), None
+        (
+            a
+            for a in pool
+            if AGENT_MARKERS.search(_prefix(text, a.mention.span.start))
+            and not _other_act_between(view, trigger, a, text)
+        ),
+        None,
     )
     if agent is None:
         agent = _agent_after(view, text, t1)
+        if agent is not None and _other_act_between(view, trigger, agent, text):
+            agent = None
     for again in (m for m in view.triggers if m.key == trigger.key and m.span.start > t1):
         if agent is not None:
             break
         # the act named again later in the sentence with its doer: "هجوم كيميائي على دوما …
-        # عن هجوم كيميائي مزعوم شنه الجيش السوري"
+        # عن هجوم كيميائي مزعوم شنه الجيش السوري"; not when a side stands between, the act's
+        # own subject ("تصدى المقاتلون لهجوم شنته القوات النظامية": the attackers are the other)
+        if any(t1 <= a.mention.span.start < again.span.start for a in pool):
+            break
         agent = _agent_after(view, text, again.span.end)
+    if agent is None:
+        # The trigger inside an actor's name: "طائرات حربية تركية استهدفت …", "غارات روسية"
+        # — the name is the doer's.
+        agent = next(
+            (a for a in pool if a.mention.span.start <= t0 and t1 <= a.mention.span.end), None
+        )
+    besieger = (
+        next((a for a in after_all if BESIEGER_GAP.match(text[t1 : a.mention.span.start])), None)
+        if trigger.key in SIEGE_ENDS or trigger.key in BESIEGES
+        else None
+    )
+    if besieger is not None and trigger.key in SIEGE_ENDS:
+        # "كسر حصار يفرضه داعش": the besieger is whom the siege was broken against (codebook
+        # §2: actor2); the breaker is named before ("تمكن الجيش … من كسر").
+        breakers = [
+            a for a in view.actors if a.mention.span.end <= t0 and _root(a) != _root(besieger)
+        ]
+        return (breakers[-1] if breakers else None), besieger
+    if besieger is not None and agent is None:
+        agent = besieger  # "حصار يفرضه داعش على المطار"
     if trigger.key in SPOKEN:
         # "نددت بالحصار المفروض من جانب قوات النظام": the agent phrase is the condemned act's.
         agent = None
@@ -292,9 +466,19 @@ def _positional_actors(
         agent is None
         and after
         and trigger.key in LEAVING
-        and PARTITIVE.search(text[t1 : after[0].mention.span.start])
+        and (
+            PARTITIVE.search(text[t1 : after[0].mention.span.start])
+            or (
+                BATCH.search(trigger.span.text)
+                and BATCH_OF.match(text[t1 : after[0].mention.span.start])
+            )
+        )
     ):
         agent = after[0]  # "مغادرة المئات من مقاتلي المعارضة": those who leave
+    # A backer named before the trigger is not its doer: "أعلنت قسد، المدعومة من أمريكا، طرد
+    # داعش" (the backed side is; see ALLY_BEFORE).
+    unbacked = [a for a in before if not ALLY_BEFORE.search(_prefix(text, a.mention.span.start))]
+    before = unbacked or before
     if trigger.key in TAKEN and PATIENT_FIRST.match(trigger.span.text) and agent is None:
         actor1 = before[-1] if before else None  # "طرد X": X is the side driven out
         rest = [a for a in after if _root(a) != _root(actor1)]
@@ -310,7 +494,7 @@ def _positional_actors(
         and not OBJECT_MARKERS.search(_prefix(text, after[0].mention.span.start, 8))
         and not GAP_PREPOSITION.search(text[t1 : after[0].mention.span.start])
     )
-    if actor1 is None and _is_verb(trigger) and subject_after:
+    if actor1 is None and _is_verb(trigger) and subject_after and not _plural_verb(text, trigger):
         actor1 = after[0]  # verb–subject order: "سيطرت قوات النظام على …"
     if actor1 is None and not _is_verb(trigger) and POSSESSIVE.search(trigger.span.text):
         # "بعد ساعات من سيطرتها": the noun's own pronoun names the sentence's first-named side.
@@ -358,19 +542,64 @@ def _positional_actors(
 # Actions whose doer is whoever moves; a count "of" an actor names members of it.
 LEAVING = frozenset({"withdrawal"})
 PARTITIVE = re.compile(
-    r"^\s+(?:\S+\s+){0,2}?(?:المئات|مئات|العشرات|عشرات|الآلاف|آلاف|الالاف|الاف|عدد|\d+\s+\S+)\s+من\s*$"
+    r"^\S*\s+(?:\S+\s+){0,2}?(?:المئات|مئات|العشرات|عشرات|الآلاف|آلاف|الالاف|الاف|عدد|\d+\s+\S+)\s+من\s*$"
+    # a batch or convoy of them: "خرجت الدفعة الأولى من مقاتلي المعارضة"
+    r"|^\S*\s+(?:\S+\s+){0,2}?(?:ال)?(?:دفع[ةه]|قافل[ةه])(?:\s+\S+)?\s+من\s*$"
 )
+# The trigger is itself the batch ("الدفعة الأولى", "دفعة جديدة"): "من" names who it is of.
+BATCH = re.compile(r"دفع[ةه]")
+BATCH_OF = re.compile(r"^\s+من\s*$")
+
+
+# A verb that carries its plural subject ("حاصروا", "يحاصرون") is not followed by it: a verb
+# before its subject stays singular, so the actor after it is the object ("الجيش وحلفاؤه حاصروا
+# تنظيم داعش").
+PLURAL_SUBJECT = re.compile(r"(?:وا|ون)$")
+
+
+def _word_of(text: str, start: int, end: int) -> str:
+    """The whole word holding text[start:end] (clitics and endings included)."""
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[start:end]
+
+
+def _plural_verb(text: str, trigger: Mention) -> bool:
+    word = _word_of(text, trigger.span.start, trigger.span.end)
+    return _is_verb(trigger) and bool(PLURAL_SUBJECT.search(word))
+
+
+def _other_act_between(
+    view: SentenceView, trigger: Mention, actor: ResolvedActor, text: str
+) -> bool:
+    """Another action's trigger stands between this one and the actor named after it: "من قبل
+    X" is that act's agent ("مغادرة المقاتلين من حمص المحاصرة من قبل القوات الحكومية"). Not a
+    verb conjoined to this one, which shares its agent ("قتل أربعة وجرح العشرات على أيدي")."""
+    start = actor.mention.span.start
+    return any(
+        m.key != trigger.key
+        and not (m.key or "").startswith("context:")
+        and trigger.span.end <= m.span.start
+        and m.span.end <= start
+        and not (_is_verb(m) and _word_of(text, m.span.start, m.span.end).startswith("و"))
+        for m in view.triggers
+    )
 
 
 def _agent_after(view: SentenceView, text: str, t1: int) -> ResolvedActor | None:
     """The doer named after the trigger in the same sentence by a relative verb ("نفذه X")
     or by "من قبل X" past a comma ("اغتيل القيادي …، من قبل مجموعة مجهولة")."""
-    for a in view.actors:
+    passed = False  # an actor between: a relative verb after it is a later noun's
+    for a in sorted(view.actors, key=lambda a: a.mention.span.start):
         start = a.mention.span.start
         if start < t1 or start - t1 > DOER_AFTER_CHARS:
             continue
-        if DOER_AFTER.match(text[t1:start]) or AGENT_MARKERS.search(_prefix(text, start)):
+        relative = not passed and DOER_AFTER.match(text[t1:start])
+        if relative or AGENT_MARKERS.search(_prefix(text, start)):
             return a
+        passed = True  # "تصدى المقاتلون لهجوم شنته القوات النظامية": not the fighters' act
     return None
 
 
@@ -423,7 +652,11 @@ ALLY_BEFORE = re.compile(
     r"(?:من\s+)?(?:ب?(?:قوات|مقاتلين|عناصر|طيران|طائرات)\s+(?:من\s+)?)?[\"'«“]?$"
 )
 POSSESSIVE = re.compile(r"(?:ها|هم|هما|ه)$")  # a pronoun suffix on a verbal noun: "سيطرتها"
-CONJOINED = re.compile(r"^[\s،,]*و\s*$")  # "قصف للنظام وروسيا": both do it, neither suffers it
+# "قصف للنظام وروسيا": both do it, neither suffers it; a word for its forces may stand between
+# ("قوات النظام و ميليشيات حزب الله").
+CONJOINED = re.compile(
+    r"^[\s،,]*و\s*(?:(?:ال)?(?:ميليشيات|مليشيات|ميليشيا|قوات|عناصر|مقاتلي|مسلحي)\s+)?$"
+)
 # A preposition word between a noun trigger and the actor makes the actor its object, whatever
 # else stands between: "اشتباكات مع تنظيم \"الدولة\"", "السيطرة على المدينة وانسحاب داعش".
 GAP_PREPOSITION = re.compile(r"(?:^|\s)(?:مع|ضد|على|عن|بين|إلى|الى|في)\s")
