@@ -68,18 +68,7 @@ def pick_actors(
 ) -> tuple[ResolvedActor | None, ResolvedActor | None]:
     # Every sentence's actors without the places' names: the doer carried from another sentence
     # and the article's other side are actors too, not "ريف دمشق" or "قرب العاصمة دمشق".
-    deniers = _deniers(view, text)
     views = [replace(v, actors=_outside_places(v, text)) for v in views]
-    if deniers:
-        # A capital that denies is its government, not a place ("تنفيه دمشق وموسكو"): the
-        # accused who denies is actor1 (codebook §1, "نفت الأسايش سيطرتها").
-        kept = views[view.index].actors
-        views[view.index] = replace(
-            views[view.index],
-            actors=sorted(
-                [*kept, *(a for a in deniers if a not in kept)], key=lambda a: a.mention.span.start
-            ),
-        )
     view = views[view.index]
     if action not in MEDIATED:
         # A sponsor or mediator is no party ("برعاية وضمانة روسية", "بوساطة روسية"): the
@@ -136,14 +125,9 @@ def pick_actors(
         actor1 = _carried_actor(views, view, actor2, text)
     if actor2 is None:
         actor2 = _default_other(views, view, actor1, action, text)
-    if action in GASSED and _first_id(actor2) != CIVILIANS:
-        # Gas falls on a town's people: a state named after it is an ally or a denier
-        # ("نفته دمشق وموسكو"), not whom it was used on (dev 8/8, train 4/4 code CIV).
-        actor2 = _civilians(action)
     return actor1, actor2
 
 
-GASSED = frozenset({"chemical_attack"})
 HANDED = frozenset({"handover"})
 SIEGE_ENDS = frozenset({"siege_lifted"})
 BESIEGES = frozenset({"siege_imposed"})
@@ -183,28 +167,6 @@ SPONSOR_BEFORE = re.compile(
 
 def _not_sponsors(actors: list[ResolvedActor], text: str) -> list[ResolvedActor]:
     return [a for a in actors if not SPONSOR_BEFORE.search(_prefix(text, a.mention.span.start, 60))]
-
-
-# Between a denial cue and its deniers, or between two conjoined deniers.
-DENIER_GAP = re.compile(r"^[\s،,\"'«»“”]*(?:و\s*)?(?:كل\s+من\s+)?$")
-
-
-def _deniers(view: SentenceView, text: str) -> list[ResolvedActor]:
-    """The actors named right after a denial verb ("نفت دمشق وموسكو", "تنفيه دمشق وموسكو"),
-    read as places or not."""
-    found: list[ResolvedActor] = []
-    for cue in (m for m in view.status if m.key == "denial"):
-        pos = cue.span.end
-        while pos < len(text) and text[pos].isalpha():
-            pos += 1  # the cue's object pronoun: "تنفيه"
-        for a in sorted(view.actors, key=lambda a: a.mention.span.start):
-            if a.mention.span.start < pos:
-                continue
-            if not DENIER_GAP.match(text[pos : a.mention.span.start]):
-                break
-            found.append(a)
-            pos = a.mention.span.end
-    return found
 
 
 # Whom an action is done to when the sentence names nobody (codebook §3: civilians are CIV).
