@@ -63,18 +63,37 @@ def _first_id(actor: ResolvedActor | None) -> str | None:
 ACTOR_CARRY_SENTENCES = 2  # how far back the doer of an account may be named
 
 
+_PARTY_VIEWS: dict[tuple[str, int, bool], list[SentenceView]] = {}
+_PARTY_VIEWS_KEPT = 4  # the articles being assembled now; older entries are dropped
+
+
+def _party_views(
+    views: list[SentenceView], text: str, *, without_sponsors: bool
+) -> list[SentenceView]:
+    """The article's sentences with only the actors that can be parties. Every trigger of an
+    article asks for the same list, so it is made once per article (keyed by its text)."""
+    key = (text, len(views), without_sponsors)
+    cached = _PARTY_VIEWS.get(key)
+    if cached is not None:
+        return cached
+    out = [replace(v, actors=_outside_places(v, text)) for v in views]
+    if without_sponsors:
+        out = [replace(v, actors=_not_sponsors(v.actors, text)) for v in out]
+    if len(_PARTY_VIEWS) >= _PARTY_VIEWS_KEPT:
+        _PARTY_VIEWS.pop(next(iter(_PARTY_VIEWS)))
+    _PARTY_VIEWS[key] = out
+    return out
+
+
 def pick_actors(
     views: list[SentenceView], view: SentenceView, trigger: Mention, text: str, action: str = ""
 ) -> tuple[ResolvedActor | None, ResolvedActor | None]:
     # Every sentence's actors without the places' names: the doer carried from another sentence
     # and the article's other side are actors too, not "ريف دمشق" or "قرب العاصمة دمشق".
-    views = [replace(v, actors=_outside_places(v, text)) for v in views]
+    # A sponsor or mediator is no party ("برعاية وضمانة روسية", "بوساطة روسية"): the sides are
+    # those who leave, hand over, agree (codebook §2); talks may code the mediator.
+    views = _party_views(views, text, without_sponsors=action not in MEDIATED)
     view = views[view.index]
-    if action not in MEDIATED:
-        # A sponsor or mediator is no party ("برعاية وضمانة روسية", "بوساطة روسية"): the
-        # sides are those who leave, hand over, agree (codebook §2).
-        views = [replace(v, actors=_not_sponsors(v.actors, text)) for v in views]
-        view = views[view.index]
     actor1, actor2 = _positional_actors(view, trigger, text)
     if action in PROTESTERS_ACT:
         protesters = _protesters(views, view)
