@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from marsad.classify.arguments import pick_actors, pick_status
 from marsad.classify.attribution import denier, heard, voice_at
@@ -164,11 +164,16 @@ def _earlier_words() -> tuple[frozenset[str], frozenset[str]]:
 _WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652]+")
 
 
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    return normalize_key(word)
+
+
 def _told_as_earlier(view: SentenceView, trigger: Mention, text: str) -> bool:
     """The trigger follows, in its sentence, a word setting it in an earlier time ("وسبق أن")."""
     earlier, undo = _earlier_words()
     words = [
-        normalize_key(m.group()) for m in _WORD.finditer(text, view.span.start, trigger.span.start)
+        _word_key(m.group()) for m in _WORD.finditer(text, view.span.start, trigger.span.start)
     ]
     return any(w in earlier and (i == 0 or words[i - 1] not in undo) for i, w in enumerate(words))
 

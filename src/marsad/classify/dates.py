@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from marsad.classify.view import SentenceView
 from marsad.model import DateInterval, DateRef, Mention, ResolvedDate
@@ -145,12 +145,20 @@ def _anchored_today(views: list[SentenceView], published: date) -> bool:
             i = d.ref.interval
             if i.start == published and i.end == published and not _dateline(d, view):
                 return True
-        key = normalize_key(view.span.text)
-        if _today_words(False).search(key):
+        words, hours = _today_words_in(view.span.text)
+        if words:
             return True
-        if not view.dates and _today_words(True).search(key):
+        if not view.dates and hours:
             return True  # "صباحاً" with no day named in its sentence: this morning
     return False
+
+
+@lru_cache(maxsize=1024)
+def _today_words_in(sentence: str) -> tuple[bool, bool]:
+    """Whether a sentence has an anchor word of today, and a bare hour of the day. Cached: every
+    undated event of an article asks about all its sentences."""
+    key = normalize_key(sentence)
+    return bool(_today_words(False).search(key)), bool(_today_words(True).search(key))
 
 
 @cache
