@@ -271,10 +271,15 @@ def _word_key(word: str) -> str:
 
 
 def _sentence_words(text: str, view: SentenceView) -> list[tuple[int, int, str]]:
-    return [
-        (m.start(), m.end(), _word_key(m.group(0)))
-        for m in _ARABIC_WORD.finditer(text, view.span.start, view.span.end)
-    ]
+    return list(_words_between(text, view.span.start, view.span.end))
+
+
+@lru_cache(maxsize=256)
+def _words_between(text: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
+    """A sentence's words with their keys; every candidate of the sentence asks for them."""
+    return tuple(
+        (m.start(), m.end(), _word_key(m.group(0))) for m in _ARABIC_WORD.finditer(text, start, end)
+    )
 
 
 _CUE_KINDS = frozenset({"background", "habitual", "sequence", "state", "purpose", "consent"})
