@@ -11,6 +11,7 @@ from link_builders import ASHRAFIEH, DOUMA, IDLEB, SHEIKH_MAQSOUD, article, clai
 from marsad.link.actors import ActorTree
 from marsad.link.cluster import MAX_CROSS_PAIRS, Clustering
 from marsad.link.facts import RecordFacts, facts_of
+from marsad.link.scoring import same_happening_in_article
 from marsad.model import DateInterval
 
 REPORT = article("a1", texts.STRIKE_ORIGINAL, outlet="Enab Baladi", published=date(2022, 5, 3))
@@ -80,3 +81,17 @@ def test_two_reports_records_pair_off_by_the_best_total_not_the_best_single_pair
 def _day(d: int) -> DateInterval:
     start, end = day(d, 5)
     return DateInterval(start, end, 1)
+
+
+def test_an_exchange_is_two_handovers_not_one_told_from_both_ends() -> None:
+    tree = ActorTree(known=frozenset({"SYR_GOV", "OPPOSITION"}))
+    to_government = report(
+        "h1", "a1", action="handover", actor1="OPPOSITION", actor2="SYR_GOV", attribution="x"
+    )
+    to_opposition = replace(
+        to_government, record_id="h2", actor1="SYR_GOV", actor2="OPPOSITION", attribution="y"
+    )
+    assert not same_happening_in_article(to_government, to_opposition, tree)
+    # the same handover from two sources naming one doer is one happening
+    told_again = replace(to_government, record_id="h3", attribution="y")
+    assert same_happening_in_article(to_government, told_again, tree)

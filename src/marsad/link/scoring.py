@@ -26,6 +26,9 @@ COMPATIBLE_ACTIONS = frozenset({frozenset({"killing", "attack"})})
 COMPATIBLE_ACTION_COST = 0.5
 # Actions whose two sides are parties to one thing, so actor1/actor2 order carries no meaning.
 SYMMETRIC_ACTIONS = frozenset({"agreement", "talks", "armed_clash"})
+# Actions with a direction: in one article, the same two sides each way are two happenings (an
+# exchange of prisoners or bodies), never one happening told from two ends.
+EXCHANGED_ACTIONS = frozenset({"handover"})
 # A state that lasts until it is lifted: a siege reported in 2013 and "the besieged town" of 2018
 # are one siege (dev/train gold: one siege's records lie up to 1,540 days apart, while sieges of
 # different keys never share a place). Their dates do not rule a link out; the place must agree.
@@ -126,6 +129,8 @@ def same_happening_in_article(a: RecordFacts, b: RecordFacts, actors: ActorTree)
     holds the other are two happenings (two strikes on two towns, two quarters side by side),
     and so is a plan beside a deed; extraction already folds an article's repeats of one
     happening at one place and day from one source into one record, so such a pair is two."""
+    if a.action in EXCHANGED_ACTIONS and _fully_swapped(a, b, actors):
+        return False  # an exchange: prisoners handed each way are two handovers, not a dispute
     denial = _disputes(a) != _disputes(b)
     two_sources = a.status == b.status and a.attribution != b.attribution
     if actors.compatible(a.actor1, b.actor1) is False and not (two_sources or denial):
