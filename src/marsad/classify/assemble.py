@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
 
 from marsad.classify.arguments import pick_actors, pick_status
 from marsad.classify.attribution import denier, heard, voice_at
@@ -31,8 +30,8 @@ from marsad.model import (
     ResolvedPlace,
     Span,
 )
-from marsad.text.lexicon import column
-from marsad.text.normalize import normalize_key
+from marsad.text.lexicon import words_of
+from marsad.text.normalize import normalize_key, normalize_word
 
 RULE = "classify.rules@1"
 # Confidence lost when the place was not in the event's own sentence (carried or the article's).
@@ -152,47 +151,17 @@ def drafts_for(
     ]
 
 
-@cache
-def _earlier_words() -> tuple[frozenset[str], frozenset[str]]:
-    rows = list(
-        zip(column("earlier_words.tsv", "kind"), column("earlier_words.tsv", "word"), strict=True)
-    )
-    earlier = frozenset(normalize_key(w) for k, w in rows if k == "earlier")
-    return earlier, frozenset(normalize_key(w) for k, w in rows if k == "except")
-
-
 _WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652]+")
-
-
-@lru_cache(maxsize=65536)
-def _word_key(word: str) -> str:
-    return normalize_key(word)
 
 
 def _told_as_earlier(view: SentenceView, trigger: Mention, text: str) -> bool:
     """The trigger follows, in its sentence, a word setting it in an earlier time ("وسبق أن")."""
-    earlier, undo = _earlier_words()
+    earlier = words_of("earlier_words.tsv", "earlier")
+    undo = words_of("earlier_words.tsv", "except")
     words = [
-        _word_key(m.group()) for m in _WORD.finditer(text, view.span.start, trigger.span.start)
+        normalize_word(m.group()) for m in _WORD.finditer(text, view.span.start, trigger.span.start)
     ]
     return any(w in earlier and (i == 0 or words[i - 1] not in undo) for i, w in enumerate(words))
-
-
-@cache
-def _caption_words() -> tuple[frozenset[str], frozenset[str]]:
-    rows = list(
-        zip(column("caption_words.tsv", "kind"), column("caption_words.tsv", "word"), strict=True)
-    )
-    credits = frozenset(normalize_key(w) for k, w in rows if k == "credit")
-    return credits, frozenset(normalize_key(w) for k, w in rows if k == "opener")
-
-
-@cache
-def _embed_marks() -> frozenset[str]:
-    rows = zip(
-        column("caption_words.tsv", "kind"), column("caption_words.tsv", "word"), strict=True
-    )
-    return frozenset(w for k, w in rows if k == "embed")
 
 
 _CREDIT = re.compile(r"\(([^()\n]{1,40})\)|[-–—]\s*(\S+)\s*$")
@@ -206,12 +175,14 @@ def _on_caption(trigger: Mention, text: str) -> bool:
     line, before one in brackets or after a dash at the line's end ("(Getty)", "(أرشيف -
     إنترنت)", "- أرشيفية"), or on a line opening with a picture word ("صورة …") before its
     first bracket."""
-    credits, openers = _caption_words()
+    credits = words_of("caption_words.tsv", "credit")
+    openers = words_of("caption_words.tsv", "opener")
     start = text.rfind("\n", 0, trigger.span.start) + 1
     end = text.find("\n", trigger.span.end)
     end = len(text) if end < 0 else end
     line = text[start:end]
-    if any(mark in line for mark in _embed_marks()):
+    embeds = words_of("caption_words.tsv", "embed", normalized=False)
+    if any(mark in line for mark in embeds):
         return True
     lead = _LEAD_CREDIT.match(text, start, trigger.span.start)
     found = [lead] if lead is not None else []

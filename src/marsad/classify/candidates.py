@@ -113,7 +113,9 @@ def _relabel_one(view: SentenceView, trigger: Mention, text: str) -> str:
         for m in view.context
         if clause.start <= m.span.start < clause.end
     }
-    if action == "air_strike" and _downed(view, trigger, clause):
+    if action == "air_strike" and _cue_governs(
+        view, trigger, clause, "downing", DOWNING_WINDOW_CHARS
+    ):
         return "attack"  # an aircraft shot down is the target of an attack (codebook §2)
     if action == "shelling" and "air" in in_clause and not _ground_weapon(trigger):
         return "air_strike"
@@ -122,7 +124,9 @@ def _relabel_one(view: SentenceView, trigger: Mention, text: str) -> str:
         for t in view.triggers
     ):
         return "chemical_attack"
-    if action == "mobilization" and _lowered(view, trigger, clause):
+    if action == "mobilization" and _cue_governs(
+        view, trigger, clause, "lowering", LOWERING_WINDOW_CHARS
+    ):
         return "restrictions_eased"  # an alert lowered ("خفضت … من استنفارها"), codebook §2
     if action in _ENTERING and "consent" in view.context_kinds():
         return "mobilization"  # forces deployed into a town by agreement (codebook §2)
@@ -145,30 +149,23 @@ def _ground_weapon(trigger: Mention) -> bool:
     return any(w in key for w in _GROUND_WEAPONS)
 
 
-DOWNING_WINDOW_CHARS = (
-    30  # "أسقطت مقاتلتان تركيتان طائرة حربية": the verb, its subject, the aircraft
-)
+# "أسقطت مقاتلتان تركيتان طائرة حربية": the verb, its subject, the aircraft
+DOWNING_WINDOW_CHARS = 30
 
 
-def _downed(view: SentenceView, trigger: Mention, clause: Span) -> bool:
+def _cue_governs(
+    view: SentenceView, trigger: Mention, clause: Span, kind: str, window: int
+) -> bool:
+    """A context cue of `kind` stands in the trigger's clause, at most `window` chars before it."""
     return any(
-        m.key == "context:downing"
+        m.key == f"context:{kind}"
         and clause.start <= m.span.start
-        and 0 <= trigger.span.start - m.span.end <= DOWNING_WINDOW_CHARS
+        and 0 <= trigger.span.start - m.span.end <= window
         for m in view.context
     )
 
 
 LOWERING_WINDOW_CHARS = 40  # "خفضت قوات الأمن الداخلي من استنفار": the verb, its subject, the noun
-
-
-def _lowered(view: SentenceView, trigger: Mention, clause: Span) -> bool:
-    return any(
-        m.key == "context:lowering"
-        and clause.start <= m.span.start
-        and 0 <= trigger.span.start - m.span.end <= LOWERING_WINDOW_CHARS
-        for m in view.context
-    )
 
 
 SUPPRESS_WINDOW_CHARS = 12  # a state/purpose word governs the trigger right after it

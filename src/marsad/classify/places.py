@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from marsad.classify.view import SentenceView
 from marsad.model import Mention, ResolvedPlace, Span
-from marsad.text.lexicon import column
-from marsad.text.normalize import normalize_key
+from marsad.text.lexicon import words_of
+from marsad.text.normalize import normalize_key, normalize_word
 
 MAX_PLACES_PER_EVENT = 4  # more conjoined names than this are a list of the whole area
 MAX_PLACE_CARRY = 2
@@ -207,16 +207,6 @@ def _event_place_flags(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[b
     )
 
 
-@cache
-def _office_titles() -> frozenset[str]:
-    return frozenset(normalize_key(w) for w in column("office_titles.tsv", "word"))
-
-
-@cache
-def _stationed_words() -> frozenset[str]:
-    return frozenset(normalize_key(w) for w in column("stationed_words.tsv", "word"))
-
-
 STATIONED_WINDOW_CHARS = 60  # "المتمركزة على الشريط الحدودي بين ولايتي كيلس وهاتاي"
 
 
@@ -227,10 +217,10 @@ def _stationed(text: str, start: int, spans: tuple[tuple[int, int], ...]) -> boo
     window_start = max(0, start - STATIONED_WINDOW_CHARS)
     before = text[window_start:start]
     phrase_start = window_start + max(before.rfind(c) for c in "،,.;:\n") + 1
-    words = _stationed_words()
+    words = words_of("stationed_words.tsv")
     found = None
     for m in re.finditer(r"\S+", text[phrase_start:start]):
-        if _word_key(m.group()).removeprefix("و") in words:
+        if normalize_word(m.group()).removeprefix("و") in words:
             found = phrase_start + m.end()
     if found is None:
         return False
@@ -242,27 +232,25 @@ def _stationed(text: str, start: int, spans: tuple[tuple[int, int], ...]) -> boo
     return True
 
 
-@lru_cache(maxsize=8192)
-def _word_key(word: str) -> str:
-    return normalize_key(word)
-
-
-@cache
-def _street_words() -> frozenset[str]:
-    return frozenset(normalize_key(w) for w in column("street_words.tsv", "word"))
-
-
 def _street(text: str, start: int) -> bool:
     """The place names a street or square ("شارع تل أبيض شمال المدينة"), not the event's place."""
-    before = normalize_key(text[max(0, start - 16) : start])
-    words = before.split()
-    return bool(words) and words[-1].removeprefix("و").removeprefix("ب") in _street_words()
+    return _word_before(text, start, "وب") in words_of("street_words.tsv")
 
 
 def _office(text: str, start: int) -> bool:
-    before = normalize_key(text[max(0, start - 16) : start])
-    words = before.split()
-    return bool(words) and words[-1].removeprefix("و").removeprefix("ل") in _office_titles()
+    """The place is part of an office's title ("محافظ حمص"), not the event's place."""
+    return _word_before(text, start, "ول") in words_of("office_titles.tsv")
+
+
+def _word_before(text: str, start: int, proclitics: str) -> str:
+    """The normalized word just before `start`, without the given one-letter proclitics."""
+    words = normalize_key(text[max(0, start - 16) : start]).split()
+    if not words:
+        return ""
+    word = words[-1]
+    for letter in proclitics:
+        word = word.removeprefix(letter)
+    return word
 
 
 def pick_places(

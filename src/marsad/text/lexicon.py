@@ -12,6 +12,7 @@ from functools import cache
 from importlib import resources as importlib_resources
 
 from marsad.errors import DataError
+from marsad.text.normalize import normalize_key
 
 TEXT_DATA_PACKAGE = "marsad"
 TEXT_DATA_FOLDER = ("data", "text")
@@ -43,6 +44,19 @@ def column(name: str, field: str) -> tuple[str, ...]:
     if field not in rows[0]:
         raise DataError(f"text table {name} has no column {field!r}")
     return tuple(row[field] for row in rows)
+
+
+@cache
+def words_of(name: str, kind: str | None = None, *, normalized: bool = True) -> frozenset[str]:
+    """The `word` column of a word table, only the rows of one `kind` when given, keyed as the
+    matchers key words (`normalize_key`) unless `normalized` is False."""
+    rows = read_table(name)
+    if kind is not None and "kind" not in rows[0]:
+        raise DataError(f"text table {name} has no column 'kind'")
+    words = column(name, "word")
+    kinds = column(name, "kind") if kind is not None else (None,) * len(words)
+    chosen = (w for k, w in zip(kinds, words, strict=True) if k == kind)
+    return frozenset(normalize_key(w) if normalized else w for w in chosen)
 
 
 _TrieNode = dict[str, "_TrieNode"]

@@ -164,3 +164,10 @@ def normalize_key(text: str, *, options: NormalizeOptions = DEFAULT_OPTIONS) -> 
     if options.lower and folded.lower() != folded:
         folded = _normalize_slowly(text, options).text
     return " ".join(folded.split())
+
+
+@lru_cache(maxsize=65536)
+def normalize_word(word: str) -> str:
+    """`normalize_key` of one word, cached: rules key the words around every trigger, and a news
+    vocabulary repeats."""
+    return normalize_key(word)
