@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from marsad.classify.view import SentenceView
+from marsad.knowledge.actions import speech_actions
 from marsad.model import (
     ActorOption,
     Mention,
@@ -435,7 +436,7 @@ def _positional_actors(
         return (breakers[-1] if breakers else None), besieger
     if besieger is not None and agent is None:
         agent = besieger  # "حصار يفرضه داعش على المطار"
-    if trigger.key in SPOKEN:
+    if trigger.key in speech_actions():
         # "نددت بالحصار المفروض من جانب قوات النظام": the agent phrase is the condemned act's.
         agent = None
     after = [a for a in pool if a.mention.span.start >= t1]
@@ -692,16 +693,13 @@ def _future_prefix(text: str, start: int) -> bool:
     return prefix.endswith("س") and len(prefix) <= 3 and text[start : start + 1] in "يتن"
 
 
-SPOKEN = frozenset({"accusation", "condemnation", "demand", "threat"})
-
-
 def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) -> tuple[str, int]:
     """The status and, for a denial, where its cue ends (the denier follows it). "terms" marks
     an action that is only a term of a deal ("اتفاق يقضي بـ…"): the deal's record tells it."""
     t0 = trigger.span.start
     clause = view.clause_of(t0)
     for m in view.status:
-        if action in SPOKEN:
+        if action in speech_actions():
             break  # an accusation called fabricated was still made: the denial is of its content
         if m.key == "denial" and m.span.start < t0 and m.span.start >= view.span.start:
             return "denied", m.span.end

@@ -18,7 +18,7 @@ from functools import cache
 from itertools import pairwise
 
 from marsad.classify.view import SentenceView
-from marsad.knowledge.actions import load_actions
+from marsad.knowledge.actions import speech_actions
 from marsad.knowledge.cues import load_cues
 from marsad.model import Attribution, Mention, Span
 from marsad.text.normalize import normalize_key
@@ -305,13 +305,6 @@ def _opens_speech(view: SentenceView, text: str, cue: Mention) -> bool:
     return bool(_THAT.search(text, cue.span.end, clause.end))
 
 
-@cache
-def _verbal_actions() -> frozenset[str]:
-    # the family, not the `verbal` flag: displacement is flagged (scored only where the gold
-    # codes it) but people fleeing say nothing
-    return frozenset(a for a, info in load_actions().items() if info.family == "verbal")
-
-
 def voice_at(
     views: list[SentenceView],
     voices: list[Attribution | None],
@@ -328,7 +321,7 @@ def voice_at(
     trailing "، بحسب ما أفاد المرصد" is no speech opened: it holds for what it follows."""
     view, voice = views[index], voices[index]
     said = [t.key for t in view.triggers if t.span.start == position]
-    if said and all(action in _verbal_actions() for action in said):
+    if said and all(action in speech_actions() for action in said):
         return None  # "أدانت الولايات المتحدة …": the speaker is the actor of its own act
     if voice is None or voice.span is None:
         return voice

@@ -8,10 +8,9 @@ triggers and scores at or above the model's threshold.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from marsad.classify.candidates import Candidate
-from marsad.knowledge.actions import load_actions
+from marsad.knowledge.actions import speech_actions
 from marsad.knowledge.models import LinearModel
 
 # Without a model: a strong trigger (weight 1) makes a record; a weak one (0.5) only when no
@@ -40,17 +39,12 @@ def _anaphoric(candidate: Candidate) -> bool:
     return "shape=def" in feats and "told_before" in feats
 
 
-@lru_cache(maxsize=1)
-def _speech_actions() -> frozenset[str]:
-    return frozenset(a for a, info in load_actions().items() if info.verbal)
-
-
 def _present_speech(candidate: Candidate) -> bool:
     """A speech act told in the present ("المتظاهرون يطالبون بـ", "تهدد الاتفاق"): a slogan, a
     standing position or what a thing endangers, more often than one statement made; the
     lexicon vouches for it only as a weak word (train: 6 such records, none coded; for all
     actions it also dropped deals' terms told in the present, "اتفاق يسلم البلدة", on dev)."""
-    return candidate.action in _speech_actions() and all(
+    return candidate.action in speech_actions() and all(
         t.rule.endswith(":present:verb") for t in candidate.triggers
     )
 

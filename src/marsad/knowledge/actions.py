@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from marsad.knowledge.files import data_path, read_tsv
@@ -33,3 +34,11 @@ def load_actions(path: Path | None = None) -> dict[str, ActionInfo]:
         )
         for row in rows
     }
+
+
+@cache
+def speech_actions() -> frozenset[str]:
+    """Actions that are their actor's own words (accusation, condemnation, demand, threat): the
+    family `verbal`, not the `verbal` flag, which also marks displacement (scored only where the
+    gold codes it) though people fleeing say nothing."""
+    return frozenset(a for a, info in load_actions().items() if info.family == "verbal")
