@@ -95,3 +95,17 @@ def test_an_exchange_is_two_handovers_not_one_told_from_both_ends() -> None:
     # the same handover from two sources naming one doer is one happening
     told_again = replace(to_government, record_id="h3", attribution="y")
     assert same_happening_in_article(to_government, told_again, tree)
+
+
+def test_one_report_tells_a_city_and_its_landmark_as_two_happenings_but_an_area_as_one() -> None:
+    tree = ActorTree(known=frozenset({"RUS"}))
+    raqqa = replace(IDLEB, gazetteer_id="raqqa", name="Ar-Raqqa", lat=35.95, lon=39.01)
+    hospital = replace(raqqa, gazetteer_id="raqqa_hospital", lat=35.951, kind="landmark")
+    ghouta = replace(DOUMA, gazetteer_id="ghouta", name="Eastern Ghouta", kind="area")
+    in_city = report("c1", "a1", place=raqqa)
+    at_hospital = report("c2", "a1", place=hospital)
+    assert not same_happening_in_article(in_city, at_hospital, tree)
+    assert same_happening_in_article(in_city, replace(at_hospital, attribution="SOHR"), tree)
+    in_area = report("g1", "a1", place=ghouta)
+    in_town = report("g2", "a1", place=DOUMA)
+    assert same_happening_in_article(in_area, in_town, tree)

@@ -60,10 +60,16 @@ def strike(source: str = "p1", **changes: object) -> RecordFacts:
     return replace(facts_of(base, art, "remote"), **{"date": when, **changes})  # type: ignore[arg-type]  # type: ignore[arg-type]
 
 
-def test_one_article_places_one_strike_at_the_city_and_at_its_quarter() -> None:
+def test_one_source_at_a_city_and_at_its_quarter_tells_two_strikes_two_sources_one() -> None:
+    # Extraction folds one source's strike told at the city and at its quarter into one record,
+    # so two records of one source are two happenings; two sources placing one strike differently
+    # (or a claim and its denial) are one happening disputed.
     city = strike()
-    quarter = strike(place=MEZZEH, record_id="quarter")
-    assert pair_score(city, quarter, TREE) is not None
+    assert pair_score(city, strike(place=MEZZEH, record_id="quarter"), TREE) is None
+    other_source = strike(place=MEZZEH, record_id="quarter", attribution="SOHR")
+    assert pair_score(city, other_source, TREE) is not None
+    denied = strike(place=MEZZEH, record_id="quarter", status="denied")
+    assert pair_score(city, denied, TREE) is not None
 
 
 def test_one_article_tells_two_strikes_on_two_towns_or_two_quarters_the_same_day() -> None:

@@ -58,3 +58,10 @@ def contains(outer: Place, inner: Place) -> bool:
 def nested(a: Place, b: Place) -> bool:
     """One of the two places contains the other."""
     return contains(a, b) or contains(b, a)
+
+
+def area_holds(a: Place, b: Place) -> bool:
+    """One of the two places is a wider area (a governorate, district, region) holding the
+    other. Unlike `nested`, a city and its own quarters or landmarks do not count: a report that
+    names both tells two happenings (the city taken, and its hospital taken)."""
+    return (contains(a, b) and a.kind != "city") or (contains(b, a) and b.kind != "city")
