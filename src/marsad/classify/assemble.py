@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from marsad.classify.arguments import pick_actors, pick_status
 from marsad.classify.attribution import denier, heard, voice_at
@@ -108,6 +109,7 @@ def drafts_for(
     source = voice
     if status == "denied":
         source = denier(view, denial_end) or voice
+    source = _named_on(source, view, article.published)
     # a capital named as the one who speaks or denies ("تنفيه دمشق") is its government
     speaker = source.span if source is not None else None
     places, how = pick_places(views, view, trigger, text, action, speaker)
@@ -149,6 +151,21 @@ def drafts_for(
     return [replace(base, place=p.ref) for p in places] + [
         replace(base, place=p.ref, fatalities=None, quantities=kept) for p in others
     ]
+
+
+def _named_on(
+    source: Attribution | None, view: SentenceView, day: date | None
+) -> Attribution | None:
+    """A party source by the catalog reading of its words on the report's day: "أعلنت الحكومة
+    السورية" in 2025 is the transitional government, not the Assad-era one (codebook §3). The
+    attribution step names a party by its first reading; the day is known only here."""
+    if source is None or source.kind != "party" or source.span is None or day is None:
+        return source
+    for actor in view.actors:
+        if actor.mention.span == source.span:
+            ref = actor.ref_on(day)
+            return source if ref is None else replace(source, name=ref.name)
+    return source
 
 
 _WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652]+")
