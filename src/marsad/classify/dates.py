@@ -117,7 +117,9 @@ def pick_date(
     if published is not None:
         return _report_day(views, trigger, published)
     for back in range(view.index - 1, -1, -1):
-        dated = [d for d in views[back].dates if d.has_year]
+        # A year alone told earlier ("في ذروة سطوته في عام 2015") is background, not the day of
+        # what the undated report goes on to tell: only a named day carries that far.
+        dated = [d for d in views[back].dates if d.has_year and d.ref.interval.precision == 1]
         if dated:
             return dated[-1].ref
     for ahead in views[view.index + 1 : view.index + 1 + HEADLINE_LEAD_SENTENCES]:
