@@ -15,6 +15,8 @@ from marsad.model import (
     ResolvedActor,
     Span,
 )
+from marsad.text.lexicon import words_of
+from marsad.text.normalize import normalize_key
 
 AGENT_MARKERS = re.compile(
     r"(على\s+(?:يد|أيدي|ايدي)|من\s+قبل|من\s+جانب|من\s+طرف|بيد|بأيدي|بايدي)\s*"
@@ -470,11 +472,13 @@ def _positional_actors(
     actor1 = agent
     if actor1 is None and before and _SUBJECT_GAP.match(text[before[-1].mention.span.end : t0]):
         actor1 = before[-1]  # subject–verb order: "قسد سلّمت النظام …"
-    subject_after = (
-        after
-        and after[0].mention.span.start - t1 <= VSO_WINDOW_CHARS
-        and not OBJECT_MARKERS.search(_prefix(text, after[0].mention.span.start, 8))
-        and not GAP_PREPOSITION.search(text[t1 : after[0].mention.span.start])
+    subject_after = after and (
+        (
+            after[0].mention.span.start - t1 <= VSO_WINDOW_CHARS
+            and not OBJECT_MARKERS.search(_prefix(text, after[0].mention.span.start, 8))
+            and not GAP_PREPOSITION.search(text[t1 : after[0].mention.span.start])
+        )
+        or _unit_of(text[t1 : after[0].mention.span.start])
     )
     if actor1 is None and _is_verb(trigger) and subject_after and not _plural_verb(text, trigger):
         actor1 = after[0]  # verb–subject order: "سيطرت قوات النظام على …"
@@ -724,3 +728,14 @@ def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) ->
             ):
                 return "planned", -1
     return "occurred", -1
+
+
+# "توغلت قوة من الجيش الإسرائيلي": a unit of a force, then "من", then the force (a word such as
+# "كبيرة" may follow the unit).
+_UNIT_GAP = re.compile(r"^\S*\s+[وف]?(?:ال)?(\S+)(?:\s+\S+)?\s+من\s+(?:ال)?$")
+
+
+def _unit_of(gap: str) -> bool:
+    """The words between an act and the actor after it name a part of that actor's force."""
+    match = _UNIT_GAP.match(gap)
+    return match is not None and normalize_key(match.group(1)) in words_of("force_units.tsv")
