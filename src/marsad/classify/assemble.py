@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from marsad.classify.arguments import pick_actors, pick_status
-from marsad.classify.attribution import denier, heard, voice_at
+from marsad.classify.attribution import cited_at, denier, heard, voice_at
 from marsad.classify.dates import pick_date
 from marsad.classify.numbers import fatalities, lone_victims, quantities
 from marsad.classify.places import LIST_ACTIONS, pick_places
@@ -116,6 +116,9 @@ def drafts_for(
     others = _other_clauses(views, view, scored, text, places)
     when = pick_date(views, view, trigger, article.published)
     a1, a2 = pick_actors(views, view, trigger, text, action)
+    cited = source is not None and a2 is not None and source.span == a2.mention.span
+    if cited and a2 is not None and cited_at(text, a2.mention.span.start):
+        a2 = None  # "وفق الأمم المتحدة": the source a report cites is not a side of the act
     if action == "displacement" and (a1 is None or a1.options[0].id != CIVILIANS_ID):
         a1, a2 = civilians, a1 if a2 is None else a2  # people flee; whoever drove them is actor2
     toll, toll_quantity = fatalities(view, killed)

@@ -129,6 +129,17 @@ def _cue_words(kind: str) -> frozenset[str]:
     return frozenset(normalize_key(c.cue) for c in load_cues().attribution if c.kind == kind)
 
 
+CITING_WINDOW_CHARS = 24  # "وفق ما أوردته " and a clitic before the source's name
+
+
+def cited_at(text: str, start: int) -> bool:
+    """A citing preposition ("بحسب", "وفق", "وفقاً لـ") ends right before `start`: whoever is
+    named there is the report's source."""
+    before = normalize_key(text[max(0, start - CITING_WINDOW_CHARS) : start]).rstrip()
+    before = before.removesuffix("ل").rstrip()  # "وفقاً للأمم": the clitic of "لـ"
+    return any(before.endswith(cue) for cue in _cue_words("preposition"))
+
+
 # "قال مصدر لـ"سمارت"", "قال لوكالة ((شينخوا))": the outlet told is not who speaks.
 _RECIPIENT = re.compile(
     r"(?:^|[\s\"'«“(])ل(?:ـ)?(?:وكالة|قناة|موقع|صحيفة|جريدة|شبكة|تلفزيون|إذاعة|اذاعة)?"
