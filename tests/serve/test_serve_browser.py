@@ -136,6 +136,12 @@ def test_dashboard_lists_maps_filters_and_shows_an_event(page: Any, base_url: st
     assert page.locator("#side-by-side tr.disputed").count() >= 1
     marked = page.locator(".m-evidence").first.inner_text()
     assert marked.strip()
+    # A click on one source's column keeps only its record's marks.
+    page.locator("#side-by-side th.record-head").first.click()
+    assert page.locator("#articles .dim").count() > 0
+    assert page.locator("#articles [data-records]:not(.dim)").count() > 0
+    page.locator("#side-by-side th.record-head").first.click()
+    assert page.locator("#articles .dim").count() == 0
     page.click("#lang")
     assert page.evaluate("document.documentElement.dir") == "ltr"
     assert not ERRORS, ERRORS

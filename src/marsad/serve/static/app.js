@@ -23,6 +23,7 @@ const state = {
   window: null, // [since, until] picked on the timeline
   events: [],
   shown: 0,
+  focus: null, // the record whose marks alone are shown on the event page
   stats: null,
 };
 
@@ -103,6 +104,10 @@ function govName(admin1) {
 function dateText(date) {
   if (!date) return t("undated");
   return date.start === date.end ? date.start : `${date.start} – ${date.end}`;
+}
+
+function sourcesText(n) {
+  return n === 1 ? t("one_source") : t("n_sources", { n });
 }
 
 function listSep() {
@@ -296,12 +301,26 @@ const DAY = 86400000;
 function dayNumber(iso) { return Math.round(Date.parse(iso + "T00:00:00Z") / DAY); }
 function isoOf(day) { return new Date(day * DAY).toISOString().slice(0, 10); }
 
+function trimOutliers(days) {
+  // A report that recalls a decades-old event would squeeze every recent day into one pixel:
+  // when the earliest 2% of events stretch the axis over four times, leave them off the chart
+  // (the axis says how many; the list still has them).
+  const total = days.reduce((n, d) => n + d.events, 0);
+  let seen = 0;
+  let cut = 0;
+  while (cut < days.length - 1 && seen + days[cut].events <= total * 0.02) seen += days[cut++].events;
+  const full = dayNumber(days[days.length - 1].date) - (days.length ? dayNumber(days[0].date) : 0);
+  const kept = days.length ? dayNumber(days[days.length - 1].date) - dayNumber(days[cut].date) : 0;
+  if (cut === 0 || full < 365 || kept * 4 > full) return [days, 0];
+  return [days.slice(cut), seen];
+}
+
 function drawTimeline(timeline) {
   const chart = document.getElementById("timeline");
   const axis = document.getElementById("timeline-axis");
   chart.replaceChildren();
   axis.replaceChildren();
-  const days = timeline.days;
+  const [days, earlier] = trimOutliers(timeline.days);
   if (!days.length) return;
   const first = dayNumber(days[0].date);
   const last = dayNumber(days[days.length - 1].date);
@@ -323,7 +342,9 @@ function drawTimeline(timeline) {
     bar.append(title);
     chart.append(bar);
   }
-  axis.append(el("span", { text: days[0].date }), el("span", { text: days[days.length - 1].date }));
+  axis.append(
+    el("span", { text: days[0].date + (earlier ? ` (${t("earlier", { n: earlier })})` : "") }),
+    el("span", { text: days[days.length - 1].date }));
   if (state.window) {
     const a = (dayNumber(state.window[0]) - first) * width;
     const b = (dayNumber(state.window[1]) - first + 1) * width;
@@ -369,12 +390,14 @@ function drawList() {
   const next = state.events.slice(state.shown, state.shown + LIST_STEP);
   for (const event of next) {
     const actors = [event.actor1, event.actor2].filter(Boolean).map((a) => a.name).join(" → ");
-    const place = event.location ? `${placeName(event.location)}, ${govName(event.location.admin1)}` : t("unknown");
+    const place = event.location
+      ? [placeName(event.location), govName(event.location.admin1)].filter(Boolean).join(listSep())
+      : t("unknown");
     list.append(el("li", { "data-id": event.id, onclick: () => { location.hash = `#event/${event.id}`; } },
       el("div", { class: "what" },
         label("actions", event.action),
         event.status !== "occurred" ? el("span", { class: "badge status", text: label("statuses", event.status) }) : null,
-        el("span", { class: "badge sources", text: `${event.independent_sources} ${t("independent_sources")}` }),
+        el("span", { class: "badge sources", text: sourcesText(event.independent_sources) }),
         event.disputes.length ? el("span", { class: "badge disputed", text: t("disputed") }) : null),
       el("div", { class: "meta" }, `${dateText(event.date)} · ${place}`),
       actors ? el("div", { class: "meta" }, actors) : null));
@@ -401,7 +424,7 @@ const ROWS = [
   ["status", (r) => label("statuses", r.status), "status"],
   ["actor1", (r) => actorName(r.actor1), "actor1"],
   ["actor2", (r) => actorName(r.actor2), "actor2"],
-  ["place", (r) => (r.location ? `${placeName(r.location)} (${govName(r.location.admin1)})` : t("unknown")), "location"],
+  ["place", (r) => (r.location ? placeName(r.location) + (r.location.admin1 ? ` (${govName(r.location.admin1)})` : "") : t("unknown")), "location"],
   ["date", (r) => dateText(r.date), "date"],
   ["fatalities", (r) => (r.fatalities === null ? t("unknown") : String(r.fatalities)), "fatalities"],
   ["quantities", (r) => quantityText(r.quantities), "quantities"],
@@ -418,6 +441,7 @@ async function showEvent(id) {
     return;
   }
   const event = detail.event;
+  state.focus = null;
   const disputed = new Set(detail.disputed_fields.map(fieldOfDispute));
   const summary = document.getElementById("event-summary");
   summary.replaceChildren(
@@ -425,7 +449,7 @@ async function showEvent(id) {
     el("p", {},
       [event.actor1, event.actor2].filter(Boolean).map((a) => a.name).join(" → ") || t("unknown"),
       el("span", { class: "badge status", text: label("statuses", event.status) }),
-      el("span", { class: "badge sources", text: `${event.independent_sources} ${t("independent_sources")}` })),
+      el("span", { class: "badge sources", text: sourcesText(event.independent_sources) })),
     el("p", { class: "muted" }, `${t("sources")}: ${event.outlets.join(listSep())}`,
       event.attributed_to.length ? ` · ${t("attributed")}: ${event.attributed_to.join(listSep())}` : ""),
     detail.story ? el("p", { class: "muted" }, `${t("story")}: ${detail.story.title}`) : "");
@@ -433,9 +457,13 @@ async function showEvent(id) {
   // One column per record: the sources side by side, disputed rows highlighted.
   const table = document.getElementById("side-by-side");
   const head = el("tr", {}, el("th", {}));
-  for (const record of detail.records) {
-    head.append(el("th", { scope: "col" }, (record.article && record.article.outlet) || record.article_id));
-  }
+  const outlets = detail.records.map((r) => (r.article && r.article.outlet) || r.article_id);
+  detail.records.forEach((record, i) => {
+    // Two records of one outlet (two sources in one report) are told apart by their order.
+    const twice = outlets.filter((o) => o === outlets[i]).length > 1;
+    head.append(el("th", { scope: "col", class: "record-head", title: record.id,
+      onclick: () => focusRecord(record.id) }, twice ? `${outlets[i]} (${i + 1})` : outlets[i]));
+  });
   table.replaceChildren(el("thead", {}, head));
   const body = el("tbody", {});
   for (const [key, render, field] of ROWS) {
@@ -453,9 +481,12 @@ async function showEvent(id) {
   disputes.replaceChildren(el("h3", { text: t("disputes") }));
   if (!event.disputes.length) disputes.append(el("p", { class: "muted", text: t("no_disputes") }));
   const list = el("ul", {});
+  // Actor disputes give catalog ids: show the names the records carry.
+  const names = new Map();
+  for (const r of detail.records) for (const a of [r.actor1, r.actor2]) if (a) names.set(a.id, a.name);
   for (const dispute of event.disputes) {
     const values = dispute.values.map((v) =>
-      `${v.value}${v.qualifier ? " " + v.qualifier : ""} (${t("attributed")}: ${v.sources.join(listSep())})`);
+      `${names.get(v.value) || v.value}${v.qualifier ? " " + v.qualifier : ""} (${t("attributed")}: ${v.sources.join(listSep())})`);
     list.append(el("li", { dir: "auto" }, `${label("fields", fieldOfDispute(dispute.field))} [${dispute.field}]: ${values.join(" | ")}`));
   }
   disputes.append(list);
@@ -484,6 +515,17 @@ async function showEvent(id) {
   say("");
 }
 
+function focusRecord(id) {
+  // A click on a source's column keeps only that record's marks; a second click shows all.
+  state.focus = state.focus === id ? null : id;
+  for (const piece of document.querySelectorAll("#articles [data-records]")) {
+    piece.classList.toggle("dim", Boolean(state.focus) && !piece.dataset.records.split(" ").includes(state.focus));
+  }
+  for (const head of document.querySelectorAll("#side-by-side th.record-head")) {
+    head.classList.toggle("focus", head.title === state.focus);
+  }
+}
+
 function markedText(text, spans) {
   // Cut the text at every span edge; each piece carries the classes of the spans covering it,
   // so nested and overlapping spans (a trigger inside the evidence) all show.
@@ -493,10 +535,12 @@ function markedText(text, spans) {
   const node = el("div", { class: "text", dir: "rtl", lang: "ar" });
   for (let i = 0; i + 1 < points.length; i++) {
     const [a, b] = [points[i], points[i + 1]];
-    const roles = new Set(spans.filter((s) => s.start <= a && s.end >= b && MARK_ROLES.includes(s.role)).map((s) => s.role));
+    const covering = spans.filter((s) => s.start <= a && s.end >= b && MARK_ROLES.includes(s.role));
+    const roles = new Set(covering.map((s) => s.role));
+    const records = [...new Set(covering.map((s) => s.record_id))].join(" ");
     const piece = text.slice(a, b);
     if (!roles.size) node.append(piece);
-    else node.append(el("span", { class: [...roles].map((r) => "m-" + r).join(" "), "data-start": a, text: piece }));
+    else node.append(el("span", { class: [...roles].map((r) => "m-" + r).join(" "), "data-start": a, "data-records": records, text: piece }));
   }
   return node;
 }
