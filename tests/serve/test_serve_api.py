@@ -326,6 +326,22 @@ def test_only_get_is_allowed(client: TestClient) -> None:
     assert client.delete("/api/events/x").status_code == 405
 
 
+def test_serving_does_not_change_the_store(store_path: Path, tmp_path: Path) -> None:
+    import hashlib
+    import shutil
+
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(store_path, copy)
+    before = hashlib.sha256(copy.read_bytes()).hexdigest()
+    with TestClient(create_app(copy)) as fresh:
+        event = get(fresh, "/api/events?q=كنصفرة")["items"][0]
+        get(fresh, f"/api/events/{event['id']}")
+        get(fresh, "/api/articles/serve-001")
+        get(fresh, "/api/stats")
+        assert fresh.get("/api/export/acled-csv").status_code == 200
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == before
+
+
 def test_a_missing_store_is_an_error_and_is_not_created(tmp_path: Path) -> None:
     missing = tmp_path / "none.db"
     with pytest.raises(StoreError, match="no store"):

@@ -38,6 +38,8 @@ def _serve(args: argparse.Namespace) -> int:
             raise MarsadError(f"{INSTALL_HINT} ({exc.name} is missing)") from exc
         raise
     app = create_app(db)
+    # Read the store now: a broken store fails here, and the first page does not wait for it.
+    app.state.view.snapshot()
     print(f"marsad: serving {db} on http://{args.host}:{args.port}/ (Ctrl-C stops)")
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0

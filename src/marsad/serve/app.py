@@ -55,6 +55,7 @@ def create_app(store_path: Path | str, *, resources: Resources | None = None) ->
         version=__version__,
         description="Arabic conflict-event records: events, their sources side by side, exports.",
     )
+    app.state.view = view  # `marsad serve` reads the store once before it listens
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -230,7 +231,7 @@ def create_app(store_path: Path | str, *, resources: Resources | None = None) ->
     def article(article_id: str) -> Json:
         """The article's text and its records' spans (offsets into that text)."""
         snapshot = view.snapshot()
-        found = snapshot.articles.get(article_id)
+        found = view.article(article_id) if article_id in snapshot.articles else None
         if found is None:
             raise HTTPException(404, f"no article {article_id}")
         return views.article_detail(snapshot, found)

@@ -4,7 +4,8 @@ No web framework here, so the shapes and filters are plain functions the app onl
 Events and records are encoded by the exports' own encoders (`event_json`, `record_json`:
 schema.md's contracts), so the API and `marsad export` never disagree on a field.
 
-The snapshot holds the store's articles, records, events and stories in memory and is rebuilt
+The snapshot holds the store's records, events, stories and article metadata (not the texts,
+which are read from the store when an article is asked for) in memory, and is rebuilt
 when the store's files change on disk (a new `marsad run` while the server is up), so a request
 never holds a SQLite connection across threads and never writes.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -51,7 +52,7 @@ SEARCH_LIMIT = 10_000
 class Snapshot:
     """Everything the API reads, taken from the store at one moment."""
 
-    articles: dict[str, Article]
+    articles: dict[str, Article]  # without their text (""): metadata for the records
     claims: dict[str, Claim]  # store order: by article, then position
     events: dict[str, Event]  # newest first (see `_event_order`)
     stories: dict[str, Story]
@@ -63,7 +64,7 @@ class Snapshot:
 
     @classmethod
     def load(cls, store: Store, resources: Resources) -> Snapshot:
-        articles = {a.id: a for a in store.articles()}
+        articles = {a.id: replace(a, text="") for a in store.articles()}
         claims = {c.id: c for c in store.claims()}
         events = sorted(store.events(), key=_event_order)
         actors = ActorTypes.from_resources(resources)
@@ -132,6 +133,11 @@ class StoreView:
                 # Opening may itself touch the files (WAL checkpoint): stamp after reading.
                 self._stamp = self._files_stamp()
             return self._snapshot
+
+    def article(self, article_id: str) -> Article | None:
+        """One article with its text, read from the store."""
+        with Store.open(self.path) as store:
+            return store.article(article_id)
 
     def search(self, query: str) -> set[str]:
         """Ids of the articles whose title or text holds every word of `query`."""
