@@ -185,6 +185,24 @@ def test_bad_parameters_are_422_with_a_reason(client: TestClient, url: str) -> N
     assert body["detail"]
 
 
+def test_actors_have_both_names_and_count_events(client: TestClient) -> None:
+    actors = get(client, "/api/actors")
+    events = all_events(client)
+    assert actors
+    for actor in actors:
+        assert {"id", "name", "name_ar", "parent", "kind", "events"} == set(actor)
+        n = sum(
+            1
+            for e in events
+            if actor["id"] in {(e["actor1"] or {}).get("id"), (e["actor2"] or {}).get("id")}
+        )
+        assert actor["events"] == n > 0
+    counts = [a["events"] for a in actors]
+    assert counts == sorted(counts, reverse=True)
+    regime = next(a for a in actors if a["id"] == "SYR_GOV")
+    assert regime["name_ar"] and any("\u0600" <= ch <= "\u06ff" for ch in regime["name_ar"])
+
+
 # --- one event, side by side ---------------------------------------------------------------------
 
 

@@ -116,6 +116,11 @@ def create_app(store_path: Path | str, *, resources: Resources | None = None) ->
     def stats() -> Json:
         return views.stats(view.snapshot())
 
+    @app.get("/api/actors")
+    def actors() -> list[Json]:
+        """The actors of the store's events with English and Arabic names and event counts."""
+        return views.actors(view.snapshot(), view.resources)
+
     @app.get("/api/events")
     def events(
         since: Since = None,

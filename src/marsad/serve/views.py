@@ -411,3 +411,29 @@ def timeline(events: Iterable[Event]) -> Json:
         "days": [{"date": d.isoformat(), "events": n} for d, n in sorted(days.items())],
         "undated": undated,
     }
+
+
+def actors(snapshot: Snapshot, resources: Resources) -> list[Json]:
+    """The actors of the store's events, most events first, with their catalog names in both
+    languages (`name_ar`: the catalog's first Arabic name) for labels and pickers."""
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for event in snapshot.events.values():
+        for ref in {r.id: r for r in (event.actor1, event.actor2) if r is not None}.values():
+            counts[ref.id] += 1
+            names.setdefault(ref.id, ref.name)
+    catalog = resources.actors
+    out: list[Json] = []
+    for actor_id, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        entry = catalog.get(actor_id) if actor_id in catalog else None
+        out.append(
+            {
+                "id": actor_id,
+                "name": names[actor_id],
+                "name_ar": entry.names_ar[0] if entry is not None and entry.names_ar else None,
+                "parent": None if entry is None else entry.parent,
+                "kind": None if entry is None else entry.kind,
+                "events": n,
+            }
+        )
+    return out

@@ -22,8 +22,10 @@ const state = {
   filters: {}, // the form's filters, without the timeline's window
   window: null, // [since, until] picked on the timeline
   events: [],
+  timeline: null, // the last /api/timeline answer, redrawn when the language changes
   shown: 0,
   focus: null, // the record whose marks alone are shown on the event page
+  actors: new Map(), // id → {name, name_ar, events}: the catalog's names in both languages
   stats: null,
 };
 
@@ -115,7 +117,13 @@ function listSep() {
 }
 
 function actorName(actor) {
-  return actor ? actor.name : t("unknown");
+  if (!actor) return t("unknown");
+  const known = state.actors.get(actor.id);
+  return state.lang === "ar" && known && known.name_ar ? known.name_ar : actor.name;
+}
+
+function arrow() {
+  return state.lang === "ar" ? " ← " : " → ";
 }
 
 // --- language ------------------------------------------------------------------------------
@@ -157,6 +165,11 @@ function fillSelects() {
   for (const feature of (state.map ? state.map.features : [])) govs.add(feature.properties.NAME_EN);
   fillSelect(form.elements.admin1, [...govs].sort((a, b) => govName(a).localeCompare(govName(b), state.lang)),
     (a) => `${govName(a)} (${stats.events_by_admin1[a] || 0})`);
+  const choices = document.getElementById("actor-list");
+  choices.replaceChildren();
+  for (const actor of state.actors.values()) {
+    choices.append(el("option", { value: actor.id, label: `${actorName(actor)} (${actor.events})` }));
+  }
   fillSelect(form.elements.status, ["occurred", "denied", "planned", "negated"], (s) => label("statuses", s));
 }
 
@@ -182,6 +195,7 @@ async function loadEvents() {
     }
     const timeline = await getJSON(`/api/timeline?${query()}`);
     state.events = events;
+    state.timeline = timeline;
     state.shown = 0;
     drawMap();
     drawTimeline(timeline);
@@ -389,7 +403,7 @@ function drawList() {
   if (!state.events.length) list.append(el("li", { class: "muted", text: t("no_events") }));
   const next = state.events.slice(state.shown, state.shown + LIST_STEP);
   for (const event of next) {
-    const actors = [event.actor1, event.actor2].filter(Boolean).map((a) => a.name).join(" → ");
+    const actors = [event.actor1, event.actor2].filter(Boolean).map(actorName).join(arrow());
     const place = event.location
       ? [placeName(event.location), govName(event.location.admin1)].filter(Boolean).join(listSep())
       : t("unknown");
@@ -447,7 +461,7 @@ async function showEvent(id) {
   summary.replaceChildren(
     el("h2", {}, `${label("actions", event.action)} · ${placeName(event.location)} · ${dateText(event.date)}`),
     el("p", {},
-      [event.actor1, event.actor2].filter(Boolean).map((a) => a.name).join(" → ") || t("unknown"),
+      [event.actor1, event.actor2].filter(Boolean).map(actorName).join(arrow()) || t("unknown"),
       el("span", { class: "badge status", text: label("statuses", event.status) }),
       el("span", { class: "badge sources", text: sourcesText(event.independent_sources) })),
     el("p", { class: "muted" }, `${t("sources")}: ${event.outlets.join(listSep())}`,
@@ -483,7 +497,7 @@ async function showEvent(id) {
   const list = el("ul", {});
   // Actor disputes give catalog ids: show the names the records carry.
   const names = new Map();
-  for (const r of detail.records) for (const a of [r.actor1, r.actor2]) if (a) names.set(a.id, a.name);
+  for (const r of detail.records) for (const a of [r.actor1, r.actor2]) if (a) names.set(a.id, actorName(a));
   for (const dispute of event.disputes) {
     const values = dispute.values.map((v) =>
       `${names.get(v.value) || v.value}${v.qualifier ? " " + v.qualifier : ""} (${t("attributed")}: ${v.sources.join(listSep())})`);
@@ -552,16 +566,24 @@ function route() {
   document.getElementById("overview").hidden = Boolean(match);
   document.getElementById("event-page").hidden = !match;
   if (match) showEvent(decodeURIComponent(match[1]));
-  else { drawMap(); state.shown = 0; drawList(); }
+  else {
+    drawMap();
+    if (state.timeline) drawTimeline(state.timeline);
+    state.shown = 0;
+    drawList();
+  }
 }
 
 async function start() {
   try {
-    [state.i18n, state.map, state.stats] = await Promise.all([
+    let actors;
+    [state.i18n, state.map, state.stats, actors] = await Promise.all([
       getJSON("/static/i18n.json"),
       getJSON("/static/syria-admin1.geojson"),
       getJSON("/api/stats"),
+      getJSON("/api/actors"),
     ]);
+    state.actors = new Map(actors.map((a) => [a.id, a]));
   } catch (error) {
     say(`Could not load: ${error.message}`);
     return;
