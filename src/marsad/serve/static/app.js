@@ -364,7 +364,7 @@ function drawTimeline(timeline) {
     const b = (dayNumber(state.window[1]) - first + 1) * width;
     chart.append(svg("rect", { x: a, y: 0, width: Math.max(1, b - a), height: 120, class: "brush" }));
   }
-  chart.onmousedown = (down) => brush(down, chart, first, span);
+  chart.onpointerdown = (down) => brush(down, chart, first, span);
 }
 
 function brush(down, chart, first, span) {
@@ -382,15 +382,15 @@ function brush(down, chart, first, span) {
     shade.setAttribute("width", ((b - a + 1) * 1000 / span).toFixed(2));
   };
   const up = (ev) => {
-    window.removeEventListener("mousemove", move);
-    window.removeEventListener("mouseup", up);
+    window.removeEventListener("pointermove", move);
+    window.removeEventListener("pointerup", up);
     end = dayAt(ev.clientX);
     const moved = Math.abs(ev.clientX - down.clientX) > 3;
     state.window = moved ? [isoOf(Math.min(start, end)), isoOf(Math.max(start, end))] : null;
     loadEvents();
   };
-  window.addEventListener("mousemove", move);
-  window.addEventListener("mouseup", up);
+  window.addEventListener("pointermove", move);
+  window.addEventListener("pointerup", up);
 }
 
 // --- list ----------------------------------------------------------------------------------
