@@ -122,3 +122,11 @@ def test_the_shipped_map_is_what_the_script_builds() -> None:
     built = build_map.build(source, 0.004, 3)  # type: ignore[attr-defined]
     shipped = json.loads((static_dir() / "syria-admin1.geojson").read_text(encoding="utf-8"))
     assert built == shipped
+
+
+def test_the_openapi_description_is_served_and_no_cdn_page(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/api/events", "/api/events/{event_id}", "/api/articles/{article_id}"):
+        assert path in paths
+    assert client.get("/docs").status_code == 404
+    assert client.get("/redoc").status_code == 404

@@ -54,6 +54,10 @@ def create_app(store_path: Path | str, *, resources: Resources | None = None) ->
         title="marsad",
         version=__version__,
         description="Arabic conflict-event records: events, their sources side by side, exports.",
+        # FastAPI's /docs and /redoc pages load their scripts from a CDN: not offline, so off.
+        # The description stays at /openapi.json.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.view = view  # `marsad serve` reads the store once before it listens
 
