@@ -387,3 +387,13 @@ def test_a_new_run_is_seen_without_a_restart(store_path: Path, tmp_path: Path) -
         after = get(fresh, "/api/health")["counts"]["articles"]
         assert after == before + 1
         assert get(fresh, "/api/articles/serve-002")["article"]["id"] == "serve-002"
+
+
+def test_the_snapshot_is_read_once_until_the_store_changes(store_path: Path) -> None:
+    from marsad.serve.views import StoreView
+
+    view = StoreView(store_path)
+    first = view.snapshot()
+    view.search("كنصفرة")
+    view.article("serve-001")
+    assert view.snapshot() is first  # reading touches neither the file nor the WAL

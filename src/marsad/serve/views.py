@@ -130,8 +130,9 @@ class StoreView:
             if self._snapshot is None or stamp != self._stamp:
                 with Store.open(self.path) as store:
                     self._snapshot = Snapshot.load(store, self.resources)
-                # Opening may itself touch the files (WAL checkpoint): stamp after reading.
-                self._stamp = self._files_stamp()
+                # The stamp from before reading: a write that lands while we read makes the
+                # next request read again. (Reading leaves both files' stamps as they were.)
+                self._stamp = stamp
             return self._snapshot
 
     def article(self, article_id: str) -> Article | None:
