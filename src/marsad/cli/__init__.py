@@ -12,7 +12,7 @@ from marsad.errors import MarsadError
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from marsad.cli import knowledge, run
+    from marsad.cli import knowledge, run, serve
 
     parser = argparse.ArgumentParser(
         prog="marsad",
@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run.register(commands)
     knowledge.register(commands)
+    serve.register(commands)
     return parser
 
 
