@@ -591,8 +591,8 @@ def _agent_after(view: SentenceView, text: str, t1: int) -> ResolvedActor | None
 
 # A nationality adjective agreeing with a verbal noun names its doer: "الغارة الإسرائيلية",
 # "القصف الجوي الروسي" (one more adjective may stand between).
-NATIONALITY_WORD = re.compile(r"^(?:ال)\S+(?:ي|ية|يه)$")
-ADJECTIVE_GAP = re.compile(r"^\s+(?:ال\S+\s+)?$")
+NATIONALITY_WORD = re.compile(r"^(?:ال)?\S+(?:ي|ية|يه)$")
+ADJECTIVE_GAP = re.compile(r"^\S*\s+(?:(?:ال)?\S+(?:ي|ية|يه)\s+)?$")
 
 
 def _nationality_after(text: str, t1: int, first_after: ResolvedActor) -> ResolvedActor | None:

@@ -136,6 +136,10 @@ def _longest_sources(mentions: list[Mention]) -> list[Mention]:
 
 NATIONALITY_RULE = "lexicon.nationality@1"
 NATIONALITY_WINDOW_CHARS = 20  # "الطائرات الحربية الروسية", "القصف التركي": right after the act
+# Between the act and an indefinite adjective only the rest of its word and adjectives of it
+# ("غارات جوية روسية", "طائرة مسيرة تركية"): after a noun the adjective is that noun's ("مقتل
+# طيار روسي": the Russian is the victim; train: three records got the victim as the doer).
+_ADJECTIVES_ONLY = re.compile(r"^\S*\s+(?:(?:ال)?(?:\S+(?:ي|ية|يه)|مسي[ّ]?ر[ةه])\s+)*$")
 
 
 def nationality_mentions(
@@ -146,7 +150,14 @@ def nationality_mentions(
     ends = sorted(t.span.end for t in triggers)
     out: list[Mention] = []
     for hit in lexicon.nationality_matcher.find(norm):
-        if not any(0 <= hit.start - e <= NATIONALITY_WINDOW_CHARS for e in ends):
+        # An indefinite adjective must follow the act itself; a definite one may also name
+        # whom it hit ("استهدفت القاعدة الأميركية"), which the argument rules tell apart.
+        definite = text[hit.start : hit.end].startswith("ال")
+        if not any(
+            0 <= hit.start - e <= NATIONALITY_WINDOW_CHARS
+            and (definite or _ADJECTIVES_ONLY.match(text[e : hit.start]))
+            for e in ends
+        ):
             continue
         span = Span.of(text, hit.start, hit.end)
         out.append(Mention(MentionKind.ACTOR, span, hit.values[0], NATIONALITY_RULE))
