@@ -527,10 +527,21 @@ def _fold_nested_dates(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def _attacks_that_kill(drafts: list[Draft]) -> list[Draft]:
+    """Codebook: "an attack that kills is `killing`". An attack told in the sentence that tells
+    a killing ("اغتال مجهولون قيادياً بإطلاق النار عليه") is the killing's means, not a second
+    happening (train: acled F1 0.714 -> 0.716, linking 0.714 -> 0.717; dev unchanged)."""
+    killings = {(d.evidence.start, d.status) for d in drafts if d.action == "killing"}
+    return [
+        d for d in drafts if d.action != "attack" or (d.evidence.start, d.status) not in killings
+    ]
+
+
 def _merge(drafts: list[Draft], city_names: CityNames | None = None) -> list[Draft]:
     merged: dict[tuple[object, ...], Draft] = {}
     steps = _fold_nested_dates(_absorb_undated(drafts))
     steps = _consolidate(_plans_carried_out(_borrowed_places(_siege_of_its_lifting(steps))))
+    steps = _attacks_that_kill(steps)
     for d in _fold_regions(steps, city_names or CityNames()):
         key = _merge_key(d)
         first = merged.get(key)
