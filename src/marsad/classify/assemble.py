@@ -7,13 +7,14 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from marsad.classify.arguments import pick_actors, pick_status
+from marsad.classify.arguments import Allied, pick_actors, pick_status
 from marsad.classify.attribution import cited_at, denier, heard, voice_at
 from marsad.classify.dates import pick_date
 from marsad.classify.numbers import fatalities, lone_victims, quantities
 from marsad.classify.places import LIST_ACTIONS, pick_places
 from marsad.classify.select import Scored
 from marsad.classify.view import SentenceView
+from marsad.errors import MarsadError
 from marsad.knowledge.resources import Resources
 from marsad.model import (
     ActorRef,
@@ -96,6 +97,7 @@ def drafts_for(
     voice: Attribution | None,
     killed: set[str],
     civilians: ResolvedActor | None = None,
+    allied: Allied | None = None,
 ) -> list[Draft]:
     text = article.text
     view = views[scored.candidate.sentence]
@@ -115,7 +117,7 @@ def drafts_for(
     places, how = pick_places(views, view, trigger, text, action, speaker)
     others = _other_clauses(views, view, scored, text, places)
     when = pick_date(views, view, trigger, article.published)
-    a1, a2 = pick_actors(views, view, trigger, text, action)
+    a1, a2 = pick_actors(views, view, trigger, text, action, allied)
     cited = source is not None and a2 is not None and source.span == a2.mention.span
     if cited and a2 is not None and cited_at(text, a2.mention.span.start):
         a2 = None  # "وفق الأمم المتحدة": the source a report cites is not a side of the act
@@ -664,10 +666,30 @@ def sourced_titles(drafts: list[Draft], titles: set[int]) -> list[Draft]:
     return out + retold
 
 
+def _allied_on(resources: Resources, day: date | None) -> Allied | None:
+    """Whether two catalog roots fought on one side on the report's day (data/actor_sides.tsv);
+    None without a day or the tables."""
+    if day is None:
+        return None
+    try:
+        sides, catalog = resources.actor_sides, resources.actors
+    except MarsadError:
+        return None
+
+    def lineage(actor_id: str) -> tuple[str, ...]:
+        return (actor_id, *catalog.ancestors(actor_id)) if actor_id in catalog else (actor_id,)
+
+    def allied(a: str, b: str) -> bool:
+        return sides.allied(a, b, day, day, lineage)
+
+    return allied
+
+
 def assemble_claims(
     article: Article, views: list[SentenceView], accepted: list[Scored], resources: Resources
 ) -> tuple[Claim, ...]:
     voices = heard(views, article.text)
+    allied = _allied_on(resources, article.published)
     killed = _killed_nouns(resources)
     civilians = _civilians(resources, views)
     drafts: list[Draft] = []
@@ -681,7 +703,7 @@ def assemble_claims(
         )
         if _own_voice(voice, article.outlet):
             voice = None
-        drafts.extend(drafts_for(scored, views, article, voice, killed, civilians))
+        drafts.extend(drafts_for(scored, views, article, voice, killed, civilians, allied))
     drafts = sourced_titles(drafts, _titles(views, voices, article.text))
     claims = [_claim(article, d) for d in _merge(drafts, CityNames(resources))]
     return tuple(dict((c.id, c) for c in claims).values())
