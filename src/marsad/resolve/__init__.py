@@ -22,6 +22,7 @@ from marsad.model import (
     ResolvedPlace,
 )
 from marsad.resolve.article_places import resolve_place_mentions
+from marsad.resolve.landmarks import landmark_places
 
 __all__ = ["resolve_mentions"]
 
@@ -37,9 +38,14 @@ def _date(mention: Mention) -> ResolvedDate | None:
     return ResolvedDate(mention, DateRef(interval, mention.span), has_year=year == "y")
 
 
-def _places(mentions: list[Mention], gazetteer: Gazetteer) -> list[ResolvedPlace]:
-    """Each place in its article's context (`resolve.article_places`, codebook §4)."""
-    return resolve_place_mentions(mentions, gazetteer)
+def _places(
+    mentions: list[Mention], extraction: Extraction, gazetteer: Gazetteer
+) -> list[ResolvedPlace]:
+    """Each place in its article's context (`resolve.article_places`, codebook §4), and the
+    landmarks inside its towns (`resolve.landmarks`)."""
+    places = resolve_place_mentions(mentions, gazetteer)
+    text = extraction.article.text
+    return landmark_places(text, extraction.sentences, places, gazetteer)
 
 
 def _organisation(catalog: ActorCatalog, option: ActorOption) -> ActorOption:
@@ -96,7 +102,7 @@ def resolve_mentions(extraction: Extraction, resources: Resources) -> Resolution
     by_kind: dict[MentionKind, list[Mention]] = {}
     for m in extraction.mentions:
         by_kind.setdefault(m.kind, []).append(m)
-    places = _places(by_kind.get(MentionKind.PLACE, []), resources.gazetteer)
+    places = _places(by_kind.get(MentionKind.PLACE, []), extraction, resources.gazetteer)
     catalog = resources.actors
     actor_mentions = by_kind.get(MentionKind.ACTOR, [])
     cues = resources.cues
