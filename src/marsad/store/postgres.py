@@ -69,6 +69,10 @@ _CLAIM_COLUMNS = (
     "lat, lon, json"
 )
 _EVENT_COLUMNS = "id, action, status, story_id, date_start, date_end, admin1, lat, lon, json"
+_COPY_MENTIONS = (
+    'COPY mentions (article_id, seq, kind, "start", "end", text, key, rule, score) FROM STDIN'
+)
+_COPY_CLAIMS = f"COPY claims ({_CLAIM_COLUMNS}) FROM STDIN"
 _COUNTED = ("articles", "mentions", "claims", "events", "stories", "failures", "runs")
 
 Row = tuple[Any, ...]
@@ -189,9 +193,10 @@ class PostgresStore(Store):
             raise StoreError(f"claims {', '.join(strays)} do not belong to article {article.id}")
         try:
             with self._db.transaction():
-                self._db.execute("SELECT pg_advisory_xact_lock_shared(%s, 0)", (_LINKS_LOCK,))
-                self._db.execute(
-                    "SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (_ARTICLE_LOCK, article.id)
+                self._db.execute(  # in this order everywhere: links, then the article
+                    "SELECT pg_advisory_xact_lock_shared(%s, 0), "
+                    "pg_advisory_xact_lock(%s, hashtext(%s))",
+                    (_LINKS_LOCK, _ARTICLE_LOCK, article.id),
                 )
                 changed = self._put_article(article)
                 self._put_mentions(article.id, analyzed.mentions)
@@ -228,28 +233,23 @@ class PostgresStore(Store):
 
     def _put_mentions(self, article_id: str, mentions: Sequence[Mention]) -> None:
         self._db.execute("DELETE FROM mentions WHERE article_id = %s", (article_id,))
-        with self._db.cursor() as cursor:
-            cursor.executemany(
-                'INSERT INTO mentions (article_id, seq, kind, "start", "end", text, key, rule, '
-                "score) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                [mention_row(article_id, seq, m) for seq, m in enumerate(mentions)],
-            )
+        # COPY: one round trip for an article's hundred-odd mentions, where INSERTs take many.
+        with self._db.cursor() as cursor, cursor.copy(_COPY_MENTIONS) as copy:
+            for seq, mention in enumerate(mentions):
+                copy.write_row(mention_row(article_id, seq, mention))
 
     def _put_claims(self, article_id: str, claims: Sequence[Claim]) -> None:
         """Replace the article's claims, keeping the links of claims that survive a rerun."""
         links = {
             row[0]: (row[1], row[2])
             for row in self._db.execute(
-                "SELECT id, event_id, story_id FROM claims WHERE article_id = %s", (article_id,)
+                "DELETE FROM claims WHERE article_id = %s RETURNING id, event_id, story_id",
+                (article_id,),
             )
         }
-        self._db.execute("DELETE FROM claims WHERE article_id = %s", (article_id,))
-        marks = ", ".join(["%s"] * 13)
-        with self._db.cursor() as cursor:
-            cursor.executemany(
-                f"INSERT INTO claims ({_CLAIM_COLUMNS}) VALUES ({marks})",
-                claim_rows(claims, links),
-            )
+        with self._db.cursor() as cursor, cursor.copy(_COPY_CLAIMS) as copy:
+            for row in claim_rows(claims, links):
+                copy.write_row(row)
 
     def has_article(self, article_id: str) -> bool:
         return bool(self._read("SELECT 1 FROM articles WHERE id = %s", (article_id,)))
