@@ -19,6 +19,7 @@ from store_samples import (
 )
 
 from marsad.errors import StoreError
+from marsad.model import Article, Failure
 from marsad.store import Store
 from marsad.store.migrations import POSTGRES_MIGRATIONS
 
@@ -173,3 +174,19 @@ def test_the_server_url_is_reachable() -> None:
 
     with psycopg.connect(postgres_server_url()) as connection:
         assert connection.execute("SELECT 1").fetchone() == (1,)
+
+
+def test_a_nul_in_a_failure_is_kept_as_a_replacement_character(
+    pg_databases: PostgresDatabases,
+) -> None:
+    with Store.open(pg_databases.new_schema()) as store:
+        store.put_failure(Failure("bad.txt", "ingest", "invalid JSON near 'x\x00y'"))
+        assert store.failures() == [Failure("bad.txt", "ingest", "invalid JSON near 'x\ufffdy'")]
+
+
+def test_an_article_with_a_nul_is_refused_by_name(pg_databases: PostgresDatabases) -> None:
+    article = Article(id="ext-nul", text="قصفت قوات النظام بلدة طفس\x00 أمس.")
+    with Store.open(pg_databases.new_schema()) as store:
+        with pytest.raises(StoreError, match="ext-nul"):
+            store.put_analysis(analysis(article))
+        assert store.counts()["articles"] == 0

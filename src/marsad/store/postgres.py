@@ -293,12 +293,15 @@ class PostgresStore(Store):
     # --- failures and runs --------------------------------------------------------------------
 
     def put_failure(self, failure: Failure) -> None:
+        # A failure is a diagnostic: a NUL in it (a broken file's bytes quoted in the reason),
+        # which PostgreSQL text cannot hold, is shown as U+FFFD rather than lose the failure.
+        values = (failure.source, failure.stage, failure.reason, failure.article_id or "")
         self._write(
             "record a failure",
             "INSERT INTO failures (source, stage, reason, article_id, at) "
             "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (source, stage, reason, article_id) "
             "DO UPDATE SET at = excluded.at",
-            (failure.source, failure.stage, failure.reason, failure.article_id or "", now()),
+            (*(v.replace("\x00", "\ufffd") for v in values), now()),
         )
 
     def failures(self) -> list[Failure]:
