@@ -11,7 +11,9 @@ from marsad.knowledge.resources import Resources
 from marsad.store import Store
 
 
-def export_store(db: Path, fmt: str, out: TextIO, *, resources: Resources | None = None) -> int:
+def export_store(
+    db: Path | str, fmt: str, out: TextIO, *, resources: Resources | None = None
+) -> int:
     """Write the store's records or events in `fmt` to `out`; return the rows written."""
     resources = resources or Resources()
     with Store.open(db) as store:

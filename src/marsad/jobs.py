@@ -75,7 +75,7 @@ def _articles_only(
 def run_job(
     inputs: Sequence[Path],
     *,
-    db: Path,
+    db: Path | str,
     workers: int = 1,
     link: bool = True,
     progress_stream: TextIO | None = sys.stderr,

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from marsad.jobs import RunReport
 
 EXPORT_FORMATS = ("jsonl", "events", "acled-csv", "geojson")
+# --db stays a string: a postgresql:// URL made a Path would lose a slash.
+_DB_HELP = "SQLite file or postgresql:// URL (default marsad.db)"
 
 
 def register(commands: argparse._SubParsersAction[Any]) -> None:
@@ -25,13 +27,13 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
         metavar="INPUT",
         help=".txt, .html, .jsonl, RSS/Atom files or folders of them",
     )
-    run.add_argument("--db", type=Path, default=None, help="SQLite store (default marsad.db)")
+    run.add_argument("--db", default=None, help=_DB_HELP)
     run.add_argument("--workers", type=int, default=None, help="processes for extraction")
     run.add_argument("--no-link", action="store_true", help="skip linking across articles")
     run.set_defaults(handler=_run)
 
     export = commands.add_parser("export", help="write stored records or events to a file")
-    export.add_argument("--db", type=Path, default=None, help="SQLite store (default marsad.db)")
+    export.add_argument("--db", default=None, help=_DB_HELP)
     export.add_argument(
         "--format",
         choices=EXPORT_FORMATS,
@@ -83,11 +85,12 @@ def _print_failure(failure: Any) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     from marsad.jobs import run_job
+    from marsad.store.base import is_server_url
 
     settings = load_settings(overrides={"db": args.db, "workers": args.workers})
     report = run_job(
         args.inputs,
-        db=Path(settings.db),
+        db=settings.db if is_server_url(settings.db) else Path(settings.db),
         workers=settings.workers,
         link=settings.link and not args.no_link,
         on_failure=_print_failure,
@@ -98,10 +101,11 @@ def _run(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from marsad.exporting import export_store
+    from marsad.store.base import is_server_url
 
     settings = load_settings(overrides={"db": args.db})
-    db = Path(settings.db)
-    if not db.exists():
+    db: Path | str = settings.db if is_server_url(settings.db) else Path(settings.db)
+    if isinstance(db, Path) and not db.exists():
         raise MarsadError(f"no store at {db}: run `marsad run INPUT --db {db}` first")
     if args.output is None:
         count = export_store(db, args.format, sys.stdout)

@@ -1,4 +1,5 @@
-"""Persistence: the only place SQL lives. `Store.open(path)` gives the SQLite store."""
+"""Persistence: the only place SQL lives. `Store.open(target)` gives the SQLite store for a file
+path and the PostgreSQL store (`marsad.store.postgres`, imported only then) for a URL."""
 
 from marsad.store.base import Store
 from marsad.store.sqlite import SqliteStore

@@ -1,7 +1,8 @@
 """The store interface: what the job, the exports and the API may ask of persistence.
 
-SQLite (`marsad.store.sqlite`) implements it now; a PostgreSQL back end can implement the same
-interface later, chosen by `Store.open` from the target's form (a path or a `postgresql://` URL).
+SQLite (`marsad.store.sqlite`, the embedded default) and PostgreSQL (`marsad.store.postgres`, for
+a team sharing one database) implement it; `Store.open` chooses by the target's form: a file
+path or a `postgresql://` URL.
 """
 
 from __future__ import annotations
@@ -15,6 +16,15 @@ from marsad.errors import StoreError
 from marsad.model import AnalyzedArticle, Article, Claim, Event, Failure, Mention, Story
 
 _SERVER_SCHEMES = ("postgresql://", "postgres://")
+_FOLDED_SCHEMES = ("postgresql:/", "postgres:/")  # what a URL becomes once made a Path
+
+
+def is_server_url(target: Path | str) -> bool:
+    """Whether `target` names a PostgreSQL database rather than an SQLite file.
+
+    A URL must reach here as a string: `Path` would fold its `//` into one slash.
+    """
+    return isinstance(target, str) and target.startswith(_SERVER_SCHEMES)
 
 
 class Store(ABC):
@@ -22,9 +32,15 @@ class Store(ABC):
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
-        """Open (creating and migrating as needed) the store at `path`."""
-        if str(path).startswith(_SERVER_SCHEMES):
-            raise StoreError("the PostgreSQL store is not available yet; use a SQLite file path")
+        """Open (creating and migrating as needed) the store at `path`: an SQLite file, or a
+        PostgreSQL database given as a `postgresql://` URL (the `postgres` extra)."""
+        if is_server_url(path):
+            # Imported here: psycopg is optional, and the module says so if it is missing.
+            from marsad.store.postgres import PostgresStore
+
+            return PostgresStore.open_url(str(path))
+        if str(path).startswith(_FOLDED_SCHEMES):
+            raise StoreError(f"{path} is a PostgreSQL URL that lost a slash (postgresql://...)")
         from marsad.store.sqlite import SqliteStore
 
         return SqliteStore.open_file(Path(path))

@@ -1,13 +1,32 @@
-"""Rows ↔ model objects for the SQLite store: the columns it indexes and the JSON it keeps."""
+"""Rows ↔ model objects for the SQL stores (SQLite and PostgreSQL): the columns they index, the
+JSON they keep, and the few rules both apply to what they write."""
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from marsad import codec
-from marsad.model import Article, Claim, Event, Mention, PlaceRef
+from marsad.model import Article, Claim, Event, Mention, PlaceRef, Story
+from marsad.text.normalize import normalize_key
+
+ARTICLE_COLUMNS = "id, text, outlet, url, published, title, lang, source"
+# Query words; search syntax (FTS5 operators, LIKE wildcards, quotes) in a query is plain text.
+_WORD = re.compile(r"\w+")
+# Both indexes match substrings of 3+ characters (trigrams); shorter words cannot be searched.
+_SHORTEST_SEARCH_WORD = 3
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def dumps(value: object) -> str:
@@ -22,6 +41,30 @@ def _place_columns(ref: PlaceRef | None) -> tuple[str | None, float | None, floa
     if ref is None:
         return None, None, None
     return ref.place.admin1, ref.place.lat, ref.place.lon
+
+
+def article_values(article: Article) -> tuple[object, ...]:
+    """The article's columns after its id, in ARTICLE_COLUMNS order, then its content hash."""
+    return (
+        article.text,
+        article.outlet,
+        article.url,
+        None if article.published is None else article.published.isoformat(),
+        article.title,
+        article.lang,
+        article.source,
+        content_hash(article.text),
+    )
+
+
+def search_body(article: Article) -> str:
+    """What the search index holds for an article: its normalized title and text."""
+    return normalize_key(f"{article.title or ''} {article.text}")
+
+
+def search_words(query: str) -> list[str]:
+    """The words of a query that the index can match, normalized as the bodies are."""
+    return [w for w in _WORD.findall(normalize_key(query)) if len(w) >= _SHORTEST_SEARCH_WORD]
 
 
 def mention_row(article_id: str, seq: int, m: Mention) -> tuple[object, ...]:
@@ -46,6 +89,23 @@ def claim_row(claim: Claim, seq: int) -> tuple[object, ...]:
     )
 
 
+def claim_rows(
+    claims: Sequence[Claim], links: Mapping[str, tuple[str | None, str | None]]
+) -> list[tuple[object, ...]]:
+    """Rows for an article's claims, once per id, keeping the previous (event, story) link of a
+    claim that survives a rerun unlinked."""
+    rows: list[tuple[object, ...]] = []
+    seen: set[str] = set()
+    for claim in claims:
+        if claim.id in seen:  # one record per id (codebook §1): a repeat adds nothing
+            continue
+        seen.add(claim.id)
+        if claim.event_id is None and claim.id in links:
+            claim = replace(claim, event_id=links[claim.id][0], story_id=links[claim.id][1])
+        rows.append(claim_row(claim, len(rows)))
+    return rows
+
+
 def event_row(event: Event) -> tuple[object, ...]:
     return (
         event.id,
@@ -57,6 +117,10 @@ def event_row(event: Event) -> tuple[object, ...]:
         *_place_columns(event.location),
         dumps(codec.event_to_json(event)),
     )
+
+
+def story_row(story: Story) -> tuple[object, ...]:
+    return (story.id, iso(story.start), iso(story.end), dumps(codec.story_to_json(story)))
 
 
 def claims_from(rows: Iterable[tuple[str, str | None, str | None]]) -> list[Claim]:

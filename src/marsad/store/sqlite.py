@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 from marsad import codec
@@ -26,15 +22,20 @@ from marsad.model import (
     Story,
 )
 from marsad.store.base import Store
-from marsad.store.migrations import MIGRATIONS, Migration
+from marsad.store.migrations import MIGRATIONS, Migration, statements
 from marsad.store.rows import (
+    ARTICLE_COLUMNS,
     article_from,
-    claim_row,
+    article_values,
+    claim_rows,
     claims_from,
     dumps,
     event_row,
-    iso,
     mention_row,
+    now,
+    search_body,
+    search_words,
+    story_row,
 )
 from marsad.text.normalize import normalize_key
 
@@ -42,16 +43,6 @@ from marsad.text.normalize import normalize_key
 _BUSY_TIMEOUT_MS = 10_000
 # Ids per `IN (...)` query: well under SQLite's variable limit on every version.
 _IN_CHUNK = 500
-_WORD = re.compile(r"\w+")  # query words; FTS5 operators and quotes in a query are not syntax
-_ARTICLE_COLUMNS = "id, text, outlet, url, published, title, lang, source"
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class SqliteStore(Store):
@@ -104,9 +95,9 @@ class SqliteStore(Store):
     def _apply(self, migration: Migration) -> None:
         record = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"
         with self._transaction():
-            for statement in _statements(migration.sql):
+            for statement in statements(migration.sql):
                 self._db.execute(statement)
-            self._db.execute(record, (migration.version, migration.name, _now()))
+            self._db.execute(record, (migration.version, migration.name, now()))
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -151,27 +142,17 @@ class SqliteStore(Store):
         return changed
 
     def _put_article(self, article: Article) -> bool:
-        digest = content_hash(article.text)
+        values = article_values(article)
         row = self._db.execute(
             "SELECT content_hash FROM articles WHERE id = ?", (article.id,)
         ).fetchone()
-        if row is not None and row[0] == digest:
+        if row is not None and row[0] == values[-1]:
             return False
-        values = (
-            article.text,
-            article.outlet,
-            article.url,
-            None if article.published is None else article.published.isoformat(),
-            article.title,
-            article.lang,
-            article.source,
-            digest,
-        )
         if row is None:
             self._db.execute(
                 "INSERT INTO articles (text, outlet, url, published, title, lang, source, "
                 "content_hash, ingested_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*values, _now(), article.id),
+                (*values, now(), article.id),
             )
         else:  # same external id, new text: the new text replaces the old
             self._db.execute(
@@ -180,9 +161,9 @@ class SqliteStore(Store):
                 (*values, article.id),
             )
             self._db.execute("DELETE FROM article_search WHERE article_id = ?", (article.id,))
-        body = normalize_key(f"{article.title or ''} {article.text}")
         self._db.execute(
-            "INSERT INTO article_search (article_id, body) VALUES (?, ?)", (article.id, body)
+            "INSERT INTO article_search (article_id, body) VALUES (?, ?)",
+            (article.id, search_body(article)),
         )
         return True
 
@@ -203,15 +184,7 @@ class SqliteStore(Store):
             )
         }
         self._db.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
-        rows: list[tuple[object, ...]] = []
-        seen: set[str] = set()
-        for claim in claims:
-            if claim.id in seen:  # one record per id (codebook §1): a repeat adds nothing
-                continue
-            seen.add(claim.id)
-            if claim.event_id is None and claim.id in links:
-                claim = replace(claim, event_id=links[claim.id][0], story_id=links[claim.id][1])
-            rows.append(claim_row(claim, len(rows)))
+        rows = claim_rows(claims, links)
         self._db.executemany(
             "INSERT INTO claims (id, article_id, seq, action, status, event_id, story_id, "
             "date_start, date_end, admin1, lat, lon, json) "
@@ -225,12 +198,12 @@ class SqliteStore(Store):
 
     def article(self, article_id: str) -> Article | None:
         row = self._db.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         return None if row is None else article_from(row)
 
     def articles(self) -> list[Article]:
-        rows = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY rowid")
+        rows = self._db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY rowid")
         return [article_from(row) for row in rows]
 
     def mentions(self, article_id: str) -> list[Mention]:
@@ -274,7 +247,7 @@ class SqliteStore(Store):
                 "INSERT INTO failures (source, stage, reason, article_id, at) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (source, stage, reason, article_id) "
                 "DO UPDATE SET at = excluded.at",
-                (failure.source, failure.stage, failure.reason, failure.article_id or "", _now()),
+                (failure.source, failure.stage, failure.reason, failure.article_id or "", now()),
             )
 
     def failures(self) -> list[Failure]:
@@ -288,14 +261,14 @@ class SqliteStore(Store):
 
     def start_run(self) -> int:
         with self._transaction():
-            cursor = self._db.execute("INSERT INTO runs (started) VALUES (?)", (_now(),))
+            cursor = self._db.execute("INSERT INTO runs (started) VALUES (?)", (now(),))
         return int(cursor.lastrowid or 0)
 
     def finish_run(self, run_id: int, counts: Mapping[str, int]) -> None:
         with self._transaction():
             self._db.execute(
                 "UPDATE runs SET finished = ?, counts = ? WHERE id = ?",
-                (_now(), dumps(dict(counts)), run_id),
+                (now(), dumps(dict(counts)), run_id),
             )
 
     # --- linking ------------------------------------------------------------------------------
@@ -317,7 +290,7 @@ class SqliteStore(Store):
             self._db.execute("DELETE FROM stories")
             self._db.executemany(
                 "INSERT INTO stories (id, date_start, date_end, json) VALUES (?, ?, ?, ?)",
-                [(s.id, iso(s.start), iso(s.end), dumps(codec.story_to_json(s))) for s in stories],
+                [story_row(s) for s in stories],
             )
             # A claim left pointing at an event that no longer exists is unlinked, not dangling.
             self._db.execute(
@@ -340,8 +313,7 @@ class SqliteStore(Store):
         return {t: int(self._db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
 
     def search(self, query: str, *, limit: int = 100) -> list[str]:
-        # The trigram index matches substrings of 3+ characters; shorter words cannot be searched.
-        words = [w for w in _WORD.findall(normalize_key(query)) if len(w) >= 3]
+        words = search_words(query)
         if not words:
             return []
         expression = " AND ".join(f'"{w}"' for w in words)  # \w+ words hold no quote
@@ -351,8 +323,3 @@ class SqliteStore(Store):
             (expression, limit),
         )
         return [row[0] for row in rows]
-
-
-def _statements(script: str) -> list[str]:
-    """The statements of a migration script (no semicolons inside literals in our migrations)."""
-    return [s.strip() for s in script.split(";") if s.strip()]
