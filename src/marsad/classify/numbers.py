@@ -151,7 +151,7 @@ def fatalities(view: SentenceView, killed_nouns: set[str]) -> tuple[int | None, 
 
 # The gap between two counts of one toll: the first count's noun words, then و ("7 مدنيين
 # وثلاثة مقاتلين", "30 جندياً نظامياً و20 من التنظيم").
-_JOINED_GAP = re.compile(r"^[\s\u0621-\u064A]{0,30}(?:^|\s)و\s*$")
+_JOINED_GAP = re.compile(r"^[\s\u0621-\u064A\u064B-\u0652]{0,30}(?:^|\s)و\s*$")
 _WOUNDED_AFTER_CHARS = 30  # the counted noun and "بين قتيل وجريح" after the count
 
 
