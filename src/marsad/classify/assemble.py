@@ -124,6 +124,8 @@ def drafts_for(
     if action == "displacement" and (a1 is None or a1.options[0].id != CIVILIANS_ID):
         a1, a2 = civilians, a1 if a2 is None else a2  # people flee; whoever drove them is actor2
     toll, toll_quantity = fatalities(view, killed)
+    if toll_quantity is not None and _anothers_toll(view, trigger, toll_quantity):
+        toll, toll_quantity = None, None
     if toll is None and action in TOLL_ACTIONS:
         toll, toll_quantity = _lone_toll(view)
     if toll is None and action in TOLL_ACTIONS:
@@ -156,6 +158,25 @@ def drafts_for(
     return [replace(base, place=p.ref) for p in places] + [
         replace(base, place=p.ref, fatalities=None, quantities=kept) for p in others
     ]
+
+
+TOLL_WORD_ACTIONS = frozenset({"killing"})  # the toll's own verb ("مقتل"), not another act
+
+
+def _anothers_toll(view: SentenceView, trigger: Mention, toll: Quantity) -> bool:
+    """The toll is told in another clause of the sentence, one with an act of its own ("أسفرت
+    المعارك عن مقتل 15 عنصراً، في حين شن طيران التحالف غارات …": the strikes killed no one
+    that the report says). A clause with only the killing word ("قتل 5 مدنيين، جراء قصف …")
+    tells the toll of the act in the next."""
+    if toll.span is None:
+        return False
+    where = view.clause_of(toll.span.start)
+    if where == view.clause_of(trigger.span.start):
+        return False
+    return any(
+        where.start <= t.span.start < where.end and t.key not in TOLL_WORD_ACTIONS
+        for t in view.triggers
+    )
 
 
 def _named_on(
