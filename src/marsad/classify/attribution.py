@@ -252,6 +252,31 @@ def _named_speaker(view: SentenceView, text: str) -> Attribution | None:
     return None
 
 
+# "بحسب ما أعلنت في بيان", "وفق ما ذكرت": a verb of saying after "as" with no speaker named
+# after it; its subject is the side the sentence named before.
+_AS_SAID = re.compile(r"(?:^|\s)(?:[وف]?(?:بحسب|حسب|وفق|وفقا|وفقاً)\s+ما|حسبما|كما)\s*$")
+_AS_SAID_TAIL = re.compile(
+    r"^\S*(?:\s+(?:في|عبر|ضمن)\s+\S+)?(?:\s+(?:اليوم|أمس|امس|الليلة))?\s*[.،,]?\s*$"
+)
+
+
+def _implied_speaker(view: SentenceView, text: str) -> Attribution | None:
+    """The sentence's first catalog side when it says so itself: "سيطرت قسد على القرية، بحسب ما
+    أعلنت في بيان" (codebook §7: the party is the source)."""
+    for cue in _cues(view, text, "report"):
+        if normalize_key(cue.span.text) not in _cue_words("verb"):
+            continue
+        if not _AS_SAID.search(text[max(view.span.start, cue.span.start - 12) : cue.span.start]):
+            continue
+        if not _AS_SAID_TAIL.match(text[cue.span.start : view.span.end]):
+            continue  # a speaker or more words follow: not this form
+        before = [a for a in view.actors if a.mention.span.end <= cue.span.start and a.options]
+        if before:
+            first = before[0]
+            return Attribution(first.options[0].name, "party", first.mention.span)
+    return None
+
+
 def _spoken(view: SentenceView, text: str, source: Mention) -> bool:
     """Residents are a source only as the subject of a verb of saying ("قال أحد السكان"): the
     word is common in narration ("دوار كان سكان المدينة يطلقون عليه", "يعاني الأهالي")."""
@@ -267,6 +292,8 @@ def _stated_source(view: SentenceView, text: str) -> Attribution | None:
         found = _speaker(view, text)
         if found is None:
             found = _named_speaker(view, text)
+        if found is None:
+            found = _implied_speaker(view, text)
         return found
     direct = [m for m in sources if not _told(text, m.span)]
     if not direct:
