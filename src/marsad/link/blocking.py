@@ -192,28 +192,33 @@ def _bucket(day: date) -> int:
     return day.toordinal() // BUCKET_DAYS
 
 
-def _span(facts: RecordFacts) -> tuple[date, date] | None:
-    """The days a record can be about, or None when it has no usable time anchor."""
+def _span(facts: RecordFacts, *, looking: bool) -> tuple[date, date] | None:
+    """The days a record can be about, or None when it has no usable time anchor; `looking`:
+    the days it looks for others in, else the days it is filed under."""
     if facts.action in DURABLE_ACTIONS:
         return None  # a siege's reports lie months apart: found by place instead
-    if facts.date is not None:
+    if facts.date is not None and (facts.date_said or not looking):
+        # A date taken by default from the publication day is filed under that day (most such
+        # records tell of it, and a record told later than it finds it there) ...
         if (facts.date.end - facts.date.start).days > MAX_BUCKETED_DAYS:
             return None
         return facts.date.start, facts.date.end
     if facts.published is not None:
+        # ... and looks back like an undated record of its report: scoring reads it as "on or
+        # before the report", and records told earlier are processed (indexed) before it.
         return facts.published - PUBLISHED_LOOKBACK, facts.published + PUBLISHED_LOOKAHEAD
     return None
 
 
 def _own_buckets(facts: RecordFacts) -> range:
-    span = _span(facts)
+    span = _span(facts, looking=False)
     if span is None:
         return range(0)
     return range(_bucket(span[0]), _bucket(span[1]) + 1)
 
 
 def _lookup_buckets(facts: RecordFacts) -> range | None:
-    span = _span(facts)
+    span = _span(facts, looking=True)
     if span is None:
         return None
     return range(_bucket(span[0] - NEIGHBOUR_SLACK), _bucket(span[1] + NEIGHBOUR_SLACK) + 1)

@@ -44,6 +44,9 @@ class RecordFacts:
     attribution: str | None
     outlet: str | None
     sketch: bytes  # bottom-k hashes of the evidence wording (shingles.sketch)
+    # False when no words of the text gave the date: extraction took the publication day (or the
+    # day before it) by default, which says only "on or before the report" (classify.dates).
+    date_said: bool = True
 
     @property
     def source(self) -> str | None:
@@ -60,6 +63,7 @@ class RecordFacts:
 
 def facts_of(claim: Claim, article: Article | None, family: str) -> RecordFacts:
     """Summarise a claim (and its article's outlet and date) for linking."""
+    published = article.published if article else None
     return RecordFacts(
         record_id=claim.id,
         article_id=claim.article_id,
@@ -73,7 +77,7 @@ def facts_of(claim: Claim, article: Article | None, family: str) -> RecordFacts:
         place=claim.location.place if claim.location else None,
         geo_precision=claim.location.geo_precision if claim.location else None,
         date=claim.date.interval if claim.date else None,
-        published=article.published if article else None,
+        published=published,
         fatalities=claim.fatalities,
         quantities=tuple(
             QuantityFact(q.value, q.unit, q.item, q.qualifier) for q in claim.quantities
@@ -81,6 +85,20 @@ def facts_of(claim: Claim, article: Article | None, family: str) -> RecordFacts:
         attribution=claim.attributed_to.name if claim.attributed_to else None,
         outlet=article.outlet if article else None,
         sketch=sketch(claim.evidence.text),
+        date_said=not _defaulted(claim, published),
+    )
+
+
+def _defaulted(claim: Claim, published: dt.date | None) -> bool:
+    """The claim's date is the publication day (or that day and the one before), with no words
+    of the text giving it: classify.dates' default for an event the report does not date."""
+    if claim.date is None or claim.date.span is not None or published is None:
+        return False
+    interval = claim.date.interval
+    if interval.end != published:
+        return False
+    return (interval.start == published and interval.precision == 1) or (
+        interval.start == published - dt.timedelta(days=1) and interval.precision == 2
     )
 
 
@@ -103,6 +121,7 @@ def facts_to_json(facts: RecordFacts) -> dict[str, object]:
         "attribution": facts.attribution,
         "outlet": facts.outlet,
         "sketch": facts.sketch.hex(),
+        "date_said": facts.date_said,
     }
 
 
@@ -136,6 +155,8 @@ def facts_from_json(data: Mapping[str, object]) -> RecordFacts:
         attribution=_opt_str(data.get("attribution")),
         outlet=_opt_str(data.get("outlet")),
         sketch=bytes.fromhex(str(data.get("sketch") or "")),
+        # states written before this field existed: every date as said
+        date_said=data.get("date_said") is not False,
     )
 
 

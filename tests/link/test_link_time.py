@@ -1,0 +1,121 @@
+"""Time across reports: dates the text said against dates taken by default from the publication
+day."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from link_builders import DOUMA, IDLEB, article, claim, day
+
+from marsad.link.actors import ActorTree
+from marsad.link.blocking import BlockIndex
+from marsad.link.facts import RecordFacts, facts_from_json, facts_of, facts_to_json
+from marsad.link.scoring import (
+    DATE_SAME_DAY,
+    pair_score,
+    score_parts,
+)
+from marsad.model import Claim, DateInterval, DateRef
+
+TREE = ActorTree(known=frozenset({"SYR_GOV", "CIV", "USA"}))
+
+# Written for these tests: a report of strikes "today" that recalls, with no date, the
+# chemical attack that led to them; the earlier report that dated the attack.
+STRIKES = (
+    "شنت الولايات المتحدة ضربات على مواقع قرب دمشق. وقالت واشنطن إن الضربات جاءت ردا على "
+    "الهجوم الكيميائي الذي شنته قوات النظام على مدينة دوما وقتل فيه عشرات المدنيين."
+)
+ATTACK = (
+    "قتل عشرات المدنيين في هجوم بغاز سام على مدينة دوما يوم السابع من نيسان 2018، وفق الدفاع "
+    "المدني، واتهم ناشطون قوات النظام بتنفيذه."
+)
+PUBLISHED = date(2018, 4, 14)
+STRIKES_REPORT = article("t1", STRIKES, published=PUBLISHED)
+ATTACK_REPORT = article("t2", ATTACK, published=date(2018, 4, 8))
+
+
+def _defaulted(claim_: Claim, interval: DateInterval) -> Claim:
+    """The claim with a date no words of its text gave (classify.dates' default)."""
+    return replace(claim_, date=DateRef(interval, None))
+
+
+def recalled_attack(interval: DateInterval | None = None) -> RecordFacts:
+    """The attack told as background of a later report: extraction gave it the report's day."""
+    base = claim(
+        STRIKES_REPORT,
+        "chemical_attack",
+        "الهجوم الكيميائي الذي شنته قوات النظام على مدينة دوما",
+        actor1="SYR_GOV",
+        actor2="CIV",
+        where=DOUMA,
+    )
+    when = interval or DateInterval(PUBLISHED, PUBLISHED, 1)
+    return facts_of(_defaulted(base, when), STRIKES_REPORT, "remote")
+
+
+def dated_attack(when: tuple[date, date] = day(7, 4, 2018)) -> RecordFacts:
+    base = claim(
+        ATTACK_REPORT,
+        "chemical_attack",
+        "قتل عشرات المدنيين في هجوم بغاز سام على مدينة دوما",
+        actor1="SYR_GOV",
+        actor2="CIV",
+        where=DOUMA,
+        when=when,
+    )
+    return facts_of(base, ATTACK_REPORT, "remote")
+
+
+def test_a_date_with_no_words_on_the_report_day_is_a_default_and_a_said_one_is_not() -> None:
+    assert recalled_attack().date_said is False
+    assert recalled_attack(DateInterval(PUBLISHED - timedelta(days=1), PUBLISHED, 2)).date_said is (
+        False
+    )
+    assert dated_attack().date_said is True  # the builder's dates are said in the evidence
+    # no words, but not the default's shape (a headline's lead told again): said by the text
+    other_day = DateInterval(date(2018, 4, 10), date(2018, 4, 10), 1)
+    assert recalled_attack(other_day).date_said is True
+
+
+def test_an_event_retold_as_background_is_not_ruled_out_by_its_defaulted_day() -> None:
+    background, told = recalled_attack(), dated_attack()
+    assert pair_score(background, told, TREE) is not None
+    assert score_parts(background, told, TREE)["date"] == 0.0
+    # the same day said by the text would be a week apart: two happenings
+    said = replace(background, date_said=True)
+    assert pair_score(said, told, TREE) is None
+
+
+def test_a_defaulted_day_still_agrees_with_the_same_day_and_rules_out_long_before() -> None:
+    same_day = dated_attack(day(14, 4, 2018))
+    assert score_parts(recalled_attack(), same_day, TREE)["date"] == DATE_SAME_DAY
+    months_before = dated_attack(day(7, 1, 2018))
+    assert pair_score(recalled_attack(), months_before, TREE) is None
+    after = dated_attack(day(20, 4, 2018))  # a report cannot tell what came after it
+    assert pair_score(recalled_attack(), after, TREE) is None
+
+
+def test_a_siege_coded_on_the_report_day_keeps_its_day() -> None:
+    siege = replace(recalled_attack(), action="siege_imposed")
+    assert siege.date_said is False
+    week_before = replace(dated_attack(), action="siege_imposed", place=IDLEB)
+    # a durable state at two places a week apart: its dates compare as stated ones (veto)
+    assert score_parts(siege, week_before, TREE)["date"] is None
+
+
+def test_a_defaulted_date_is_blocked_like_an_undated_record_of_its_report() -> None:
+    index = BlockIndex(ActorTree())
+    week_before = dated_attack(day(4, 4, 2018))
+    index.add(0, week_before)
+    assert list(index.candidates(recalled_attack())) == [0]
+    said = replace(recalled_attack(), date_said=True)
+    assert list(index.candidates(said)) == []
+
+
+def test_old_link_states_read_every_date_as_said() -> None:
+    facts = recalled_attack()
+    data = facts_to_json(facts)
+    assert facts_from_json(data) == facts
+    old = {k: v for k, v in data.items() if k != "date_said"}
+    assert facts_from_json(old).date_said is True
