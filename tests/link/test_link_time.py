@@ -1,5 +1,5 @@
 """Time across reports: dates the text said against dates taken by default from the publication
-day."""
+day, and the estimated day of writing of an undated article."""
 
 from __future__ import annotations
 
@@ -8,20 +8,26 @@ from datetime import date, timedelta
 
 from link_builders import DOUMA, IDLEB, article, claim, day
 
+from marsad.knowledge.resources import Resources
+from marsad.link import link_claims
 from marsad.link.actors import ActorTree
 from marsad.link.blocking import BlockIndex
-from marsad.link.facts import RecordFacts, facts_from_json, facts_of, facts_to_json
+from marsad.link.facts import RecordFacts, facts_from_json, facts_of, facts_to_json, written_days
 from marsad.link.scoring import (
     DATE_SAME_DAY,
+    ESTIMATE_NEAR,
+    UNKNOWN_TIME,
     pair_score,
     score_parts,
 )
+from marsad.link.state import LinkState
 from marsad.model import Claim, DateInterval, DateRef
 
 TREE = ActorTree(known=frozenset({"SYR_GOV", "CIV", "USA"}))
 
 # Written for these tests: a report of strikes "today" that recalls, with no date, the
-# chemical attack that led to them; the earlier report that dated the attack.
+# chemical attack that led to them; the earlier report that dated the attack; an undated
+# report that dates one happening and leaves another undated.
 STRIKES = (
     "شنت الولايات المتحدة ضربات على مواقع قرب دمشق. وقالت واشنطن إن الضربات جاءت ردا على "
     "الهجوم الكيميائي الذي شنته قوات النظام على مدينة دوما وقتل فيه عشرات المدنيين."
@@ -30,9 +36,15 @@ ATTACK = (
     "قتل عشرات المدنيين في هجوم بغاز سام على مدينة دوما يوم السابع من نيسان 2018، وفق الدفاع "
     "المدني، واتهم ناشطون قوات النظام بتنفيذه."
 )
+UNDATED = (
+    "قصفت قوات النظام مدينة دوما في الخامس من نيسان 2018. وفي وقت لاحق هاجمت القوات نفسها "
+    "المدينة بغاز سام ما أدى إلى مقتل مدنيين."
+)
+
 PUBLISHED = date(2018, 4, 14)
 STRIKES_REPORT = article("t1", STRIKES, published=PUBLISHED)
 ATTACK_REPORT = article("t2", ATTACK, published=date(2018, 4, 8))
+UNDATED_REPORT = article("t3", UNDATED)
 
 
 def _defaulted(claim_: Claim, interval: DateInterval) -> Claim:
@@ -113,9 +125,69 @@ def test_a_defaulted_date_is_blocked_like_an_undated_record_of_its_report() -> N
     assert list(index.candidates(said)) == []
 
 
-def test_old_link_states_read_every_date_as_said() -> None:
+def _undated_claims() -> tuple[Claim, Claim]:
+    shelled = claim(
+        UNDATED_REPORT,
+        "shelling",
+        "قصفت قوات النظام مدينة دوما في الخامس من نيسان 2018",
+        actor1="SYR_GOV",
+        where=DOUMA,
+        when=day(5, 4, 2018),
+    )
+    gassed = claim(
+        UNDATED_REPORT,
+        "chemical_attack",
+        "هاجمت القوات نفسها المدينة بغاز سام ما أدى إلى مقتل مدنيين",
+        actor1="SYR_GOV",
+        actor2="CIV",
+        where=DOUMA,
+    )
+    return shelled, gassed
+
+
+def test_an_undated_article_is_written_on_or_after_the_latest_day_it_states() -> None:
+    shelled, gassed = _undated_claims()
+    month = replace(
+        shelled, id="m", date=DateRef(DateInterval(date(2018, 5, 1), date(2018, 5, 31), 3), None)
+    )
+    articles = {a.id: a for a in (UNDATED_REPORT, ATTACK_REPORT)}
+    dated = claim(ATTACK_REPORT, "chemical_attack", "قتل عشرات المدنيين", when=day(7, 4, 2018))
+    # a month says no day; a dated article needs no estimate
+    assert written_days([shelled, gassed, month, dated], articles) == {"t3": date(2018, 4, 5)}
+
+
+def test_the_estimated_day_anchors_an_undated_record_weakly() -> None:
+    shelled, gassed = _undated_claims()
+    estimate = written_days([shelled, gassed], {"t3": UNDATED_REPORT})["t3"]
+    anchored = facts_of(gassed, UNDATED_REPORT, "remote", estimate)
+    unanchored = facts_of(gassed, UNDATED_REPORT, "remote")
+    assert anchored.written == date(2018, 4, 5) and unanchored.written is None
+    near = dated_attack(day(3, 4, 2018))
+    assert score_parts(unanchored, near, TREE)["date"] == UNKNOWN_TIME
+    assert score_parts(anchored, near, TREE)["date"] == ESTIMATE_NEAR
+    assert UNKNOWN_TIME < ESTIMATE_NEAR < 0.0  # weaker than a publication date's 0.0
+    # written on or after the estimate, so a later day is not ruled out, nor helped
+    later = dated_attack(day(7, 4, 2018))
+    assert score_parts(anchored, later, TREE)["date"] == UNKNOWN_TIME
+    # two undated records, of reports estimated a day apart and of one with no estimate
+    other = replace(anchored, record_id="x", article_id="t4", written=date(2018, 4, 6))
+    assert score_parts(anchored, other, TREE)["date"] == ESTIMATE_NEAR
+    assert score_parts(unanchored, other, TREE)["date"] == UNKNOWN_TIME
+
+
+def test_linking_gives_an_undated_article_its_estimate_and_the_state_keeps_it() -> None:
+    shelled, gassed = _undated_claims()
+    result = link_claims([shelled, gassed], {"t3": UNDATED_REPORT}, Resources())
+    facts = {f.record_id: f for fs in result.state.members.values() for f in fs}
+    assert facts[gassed.id].written == date(2018, 4, 5)
+    again = LinkState.from_json(result.state.to_json())
+    assert {f.record_id: f for fs in again.members.values() for f in fs} == facts
+
+
+def test_old_link_states_read_every_date_as_said_with_no_estimate() -> None:
     facts = recalled_attack()
-    data = facts_to_json(facts)
-    assert facts_from_json(data) == facts
-    old = {k: v for k, v in data.items() if k != "date_said"}
-    assert facts_from_json(old).date_said is True
+    data = facts_to_json(replace(facts, written=date(2018, 4, 1)))
+    assert facts_from_json(data) == replace(facts, written=date(2018, 4, 1))
+    old = {k: v for k, v in data.items() if k not in ("date_said", "written")}
+    read = facts_from_json(old)
+    assert read.date_said is True and read.written is None

@@ -207,6 +207,9 @@ def _span(facts: RecordFacts, *, looking: bool) -> tuple[date, date] | None:
         # ... and looks back like an undated record of its report: scoring reads it as "on or
         # before the report", and records told earlier are processed (indexed) before it.
         return facts.published - PUBLISHED_LOOKBACK, facts.published + PUBLISHED_LOOKAHEAD
+    # An undated article's estimated day of writing (facts.written) rules nothing out in
+    # scoring, so its records stay found by wording, place and actor, like any record with no
+    # anchor.
     return None
 
 

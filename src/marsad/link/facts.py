@@ -7,7 +7,7 @@ records against old ones and rebuild an event's canonical values and disputes wi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from marsad.link.shingles import sketch
@@ -47,6 +47,9 @@ class RecordFacts:
     # False when no words of the text gave the date: extraction took the publication day (or the
     # day before it) by default, which says only "on or before the report" (classify.dates).
     date_said: bool = True
+    # An undated article's estimated day of writing: the latest full date its records state (a
+    # report is written on or after the latest day it tells). None for a dated article.
+    written: dt.date | None = None
 
     @property
     def source(self) -> str | None:
@@ -61,8 +64,11 @@ class RecordFacts:
         return self.published
 
 
-def facts_of(claim: Claim, article: Article | None, family: str) -> RecordFacts:
-    """Summarise a claim (and its article's outlet and date) for linking."""
+def facts_of(
+    claim: Claim, article: Article | None, family: str, written: dt.date | None = None
+) -> RecordFacts:
+    """Summarise a claim (and its article's outlet and date) for linking; `written` is the
+    undated article's estimated day of writing (`written_days`)."""
     published = article.published if article else None
     return RecordFacts(
         record_id=claim.id,
@@ -86,6 +92,7 @@ def facts_of(claim: Claim, article: Article | None, family: str) -> RecordFacts:
         outlet=article.outlet if article else None,
         sketch=sketch(claim.evidence.text),
         date_said=not _defaulted(claim, published),
+        written=written if published is None else None,
     )
 
 
@@ -100,6 +107,25 @@ def _defaulted(claim: Claim, published: dt.date | None) -> bool:
     return (interval.start == published and interval.precision == 1) or (
         interval.start == published - dt.timedelta(days=1) and interval.precision == 2
     )
+
+
+def written_days(claims: Iterable[Claim], articles: Mapping[str, Article]) -> dict[str, dt.date]:
+    """Article id → the estimated day of writing of each article with no publication date: the
+    latest full date (a day, with its year) that its records state. An article is written on
+    or after the latest day it reports, and usually soon after, so this anchors its undated
+    records weakly in time (scoring treats it as weaker than a publication date)."""
+    out: dict[str, dt.date] = {}
+    for claim in claims:
+        article = articles.get(claim.article_id)
+        if article is None or article.published is not None or claim.date is None:
+            continue
+        interval = claim.date.interval
+        if interval.precision != 1:
+            continue
+        known = out.get(claim.article_id)
+        if known is None or interval.end > known:
+            out[claim.article_id] = interval.end
+    return out
 
 
 def facts_to_json(facts: RecordFacts) -> dict[str, object]:
@@ -122,6 +148,7 @@ def facts_to_json(facts: RecordFacts) -> dict[str, object]:
         "outlet": facts.outlet,
         "sketch": facts.sketch.hex(),
         "date_said": facts.date_said,
+        "written": facts.written.isoformat() if facts.written else None,
     }
 
 
@@ -132,6 +159,7 @@ def facts_from_json(data: Mapping[str, object]) -> RecordFacts:
     interval = data.get("date")
     published = data.get("published")
     quantities = data.get("quantities")
+    written = data.get("written")
     return RecordFacts(
         record_id=str(data["record_id"]),
         article_id=str(data["article_id"]),
@@ -155,8 +183,9 @@ def facts_from_json(data: Mapping[str, object]) -> RecordFacts:
         attribution=_opt_str(data.get("attribution")),
         outlet=_opt_str(data.get("outlet")),
         sketch=bytes.fromhex(str(data.get("sketch") or "")),
-        # states written before this field existed: every date as said
+        # states written before these fields existed: every date as said, no estimate
         date_said=data.get("date_said") is not False,
+        written=dt.date.fromisoformat(str(written)) if written else None,
     )
 
 

@@ -65,6 +65,10 @@ VAGUE_DAYS = 31  # an interval longer than this (a month, a season) locates weak
 REPORT_LAG = timedelta(days=1)  # an undated record cannot tell what happened after its article
 BACKGROUND_LAG = timedelta(days=30)  # an undated record in a dated article tells recent news
 UNKNOWN_TIME = -0.6  # a record from an article with no date: place and actors alone are not enough
+# A record of an undated article whose other records state days (facts.written_days): its day
+# of writing is estimated, weaker than a publication date (0.0 when consistent), so consistent
+# days cost less than no date at all, and inconsistent ones no more (nothing is ruled out).
+ESTIMATE_NEAR = -0.2
 
 PLANNED_VS_DONE = -1.0
 DISPUTING_STATUSES = frozenset({"denied", "negated"})
@@ -295,14 +299,27 @@ def _report_days_score(a: RecordFacts, b: RecordFacts) -> float:
     if a.published is not None and b.published is not None:
         close = abs((a.published - b.published).days) <= MAX_GAP_DAYS
         return 0.0 if close else DATE_FEW_DAYS  # both undated in dated articles: weak either way
-    return UNKNOWN_TIME  # an article with no date at all: nothing ties the two in time
+    day_a, day_b = a.published or a.written, b.published or b.written
+    if day_a is None or day_b is None:
+        return UNKNOWN_TIME  # an article with no date at all: nothing ties the two in time
+    # An estimated day of writing is only a lower bound: near days make the two a little
+    # likelier, far ones say no more than no date at all.
+    return ESTIMATE_NEAR if abs((day_a - day_b).days) <= MAX_GAP_DAYS else UNKNOWN_TIME
 
 
 def _background_score(told: DateInterval, undated: RecordFacts) -> float | None:
     """A dated happening against a record whose text gives no date: the undated record tells
     something up to its report's day, the recent past more often than the distant."""
     if undated.published is None:
-        return UNKNOWN_TIME  # an article with no date at all: nothing ties the two in time
+        if undated.written is None:
+            return UNKNOWN_TIME  # an article with no date at all: nothing ties the two in time
+        if undated.status == "planned":
+            return 0.0
+        # The article was written on or after `written`, so nothing is ruled out; a happening
+        # in the weeks up to that day is a little likelier, anything else is as unknown.
+        recent = told.start <= undated.written + REPORT_LAG
+        recent = recent and undated.written - told.end <= BACKGROUND_LAG
+        return ESTIMATE_NEAR if recent else UNKNOWN_TIME
     if undated.status == "planned":
         return 0.0
     if told.start > undated.published + REPORT_LAG:
