@@ -12,6 +12,7 @@ from marsad.knowledge.resources import Resources
 from marsad.link import link_claims
 from marsad.link.actors import ActorTree
 from marsad.link.blocking import BlockIndex
+from marsad.link.dates import INHERITED_DATE_RULE
 from marsad.link.facts import RecordFacts, facts_from_json, facts_of, facts_to_json, written_days
 from marsad.link.scoring import (
     DATE_SAME_DAY,
@@ -152,8 +153,15 @@ def test_an_undated_article_is_written_on_or_after_the_latest_day_it_states() ->
     )
     articles = {a.id: a for a in (UNDATED_REPORT, ATTACK_REPORT)}
     dated = claim(ATTACK_REPORT, "chemical_attack", "قتل عشرات المدنيين", when=day(7, 4, 2018))
-    # a month says no day; a dated article needs no estimate
-    assert written_days([shelled, gassed, month, dated], articles) == {"t3": date(2018, 4, 5)}
+    lent = replace(
+        gassed,
+        date=DateRef(DateInterval(date(2018, 4, 9), date(2018, 4, 9), 1), None),
+        rule=f"{gassed.rule}+{INHERITED_DATE_RULE}",
+    )
+    # a month says no day, a day lent by linking is another report's; a dated article needs
+    # no estimate
+    found = written_days([shelled, gassed, month, dated, lent], articles)
+    assert found == {"t3": date(2018, 4, 5)}
 
 
 def test_the_estimated_day_anchors_an_undated_record_weakly() -> None:

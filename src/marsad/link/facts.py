@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from marsad.link.dates import INHERITED_DATE_RULE
 from marsad.link.shingles import sketch
 from marsad.model import Article, Claim, DateInterval, Place
 
@@ -119,6 +120,8 @@ def written_days(claims: Iterable[Claim], articles: Mapping[str, Article]) -> di
         article = articles.get(claim.article_id)
         if article is None or article.published is not None or claim.date is None:
             continue
+        if INHERITED_DATE_RULE in claim.rule:
+            continue  # a day linking lent it from another report says nothing of this one
         interval = claim.date.interval
         if interval.precision != 1:
             continue
