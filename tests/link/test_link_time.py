@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from link_builders import ASHRAFIEH, DOUMA, IDLEB, SHEIKH_MAQSOUD, article, claim, day
+from link_builders import DOUMA, IDLEB, article, claim, day
 
 from marsad.knowledge.resources import Resources
 from marsad.link import link_claims
@@ -15,10 +15,8 @@ from marsad.link.blocking import BlockIndex
 from marsad.link.dates import INHERITED_DATE_RULE
 from marsad.link.facts import RecordFacts, facts_from_json, facts_of, facts_to_json, written_days
 from marsad.link.scoring import (
-    DATE_FEW_DAYS,
     DATE_SAME_DAY,
     ESTIMATE_NEAR,
-    PAIR_THRESHOLD,
     UNKNOWN_TIME,
     pair_score,
     score_parts,
@@ -201,36 +199,3 @@ def test_old_link_states_read_every_date_as_said_with_no_estimate() -> None:
     old = {k: v for k, v in data.items() if k not in ("date_said", "written")}
     read = facts_from_json(old)
     assert read.date_said is True and read.written is None
-
-
-SIEGE_DATED = article(
-    "t5",
-    "أحكمت قوات النظام الطوق على حي الشيخ مقصود ومنعت دخول الوقود إليه.",
-    published=date(2022, 4, 2),
-)
-SIEGE_UNDATED = article("t6", "ناشطون: لا وقود في الأشرفية منذ أن أغلق الجيش الطرق المؤدية إليها.")
-
-
-def test_an_unknown_time_costs_less_than_dates_known_days_apart() -> None:
-    assert DATE_FEW_DAYS < UNKNOWN_TIME < ESTIMATE_NEAR
-    dated = claim(
-        SIEGE_DATED,
-        "blockade_goods",
-        "منعت دخول الوقود إليه",
-        actor1="SYR_GOV",
-        where=SHEIKH_MAQSOUD,
-        when=day(1),
-    )
-    undated = claim(
-        SIEGE_UNDATED,
-        "blockade_goods",
-        "أغلق الجيش الطرق المؤدية إليها",
-        actor1="SYR_GOV",
-        where=ASHRAFIEH,
-    )
-    a = facts_of(dated, SIEGE_DATED, "remote")
-    b = facts_of(undated, SIEGE_UNDATED, "remote")
-    # neighbouring quarters and one doer, from a report with no date: a candidate link
-    score = pair_score(a, b, TREE)
-    assert score is not None and score >= PAIR_THRESHOLD
-    assert score_parts(a, b, TREE)["date"] == UNKNOWN_TIME
