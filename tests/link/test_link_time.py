@@ -117,13 +117,23 @@ def test_a_siege_coded_on_the_report_day_keeps_its_day() -> None:
     assert score_parts(siege, week_before, TREE)["date"] is None
 
 
-def test_a_defaulted_date_is_blocked_like_an_undated_record_of_its_report() -> None:
+def test_a_defaulted_date_looks_back_for_the_dates_said_before_its_report() -> None:
     index = BlockIndex(ActorTree())
     week_before = dated_attack(day(4, 4, 2018))
     index.add(0, week_before)
     assert list(index.candidates(recalled_attack())) == [0]
     said = replace(recalled_attack(), date_said=True)
     assert list(index.candidates(said)) == []
+    # another report's default of a week before is its own day: two defaults that far apart
+    # are compared by their reports' days, which blocking meets in the report's own weeks
+    earlier_default = replace(
+        recalled_attack(),
+        record_id="earlier",
+        date=DateInterval(date(2018, 4, 4), date(2018, 4, 4), 1),
+        published=date(2018, 4, 4),
+    )
+    index.add(1, earlier_default)
+    assert list(index.candidates(recalled_attack())) == [0]
 
 
 def _undated_claims() -> tuple[Claim, Claim]:
