@@ -65,7 +65,8 @@ def claim(
         actor1=ActorRef(actor1, actor1, None) if actor1 else None,
         actor2=ActorRef(actor2, actor2, None) if actor2 else None,
         location=PlaceRef(where, 1, None) if where else None,
-        date=DateRef(DateInterval(when[0], when[1], precision), None) if when else None,
+        # the date is said in the evidence (a date with no words is a default: facts.date_said)
+        date=DateRef(DateInterval(when[0], when[1], precision), span) if when else None,
         fatalities=fatalities,
         quantities=quantities,
         attributed_to=Attribution(attributed, "outlet", None) if attributed else None,

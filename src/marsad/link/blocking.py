@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -36,7 +36,7 @@ CELL_DEGREES = 0.1  # about 10 km north-south: a place cell
 POOL_CAP = 200  # comparisons at most per record found by place and actor (the latest)
 
 NO_PLACE = ""  # the admin-1 key of a record without a place
-BucketKey = tuple[str, int, str]  # family, bucket number, admin-1
+BucketKey = tuple[str, int, str, bool]  # family, bucket number, admin-1, date said by the text
 WordKey = tuple[str, int]  # family, shingle hash
 Cell = tuple[int, int]  # latitude and longitude cell numbers
 PoolKey = tuple[str, Cell | None, str]  # family, place cell, actor root ("" = none)
@@ -115,8 +115,9 @@ class BlockIndex:
     def add(self, position: int, facts: RecordFacts) -> None:
         admin1, cell, actor = _admin1(facts), _cell(facts), self._actor_key(facts)
         window = _own_buckets(facts)
+        said = facts.date is not None and facts.date_said
         for bucket in window:
-            self.buckets[(facts.family, bucket, admin1)].append(position)
+            self.buckets[(facts.family, bucket, admin1, said)].append(position)
             self.admins[(facts.family, bucket)].add(admin1)
         self.everyone_words.add(position, facts)
         self.everyone.add(position, facts.family, cell, actor)
@@ -140,19 +141,30 @@ class BlockIndex:
             yield from self.everyone_words.groups(facts)
             yield from self.everyone.groups(facts.family, cell, actor)
             return
-        yield from self._bucket_groups(facts, window)
+        yield from self._bucket_groups(facts, window, (True, False))
+        background = _background_buckets(facts)
+        if background is not None:
+            # A date taken by default from the publication day may be an earlier happening
+            # told again: it meets the dates said in the fortnight before its report too.
+            earlier = [b for b in background if b not in window]
+            yield from self._bucket_groups(facts, earlier, (True,))
         yield from self.anchorless_words.groups(facts)
         yield from self.anchorless.groups(facts.family, cell, actor)
 
-    def _bucket_groups(self, facts: RecordFacts, window: range) -> Iterator[list[int]]:
+    def _bucket_groups(
+        self, facts: RecordFacts, window: Iterable[int], said: tuple[bool, ...]
+    ) -> Iterator[list[int]]:
+        """Records filed in the window's buckets, of the record's area or none, whose date is
+        said by the text or not (`said`: which of the two)."""
         admin1 = _admin1(facts)
         for bucket in window:
             present = self.admins.get((facts.family, bucket), set())
             wanted = sorted(present) if admin1 == NO_PLACE else [admin1, NO_PLACE]
             for area in wanted:
-                group = self.buckets.get((facts.family, bucket, area))
-                if group:
-                    yield group
+                for kind in said:
+                    group = self.buckets.get((facts.family, bucket, area, kind))
+                    if group:
+                        yield group
 
     def _actor_key(self, facts: RecordFacts) -> str:
         if facts.action in SYMMETRIC_ACTIONS:
@@ -202,6 +214,9 @@ def _span(facts: RecordFacts) -> tuple[date, date] | None:
         return facts.date.start, facts.date.end
     if facts.published is not None:
         return facts.published - PUBLISHED_LOOKBACK, facts.published + PUBLISHED_LOOKAHEAD
+    # An undated article's estimated day of writing (facts.written) rules nothing out in
+    # scoring, so its records stay found by wording, place and actor, like any record with no
+    # anchor.
     return None
 
 
@@ -217,3 +232,16 @@ def _lookup_buckets(facts: RecordFacts) -> range | None:
     if span is None:
         return None
     return range(_bucket(span[0] - NEIGHBOUR_SLACK), _bucket(span[1] + NEIGHBOUR_SLACK) + 1)
+
+
+def _background_buckets(facts: RecordFacts) -> range | None:
+    """For a date taken by default from the publication day (scoring reads it as "on or before
+    the report"), the buckets an undated record of its report looks in; records told earlier
+    are processed, so indexed, before it. None for any other record."""
+    if facts.date is None or facts.date_said or facts.published is None:
+        return None
+    if facts.action in DURABLE_ACTIONS:
+        return None
+    start = facts.published - PUBLISHED_LOOKBACK - NEIGHBOUR_SLACK
+    end = facts.published + PUBLISHED_LOOKAHEAD + NEIGHBOUR_SLACK
+    return range(_bucket(start), _bucket(end) + 1)

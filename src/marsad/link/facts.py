@@ -7,9 +7,10 @@ records against old ones and rebuild an event's canonical values and disputes wi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from marsad.link.dates import INHERITED_DATE_RULE
 from marsad.link.shingles import sketch
 from marsad.model import Article, Claim, DateInterval, Place
 
@@ -44,6 +45,12 @@ class RecordFacts:
     attribution: str | None
     outlet: str | None
     sketch: bytes  # bottom-k hashes of the evidence wording (shingles.sketch)
+    # False when no words of the text gave the date: extraction took the publication day (or the
+    # day before it) by default, which says only "on or before the report" (classify.dates).
+    date_said: bool = True
+    # An undated article's estimated day of writing: the latest full date its records state (a
+    # report is written on or after the latest day it tells). None for a dated article.
+    written: dt.date | None = None
 
     @property
     def source(self) -> str | None:
@@ -58,8 +65,12 @@ class RecordFacts:
         return self.published
 
 
-def facts_of(claim: Claim, article: Article | None, family: str) -> RecordFacts:
-    """Summarise a claim (and its article's outlet and date) for linking."""
+def facts_of(
+    claim: Claim, article: Article | None, family: str, written: dt.date | None = None
+) -> RecordFacts:
+    """Summarise a claim (and its article's outlet and date) for linking; `written` is the
+    undated article's estimated day of writing (`written_days`)."""
+    published = article.published if article else None
     return RecordFacts(
         record_id=claim.id,
         article_id=claim.article_id,
@@ -73,7 +84,7 @@ def facts_of(claim: Claim, article: Article | None, family: str) -> RecordFacts:
         place=claim.location.place if claim.location else None,
         geo_precision=claim.location.geo_precision if claim.location else None,
         date=claim.date.interval if claim.date else None,
-        published=article.published if article else None,
+        published=published,
         fatalities=claim.fatalities,
         quantities=tuple(
             QuantityFact(q.value, q.unit, q.item, q.qualifier) for q in claim.quantities
@@ -81,7 +92,43 @@ def facts_of(claim: Claim, article: Article | None, family: str) -> RecordFacts:
         attribution=claim.attributed_to.name if claim.attributed_to else None,
         outlet=article.outlet if article else None,
         sketch=sketch(claim.evidence.text),
+        date_said=not _defaulted(claim, published),
+        written=written if published is None else None,
     )
+
+
+def _defaulted(claim: Claim, published: dt.date | None) -> bool:
+    """The claim's date is the publication day (or that day and the one before), with no words
+    of the text giving it: classify.dates' default for an event the report does not date."""
+    if claim.date is None or claim.date.span is not None or published is None:
+        return False
+    interval = claim.date.interval
+    if interval.end != published:
+        return False
+    return (interval.start == published and interval.precision == 1) or (
+        interval.start == published - dt.timedelta(days=1) and interval.precision == 2
+    )
+
+
+def written_days(claims: Iterable[Claim], articles: Mapping[str, Article]) -> dict[str, dt.date]:
+    """Article id → the estimated day of writing of each article with no publication date: the
+    latest full date (a day, with its year) that its records state. An article is written on
+    or after the latest day it reports, and usually soon after, so this anchors its undated
+    records weakly in time (scoring treats it as weaker than a publication date)."""
+    out: dict[str, dt.date] = {}
+    for claim in claims:
+        article = articles.get(claim.article_id)
+        if article is None or article.published is not None or claim.date is None:
+            continue
+        if INHERITED_DATE_RULE in claim.rule:
+            continue  # a day linking lent it from another report says nothing of this one
+        interval = claim.date.interval
+        if interval.precision != 1:
+            continue
+        known = out.get(claim.article_id)
+        if known is None or interval.end > known:
+            out[claim.article_id] = interval.end
+    return out
 
 
 def facts_to_json(facts: RecordFacts) -> dict[str, object]:
@@ -103,6 +150,8 @@ def facts_to_json(facts: RecordFacts) -> dict[str, object]:
         "attribution": facts.attribution,
         "outlet": facts.outlet,
         "sketch": facts.sketch.hex(),
+        "date_said": facts.date_said,
+        "written": facts.written.isoformat() if facts.written else None,
     }
 
 
@@ -113,6 +162,7 @@ def facts_from_json(data: Mapping[str, object]) -> RecordFacts:
     interval = data.get("date")
     published = data.get("published")
     quantities = data.get("quantities")
+    written = data.get("written")
     return RecordFacts(
         record_id=str(data["record_id"]),
         article_id=str(data["article_id"]),
@@ -136,6 +186,9 @@ def facts_from_json(data: Mapping[str, object]) -> RecordFacts:
         attribution=_opt_str(data.get("attribution")),
         outlet=_opt_str(data.get("outlet")),
         sketch=bytes.fromhex(str(data.get("sketch") or "")),
+        # states written before these fields existed: every date as said, no estimate
+        date_said=data.get("date_said") is not False,
+        written=dt.date.fromisoformat(str(written)) if written else None,
     )
 
 

@@ -13,7 +13,7 @@ from marsad.link.cluster import Clustering, link_records
 from marsad.link.dates import inherit_dates
 from marsad.link.duplicates import DuplicateIndex
 from marsad.link.events import build_event, event_id_of
-from marsad.link.facts import RecordFacts, facts_of
+from marsad.link.facts import RecordFacts, facts_of, written_days
 from marsad.link.state import LinkResult, LinkState
 from marsad.link.stories import EventSummary, build_stories
 from marsad.model import Article, Claim, Event
@@ -108,8 +108,11 @@ def _new_facts(
     previous: LinkState,
 ) -> dict[str, RecordFacts]:
     known = previous.event_of_record()
+    written = written_days(claims, articles)
     return {
-        c.id: facts_of(c, articles.get(c.article_id), family_of(c.action, resources))
+        c.id: facts_of(
+            c, articles.get(c.article_id), family_of(c.action, resources), written.get(c.article_id)
+        )
         for c in _unique(claims)
         if c.id not in known
     }

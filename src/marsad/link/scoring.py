@@ -65,6 +65,10 @@ VAGUE_DAYS = 31  # an interval longer than this (a month, a season) locates weak
 REPORT_LAG = timedelta(days=1)  # an undated record cannot tell what happened after its article
 BACKGROUND_LAG = timedelta(days=30)  # an undated record in a dated article tells recent news
 UNKNOWN_TIME = -0.6  # a record from an article with no date: place and actors alone are not enough
+# A record of an undated article whose other records state days (facts.written_days): its day
+# of writing is estimated, weaker than a publication date (0.0 when consistent), so consistent
+# days cost less than no date at all, and inconsistent ones no more (nothing is ruled out).
+ESTIMATE_NEAR = -0.2
 
 PLANNED_VS_DONE = -1.0
 DISPUTING_STATUSES = frozenset({"denied", "negated"})
@@ -259,19 +263,68 @@ def _distance_score(km: float, same_admin1: bool, precision: int) -> float | Non
 
 
 def _date_score(a: RecordFacts, b: RecordFacts) -> float | None:
-    if a.date is not None and b.date is not None:
-        return _interval_score(a.date, b.date)
-    if a.anchor is None or b.anchor is None:
-        return UNKNOWN_TIME  # an article with no date at all: nothing ties the two in time
-    if a.date is None and b.date is None:
-        close = abs((a.anchor - b.anchor).days) <= MAX_GAP_DAYS
+    x, y = _said(a), _said(b)
+    if x is not None and y is not None:
+        return _interval_score(x, y)
+    loose: float | None
+    if x is not None:
+        loose = _background_score(x, b)
+    elif y is not None:
+        loose = _background_score(y, a)
+    else:
+        loose = _report_days_score(a, b)
+    if loose is None or a.date is None or b.date is None:
+        return loose
+    # A defaulted date is most often the report's own day, so agreeing with it still counts;
+    # it only stops ruling out (or costing) an earlier day, as a date the text said would.
+    strict = _interval_score(a.date, b.date)
+    if strict is None:
+        # Extraction chose the report's day over an earlier one: only recent background
+        # (within BACKGROUND_LAG) stays possible; beyond it the two are apart as stated dates.
+        return loose if loose >= 0.0 else None
+    return max(loose, strict)
+
+
+def _said(facts: RecordFacts) -> DateInterval | None:
+    """The record's date as the text gave it. A date taken by default from the publication day
+    only says "on or before the report", and is compared as no date of a dated article; a
+    durable state's default is the codebook's own (a siege is coded on the report's day)."""
+    if facts.date_said or facts.action in DURABLE_ACTIONS:
+        return facts.date
+    return None
+
+
+def _report_days_score(a: RecordFacts, b: RecordFacts) -> float:
+    """Two records whose texts give no date: only their reports' days relate them."""
+    if a.published is not None and b.published is not None:
+        close = abs((a.published - b.published).days) <= MAX_GAP_DAYS
         return 0.0 if close else DATE_FEW_DAYS  # both undated in dated articles: weak either way
-    dated, undated = (a, b) if a.date is not None else (b, a)
-    if dated.date is None or undated.published is None or undated.status == "planned":
+    day_a, day_b = a.published or a.written, b.published or b.written
+    if day_a is None or day_b is None:
+        return UNKNOWN_TIME  # an article with no date at all: nothing ties the two in time
+    # An estimated day of writing is only a lower bound: near days make the two a little
+    # likelier, far ones say no more than no date at all.
+    return ESTIMATE_NEAR if abs((day_a - day_b).days) <= MAX_GAP_DAYS else UNKNOWN_TIME
+
+
+def _background_score(told: DateInterval, undated: RecordFacts) -> float | None:
+    """A dated happening against a record whose text gives no date: the undated record tells
+    something up to its report's day, the recent past more often than the distant."""
+    if undated.published is None:
+        if undated.written is None:
+            return UNKNOWN_TIME  # an article with no date at all: nothing ties the two in time
+        if undated.status == "planned":
+            return 0.0
+        # The article was written on or after `written`, so nothing is ruled out; a happening
+        # in the weeks up to that day is a little likelier, anything else is as unknown.
+        recent = told.start <= undated.written + REPORT_LAG
+        recent = recent and undated.written - told.end <= BACKGROUND_LAG
+        return ESTIMATE_NEAR if recent else UNKNOWN_TIME
+    if undated.status == "planned":
         return 0.0
-    if dated.date.start > undated.published + REPORT_LAG:
+    if told.start > undated.published + REPORT_LAG:
         return None  # an article cannot report as done what happened after it was written
-    return 0.0 if undated.published - dated.date.end <= BACKGROUND_LAG else DATE_FEW_DAYS
+    return 0.0 if undated.published - told.end <= BACKGROUND_LAG else DATE_FEW_DAYS
 
 
 def _interval_score(x: DateInterval, y: DateInterval) -> float | None:
