@@ -58,3 +58,12 @@ def test_a_season_of_a_year_is_its_three_months() -> None:
         date(2014, 3, 1),
         date(2014, 5, 31),
     )
+
+
+def test_a_day_number_with_the_article_is_that_day() -> None:
+    # "الـ15 من الشهر الجاري": the article and a tatweel before the digits
+    assert _only("في الـ15 من الشهر الجاري", published=date(2019, 3, 20)) == (
+        date(2019, 3, 15),
+        date(2019, 3, 15),
+    )
+    assert _only("في الـ 15 من آذار 2019") == (date(2019, 3, 15), date(2019, 3, 15))

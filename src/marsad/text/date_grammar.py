@@ -107,7 +107,11 @@ def grammar() -> Grammar:
         rf"|\s+(?:من\s+)?{_YEAR_WORDS}\s+(?P<yrel>{_RELATIONS}){_STOP}"
         rf"|\s+(?P<rel>{_RELATIONS}){_STOP})?"
     )
-    day = rf"(?:(?<![\d.,])(?P<day>[0-3]?\d)(?!\d)|(?P<ordinal>{ordinal}))(?:\s+من)?(?:\s+شهر)?"
+    # "الـ15 من الشهر الجاري": a day number may take the article (the tatweel is normalized away)
+    day = (
+        rf"(?:(?:ال\s*)?(?<![\d.,])(?P<day>[0-3]?\d)(?!\d)|(?P<ordinal>{ordinal}))"
+        rf"(?:\s+من)?(?:\s+شهر)?"
+    )
     weekday_prefix = rf"(?:(?:يوم\s+)?(?P<wd>{wd})\s*[,،]?\s*(?:\(\s*)?)?"
     return Grammar(
         months=months,
