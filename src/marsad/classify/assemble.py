@@ -492,9 +492,18 @@ def _retells(later: Draft, first: Draft, city_names: CityNames) -> bool:
     if (later.action, later.status) != (first.action, first.status):
         return False
     doer, first_doer = later.actor1, first.actor1
+    if doer is not None and not _names_itself(later, doer):
+        doer = None  # a doer carried from another sentence: the retelling does not name one
     if doer is not None and (first_doer is None or doer.id != first_doer.id):
         return False
     return _same_day(later.date, first.date) and _contains(later.place.place, first.place.place)
+
+
+def _names_itself(d: Draft, actor: ActorRef) -> bool:
+    """The actor is named in the record's own sentence (not carried from another, nor supplied
+    by the codebook)."""
+    span = actor.span
+    return span is not None and d.evidence.start <= span.start < d.evidence.end
 
 
 def _fold_regions(drafts: list[Draft], city_names: CityNames) -> list[Draft]:
