@@ -15,9 +15,12 @@ from marsad.codec import article_to_json
 from marsad.ingest import read_inputs
 from marsad.model import Article
 
+# Text without the C0 control characters ingest cleans out (test_control_characters.py).
+CONTROLS = "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r")
+chars = st.characters(exclude_categories=("Cs",), exclude_characters=CONTROLS)
 # Metadata as outlets write it: trimmed, non-empty (ingest trims and drops empty values).
-meta = st.none() | st.text(min_size=1, max_size=20).map(str.strip).filter(bool)
-bodies = st.text(min_size=1, max_size=200).filter(lambda t: t.strip() != "")
+meta = st.none() | st.text(chars, min_size=1, max_size=20).map(str.strip).filter(bool)
+bodies = st.text(chars, min_size=1, max_size=200).filter(lambda t: t.strip() != "")
 articles = st.builds(
     Article,
     id=st.text(alphabet="abcdef0123456789-", min_size=1, max_size=12),

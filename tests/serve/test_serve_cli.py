@@ -40,3 +40,16 @@ def test_serve_runs_uvicorn_on_the_given_address(
     assert calls and calls[0]["host"] == "0.0.0.0" and calls[0]["port"] == 8123
     assert calls[0]["app"].title == "marsad"
     assert "http://0.0.0.0:8123/" in capsys.readouterr().out
+
+
+def test_serve_on_an_unreachable_postgresql_server_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("fastapi")
+    pytest.importorskip("psycopg", reason="psycopg is not installed")
+    uvicorn = pytest.importorskip("uvicorn")
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: pytest.fail("must not serve"))
+    assert main(["serve", "--db", "postgresql://marsad:pw@127.0.0.1:1/x"]) == 2
+    error = capsys.readouterr().err
+    # the URL reached the store whole (a Path would have made it postgresql:/...), password hidden
+    assert "cannot connect to the PostgreSQL store postgresql://marsad:***@127.0.0.1:1/x" in error

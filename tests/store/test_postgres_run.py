@@ -115,3 +115,20 @@ def test_run_on_an_unreachable_server_is_a_clear_error(
     assert main(["run", str(reports), "--db", "postgresql://marsad:pw@127.0.0.1:1/x"]) == 2
     error = capsys.readouterr().err
     assert "cannot connect to the PostgreSQL store postgresql://marsad:***@127.0.0.1:1/x" in error
+
+
+def test_a_report_with_a_nul_character_runs_on_postgresql(
+    pg_databases: PostgresDatabases, tmp_path: Path
+) -> None:
+    # PostgreSQL text cannot hold U+0000: ingest cleans it out before anything is stored.
+    damaged = {**REPORTS[0], "id": "pg-nul\x00", "title": "قصف\x00 مدفعي"}
+    damaged["text"] = REPORTS[0]["text"].replace("قوات النظام", "قوات\x00 النظام\x01")
+    path = tmp_path / "damaged.jsonl"
+    path.write_text(json.dumps(damaged, ensure_ascii=False) + "\n", encoding="utf-8")
+    url = pg_databases.new_schema()
+    _run(url, path)
+    with Store.open(url) as pg:
+        (article,) = pg.articles()
+        assert article.id == "pg-nul" and article.title == "قصف مدفعي"
+        assert "\x00" not in article.text and "قوات النظام" in article.text
+        assert pg.claims() and not pg.failures()

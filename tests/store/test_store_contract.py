@@ -255,3 +255,73 @@ def test_a_failing_article_leaves_the_store_as_it_was(
     assert len(store.claims()) == 1 and store.mentions(second.id) == []
     assert store.search("القامشلي") == []
     assert store.put_analysis(analysis(second, make_claim(second))) is True  # usable again
+
+
+# --- the stamp a reader watches -----------------------------------------------------------------
+
+
+def _populated(store: Store) -> None:
+    article = make_article()
+    claim = make_claim(article)
+    store.put_analysis(analysis(article, claim))
+    store.replace_links([replace(claim, event_id="e-1")], [sample_event(claim)], [])
+
+
+def test_reading_leaves_the_stamp_as_it_was(store: Store) -> None:
+    _populated(store)
+    before = store.stamp()
+    store.articles(), store.claims(), store.events(), store.stories(), store.failures()
+    store.counts(), store.search("طفس")
+    assert store.stamp() == before
+
+
+def test_every_kind_of_write_changes_the_stamp(store: Store) -> None:
+    stamps = [store.stamp()]
+
+    def changed() -> bool:
+        stamps.append(store.stamp())
+        return stamps[-1] != stamps[-2]
+
+    run = store.start_run()
+    assert changed()
+    article = make_article()
+    claim = make_claim(article)
+    store.put_analysis(analysis(article, claim))
+    assert changed()
+    other = make_article(OTHER_TEXT)
+    store.put_analysis(analysis(other))
+    assert changed()
+    store.put_failure(Failure("reports.jsonl:3", "ingest", "invalid JSON"))
+    assert changed()
+    store.replace_links([replace(claim, event_id="e-1")], [sample_event(claim)], [])
+    assert changed()
+    story = Story("s-1", "حصار طفس", ("e-1",), date(2023, 3, 13), None)
+    store.replace_links([replace(claim, event_id="e-1")], [sample_event(claim)], [story])
+    assert changed()  # the same event again is a new relinking
+    store.replace_links([claim], [], [])
+    assert changed()
+    store.finish_run(run, {"articles": 2})
+    assert changed()
+
+
+def test_another_connection_sees_the_stamp_change(backend: Backend) -> None:
+    target = backend.new_target()
+    with Store.open(target) as reader, Store.open(target) as writer:
+        before = reader.stamp()
+        assert reader.stamp() == before
+        writer.finish_run(writer.start_run(), {})
+        assert reader.stamp() != before
+        after = reader.stamp()
+        _populated(writer)
+        assert reader.stamp() != after
+
+
+def test_a_new_connection_to_an_unchanged_store_has_the_same_stamp(backend: Backend) -> None:
+    target = backend.new_target()
+    with Store.open(target) as writer:
+        _populated(writer)
+        writer.finish_run(writer.start_run(), {})
+    with Store.open(target) as first:
+        stamp = first.stamp()
+    with Store.open(target) as second:
+        assert second.stamp() == stamp  # a reader opening per request does not reload each time

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from marsad.errors import InputError
+from marsad.ingest.cleaning import clean_article
 from marsad.ingest.decoding import decode_bytes, strip_bom
 from marsad.ingest.feeds import read_feed
 from marsad.ingest.html import extract_page
@@ -80,7 +81,13 @@ def _supported(path: Path) -> bool:
 
 
 def read_file(path: Path) -> Iterator[Item]:
-    """The articles of one file, by its suffix (`.gz` compressed files too)."""
+    """The articles of one file, by its suffix (`.gz` compressed files too), with control
+    characters cleaned out of every format's text and metadata here, in one place."""
+    for item in _read_file(path):
+        yield clean_article(item) if isinstance(item, Article) else item
+
+
+def _read_file(path: Path) -> Iterator[Item]:
     suffix, compressed = _format_of(path)
     if suffix in _STREAMED:
         yield from _guarded(path, _stream_json_lines(path, compressed=compressed))

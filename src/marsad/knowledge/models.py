@@ -29,7 +29,9 @@ class LinearModel:
     support: dict[str, int] = field(default_factory=dict)  # positive training examples per class
 
     def probability(self, features: Iterable[str]) -> float:
-        total = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        # fsum is exactly rounded, so the score does not depend on the order the features come in
+        # (some are gathered from sets, whose order changes with PYTHONHASHSEED between processes).
+        total = math.fsum([self.bias, *(self.weights.get(f, 0.0) for f in features)])
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
 

@@ -46,10 +46,10 @@ def static_dir() -> Path:
     return Path(str(importlib_resources.files("marsad.serve").joinpath("static")))
 
 
-def create_app(store_path: Path | str, *, resources: Resources | None = None) -> FastAPI:
-    """The API and dashboard over the store at `store_path` (which must exist: nothing is
-    created or written)."""
-    view = StoreView(Path(store_path), resources)
+def create_app(store: Path | str, *, resources: Resources | None = None) -> FastAPI:
+    """The API and dashboard over the store at `store`: an SQLite file (which must exist:
+    nothing is created or written) or a `postgresql://` URL (kept a string)."""
+    view = StoreView(store, resources)
     app = FastAPI(
         title="marsad",
         version=__version__,
@@ -265,7 +265,7 @@ def create_app(store_path: Path | str, *, resources: Resources | None = None) ->
         if fmt not in EXPORT_MEDIA:
             raise HTTPException(404, f"no export format {fmt!r}; one of {sorted(EXPORT_MEDIA)}")
         out = io.StringIO()
-        export_store(view.path, fmt, out, resources=view.resources)
+        export_store(view.target, fmt, out, resources=view.resources)
         name = f"marsad-{fmt}.{EXPORT_SUFFIX[fmt]}"
         return Response(
             out.getvalue(),

@@ -6,8 +6,8 @@ schema.md's contracts), so the API and `marsad export` never disagree on a field
 
 The snapshot holds the store's records, events, stories and article metadata (not the texts,
 which are read from the store when an article is asked for) in memory, and is rebuilt
-when the store's files change on disk (a new `marsad run` while the server is up), so a request
-never holds a SQLite connection across threads and never writes.
+when the store's stamp changes (a new `marsad run` while the server is up), so a request never
+holds a connection across threads and never writes.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from marsad.model import (
     Story,
 )
 from marsad.store import Store
+from marsad.store.base import is_server_url
 from marsad.text.normalize import normalize_key
 
 Json = dict[str, object]
@@ -100,49 +101,43 @@ def _event_order(event: Event) -> tuple[int, int, str]:
 
 
 class StoreView:
-    """A store opened for reading: the current snapshot, reloaded when the files change."""
+    """A store opened for reading: the current snapshot, reloaded when the store's stamp changes.
 
-    def __init__(self, path: Path, resources: Resources | None = None) -> None:
-        if not path.is_file():
-            raise StoreError(f"no store at {path}: run `marsad run INPUT --db {path}` first")
-        self.path = path
+    `target` is an SQLite file (which must exist: serving creates nothing) or a `postgresql://`
+    URL. Each call opens the store and closes it again, so no connection is shared between the
+    server's threads; the snapshot is kept while `Store.stamp` stays the same.
+    """
+
+    def __init__(self, target: Path | str, resources: Resources | None = None) -> None:
+        if not is_server_url(target):
+            path = Path(target)
+            if not path.is_file():
+                raise StoreError(f"no store at {path}: run `marsad run INPUT --db {path}` first")
+            target = path
+        self.target: Path | str = target
         self.resources = resources or Resources()
         self._lock = threading.Lock()
-        self._stamp: tuple[tuple[int, int], ...] | None = None
+        self._stamp: str | None = None
         self._snapshot: Snapshot | None = None
 
-    def _files_stamp(self) -> tuple[tuple[int, int], ...]:
-        # The WAL file takes new commits before they reach the main file: watch both.
-        stamps = []
-        for suffix in ("", "-wal"):
-            file = self.path.with_name(self.path.name + suffix)
-            try:
-                stat = file.stat()
-            except FileNotFoundError:
-                stamps.append((0, 0))
-                continue
-            stamps.append((stat.st_mtime_ns, stat.st_size))
-        return tuple(stamps)
-
     def snapshot(self) -> Snapshot:
-        with self._lock:
-            stamp = self._files_stamp()
+        with self._lock, Store.open(self.target) as store:
+            stamp = store.stamp()
             if self._snapshot is None or stamp != self._stamp:
-                with Store.open(self.path) as store:
-                    self._snapshot = Snapshot.load(store, self.resources)
+                self._snapshot = Snapshot.load(store, self.resources)
                 # The stamp from before reading: a write that lands while we read makes the
-                # next request read again. (Reading leaves both files' stamps as they were.)
+                # next request read again.
                 self._stamp = stamp
             return self._snapshot
 
     def article(self, article_id: str) -> Article | None:
         """One article with its text, read from the store."""
-        with Store.open(self.path) as store:
+        with Store.open(self.target) as store:
             return store.article(article_id)
 
     def search(self, query: str) -> set[str]:
         """Ids of the articles whose title or text holds every word of `query`."""
-        with Store.open(self.path) as store:
+        with Store.open(self.target) as store:
             return set(store.search(query, limit=SEARCH_LIMIT))
 
 

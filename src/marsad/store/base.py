@@ -123,3 +123,11 @@ class Store(ABC):
     @abstractmethod
     def search(self, query: str, *, limit: int = 100) -> list[str]:
         """Ids of articles whose normalized title or text contains every word of `query`."""
+
+    @abstractmethod
+    def stamp(self) -> str:
+        """A cheap, opaque token that changes when the store's content changes, for a reader
+        (`marsad serve`) that keeps what it read until the store changes. Compare two stamps
+        only for equality. It may change without a change of content (a reload too many), and
+        must change when another process or this store starts or finishes a run, stores a new
+        article or failure, or replaces the links."""

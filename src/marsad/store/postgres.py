@@ -76,6 +76,12 @@ _COPY_CLAIMS = f"COPY claims ({_CLAIM_COLUMNS}) FROM STDIN"
 _COUNTED = ("articles", "mentions", "claims", "events", "stories", "failures", "runs")
 
 Row = tuple[Any, ...]
+_STAMP = (
+    "SELECT r.id, r.finished, (SELECT max(pos) FROM articles), (SELECT max(pos) FROM failures), "
+    "(SELECT max(pos) FROM events), (SELECT max(pos) FROM stories) "
+    "FROM (SELECT NULL) AS one LEFT JOIN (SELECT id, finished FROM runs ORDER BY id DESC LIMIT 1) "
+    "AS r ON TRUE"
+)
 
 _USER_PASSWORD = re.compile(r"^([a-z]+://[^:/@?]*:)[^@/?]*@")
 _QUERY_PASSWORD = re.compile(r"([?&]password=)[^&]*")
@@ -378,6 +384,14 @@ class PostgresStore(Store):
         selects = ", ".join(f"(SELECT count(*) FROM {table})" for table in _COUNTED)
         [row] = self._read(f"SELECT {selects}")
         return {table: int(n) for table, n in zip(_COUNTED, row, strict=True)}
+
+    def stamp(self) -> str:
+        # Index-served maxima, not counts over the big tables: a run's start and end, then the
+        # newest article, failure, event and story (`pos` only grows; replace_links rewrites all
+        # events and stories, so their newest pos moves with every relinking). An article
+        # rewritten in place outside a run shows at the next run or relinking.
+        [row] = self._read(_STAMP)
+        return " ".join("-" if value is None else str(value) for value in row)
 
     def search(self, query: str, *, limit: int = 100) -> list[str]:
         words = search_words(query)

@@ -312,6 +312,22 @@ class SqliteStore(Store):
         tables = ("articles", "mentions", "claims", "events", "stories", "failures", "runs")
         return {t: int(self._db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
 
+    def stamp(self) -> str:
+        # Every commit lands in the WAL file (a checkpoint then moves it to the main file), so the
+        # two files' sizes and times change with any writer's commit. An empty WAL holds nothing:
+        # its time only tells when a connection last created it, so it is left out. This
+        # connection's own change count covers writes within one clock tick of the file times.
+        parts = []
+        for suffix in ("", "-wal"):
+            try:
+                stat = self.path.with_name(self.path.name + suffix).stat()
+            except FileNotFoundError:
+                parts.append("-")
+                continue
+            parts.append(f"{stat.st_size}@{stat.st_mtime_ns if stat.st_size else 0}")
+        parts.append(str(self._db.total_changes))
+        return " ".join(parts)
+
     def search(self, query: str, *, limit: int = 100) -> list[str]:
         words = search_words(query)
         if not words:
