@@ -149,8 +149,16 @@ RECIPIENT_WINDOW_CHARS = 24
 
 
 def _told(text: str, span: Span) -> bool:
-    """The source is the outlet a speaker told ("قال مصدر محلي لـ"سمارت"")."""
-    return bool(_RECIPIENT.search(text[max(0, span.start - RECIPIENT_WINDOW_CHARS) : span.start]))
+    """The source is the outlet a speaker told ("قال مصدر محلي لـ"سمارت""); not when "لـ" says
+    whose document it is ("كشف تقرير سابق لـ"المجس"": the outlet's own report)."""
+    before = text[max(0, span.start - RECIPIENT_WINDOW_CHARS) : span.start]
+    return bool(_RECIPIENT.search(before)) and not _OWNED_DOCUMENT.search(before)
+
+
+# "تقرير سابق لـ", "بيان لـ", "دراسة جديدة لـ": a document, then whose it is.
+_OWNED_DOCUMENT = re.compile(
+    r"(?:^|\s)[وف]?(?:ال)?(?:تقرير|بيان|دراسة|تحقيق)(?:\s+\S+)?\s+ل(?:ـ)?[\s\"'«“(]*$"
+)
 
 
 # A speaker named by a noun phrase the catalogs do not know: a verb of saying, the phrase, then

@@ -95,12 +95,22 @@ MEDIA_WINDOW_CHARS = 12  # "قناة \"الميادين\"": the media word, mayb
 
 
 def _outlet(text: str, start: int, end: int, name: str) -> Mention | None:
-    """A bare outlet name is a common word too ("المدن" the cities): it needs a media word."""
-    if not _MEDIA_WORD_BEFORE.search(text[max(0, start - MEDIA_WINDOW_CHARS) : start]):
+    """A bare outlet name is a common word too ("المدن" the cities): it needs a media word, or
+    quotation marks around it as a name ('وقالت "المجس" إن', 'قال مصدر لـ"المدن"')."""
+    media = _MEDIA_WORD_BEFORE.search(text[max(0, start - MEDIA_WINDOW_CHARS) : start])
+    if not media and not _quoted(text, start, end):
         return None
     return Mention(
         MentionKind.ATTRIBUTION, Span.of(text, start, end), f"source:{name}|outlet", CUE_RULE
     )
+
+
+_OPEN_QUOTES = "\"«“'"
+_CLOSE_QUOTES = "\"»”'"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    return start > 0 and text[start - 1] in _OPEN_QUOTES and text[end : end + 1] in _CLOSE_QUOTES
 
 
 def cue_mentions(
