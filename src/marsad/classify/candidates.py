@@ -379,14 +379,22 @@ Grouped = tuple[dict[str, list[Mention]], set[str], set[str]]
 
 DEMANDED_WINDOW_CHARS = 60  # "طالب المتظاهرون بإسقاط الحكومة وإطلاق سراح المعتقلين"
 _ASKING = frozenset({"demand"})
+_CHARGING = frozenset({"accusation", "threat"})
 
 
 def _demanded(view: SentenceView, trigger: Mention) -> bool:
     """What a demand or call asks for ("دعت إلى الإفراج عن", "طالب … بإطلاق سراح") is not an
-    event: a trigger following a demand verb in its clause is its object."""
+    event: a trigger following a demand verb in its clause is its object. Nor is what one side
+    charges another with ("تتهمها بقتل المدنيين", "ألقى باللوم على الطائرات الحربية") or
+    threatens to do ("هدد بقصف"): alleged or not yet done, no dev or train gold record is told
+    right after such a word. A condemned act did happen ("نددت بالحصار المفروض على الحي") and
+    stays, and so does a denied charge ("نفت اتهامها بقصف البلدة"): coded as denied (codebook
+    §1)."""
     clause = view.clause_of(trigger.span.start)
+    denied = any(m.key == "denial" for m in view.status)
+    asking = _ASKING if denied else _ASKING | _CHARGING
     return any(
-        d.key in _ASKING
+        d.key in asking
         and d.key != trigger.key
         and clause.start <= d.span.start
         and 0 <= trigger.span.start - d.span.end <= DEMANDED_WINDOW_CHARS
