@@ -169,11 +169,13 @@ LOWERING_WINDOW_CHARS = 40  # "خفضت قوات الأمن الداخلي من 
 
 
 SUPPRESS_WINDOW_CHARS = 12  # a state/purpose word governs the trigger right after it
+# "معقل الاحتجاجات", "حملة القمع لاحتجاجات": the word, a space and maybe a ل, then the noun
+MOVEMENT_GAP_CHARS = 2
 NAME_WINDOW_CHARS = 10  # "المركز الروسي للمصالحة": a body's word, maybe an adjective, the noun
 _OVERLAP_SUPPRESSES = frozenset({"state", "lexical"})
 # Cues only a rule reads, kept out of the learned filter's features (the shipped filter was
 # trained without them; as features they only move the out-of-fold folds).
-_RULE_ONLY_KINDS = frozenset({"campaign", "onset", "release", "abductees"})
+_RULE_ONLY_KINDS = frozenset({"campaign", "onset", "release", "abductees", "movement"})
 ONSET_GAP_CHARS = 2  # "بدأت معركة": the start verb, a space, the battle noun
 _QUOTES = frozenset("\"“«'")
 
@@ -181,7 +183,9 @@ _QUOTES = frozenset("\"“«'")
 def suppressed(view: SentenceView, trigger: Mention) -> bool:
     """A control state ("تحت سيطرة", "يسيطر") or a purpose ("بهدف", "حتى استعادة") is no event;
     nor a trigger word inside another expression ("وزارة", "بيان صادر عن") or a noun that
-    names a body ("لجنة المفاوضات")."""
+    names a body ("لجنة المفاوضات"); nor the protests taken as a whole movement by the word
+    before them ("حمص معقل الاحتجاجات", "قمع التظاهرات", "الأسد الذي يواجه احتجاجات"), a
+    background of the uprising with no one protest, place or day."""
     for m in view.context:
         kind = (m.key or "").removeprefix("context:")
         overlaps = m.span.start < trigger.span.end and trigger.span.start < m.span.end
@@ -192,7 +196,23 @@ def suppressed(view: SentenceView, trigger: Mention) -> bool:
             return True
         if kind == "institution" and _names_a_body(trigger, gap):
             return True
+        if (
+            kind == "movement"
+            and trigger.key == "protest"
+            and 0 <= _chain_start(view, trigger) - m.span.end <= MOVEMENT_GAP_CHARS
+        ):
+            return True
     return False
+
+
+def _chain_start(view: SentenceView, trigger: Mention) -> int:
+    """Where a chain of nouns of the trigger's action ending at the trigger starts ("تظاهرات
+    الاحتجاج": the protest noun in construct with another is one mention)."""
+    start = trigger.span.start
+    for other in sorted(view.triggers, key=lambda t: -t.span.end):
+        if other.key == trigger.key and 0 < start - other.span.end <= 1:
+            start = other.span.start
+    return start
 
 
 def _names_a_campaign(view: SentenceView, trigger: Mention, text: str) -> bool:

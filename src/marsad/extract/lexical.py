@@ -47,6 +47,7 @@ _CONTEXT_KINDS = frozenset(
         "onset",  # a verb starting what follows ("بدأت معركة حلب"): the start is an event
         "release",  # a release word ("إطلاق سراح", "الإفراج عن")
         "abductees",  # people held by abductors ("المختطفين", "الرهائن")
+        "movement",  # a word taking the protests as a whole ("معقل الاحتجاجات", "قمع التظاهرات")
     }
 )
 _STATUS_KINDS = frozenset({"negation", "denial", "planned", "terms", "prospective"})
