@@ -47,7 +47,10 @@ def _conjoined(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
     return chain
 
 
-_DESTINATION = re.compile(r"(?:إلى|الى|نحو|باتجاه|صوب|حتى)\s+(?:[\u0621-\u064A]+\s+)?$")
+# "إلى مدينة حمص", "في اتجاه دمشق", "باتجاه البساتين وبلدتي الضبعة": the direction word and
+# at most two words (a place word, a first destination and "و") before the place
+_DESTINATION = re.compile(r"(?:إلى|الى|نحو|باتجاه|اتجاه|صوب|حتى)\s+(?:[\u0621-\u064A]+\s+){0,2}$")
+DESTINATION_WINDOW_CHARS = 40
 LEAVING_ACTIONS = frozenset({"withdrawal", "displacement"})
 # A deal and the handovers it orders belong to the place they settle, not to where the fighters
 # it sends away are going ("اتفاق يقضي بخروج المقاتلين من X إلى Y" is a deal at X). Talks are
@@ -57,7 +60,7 @@ DEAL_ACTIONS = frozenset({"agreement", "handover"})
 
 def _is_destination(text: str, place: ResolvedPlace) -> bool:
     start = place.mention.span.start
-    return _DESTINATION.search(text[max(0, start - 20) : start]) is not None
+    return _DESTINATION.search(text[max(0, start - DESTINATION_WINDOW_CHARS) : start]) is not None
 
 
 def _origins(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
