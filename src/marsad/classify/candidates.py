@@ -175,7 +175,7 @@ NAME_WINDOW_CHARS = 10  # "المركز الروسي للمصالحة": a body's
 _OVERLAP_SUPPRESSES = frozenset({"state", "lexical"})
 # Cues only a rule reads, kept out of the learned filter's features (the shipped filter was
 # trained without them; as features they only move the out-of-fold folds).
-_RULE_ONLY_KINDS = frozenset({"campaign", "onset", "release", "abductees", "movement"})
+_RULE_ONLY_KINDS = frozenset({"campaign", "onset", "release", "abductees", "movement", "media"})
 ONSET_GAP_CHARS = 2  # "بدأت معركة": the start verb, a space, the battle noun
 _QUOTES = frozenset("\"“«'")
 
@@ -449,20 +449,33 @@ def _purpose_lam(view: SentenceView, trigger: Mention, text: str) -> bool:
 
 
 HANDED_WINDOW_CHARS = 40  # "تسليم الفصائل المسلحة لسلاحها": the verb, its subject, the object
+PUBLISHED_WINDOW_CHARS = 25  # "ونشرت الشركة صورة": the verb, a short subject, the object
 
 
 def _arms_handed(view: SentenceView, trigger: Mention) -> bool:
     """A handover verb whose object is weapons or oneself ("تسليم الفصائل لسلاحها الثقيل",
-    "تسليم عدد من العناصر لأنفسهم") tells a disarmament or a surrender, no handover."""
-    if trigger.key != "handover":
+    "تسليم عدد من العناصر لأنفسهم") tells a disarmament or a surrender, no handover; a
+    deploying verb whose object is a picture, a video or a post ("نشرت الشركة صورة", "نشر
+    مقطعا مصورا") tells a publication, no deployment."""
+    if trigger.key == "handover":
+        kind, window = "context:arms", HANDED_WINDOW_CHARS
+    elif trigger.key == "mobilization":
+        kind, window = "context:media", PUBLISHED_WINDOW_CHARS
+    else:
         return False
     clause = view.clause_of(trigger.span.start)
     return any(
-        m.key == "context:arms"
+        m.key == kind
         and m.span.start < clause.end
-        and 0 <= m.span.start - trigger.span.end <= HANDED_WINDOW_CHARS
+        and 0 <= m.span.start - trigger.span.end <= window
         for m in view.context
     )
+
+
+def _lone_word(view: SentenceView, trigger: Mention, text: str) -> bool:
+    """A line that is the trigger word alone ("نشر" over a byline, "قصف" as a tag) tells no
+    event: a page's label, not a sentence."""
+    return text[view.span.start : view.span.end].strip(" .:،\n") == trigger.span.text
 
 
 def _sponsor_only(view: SentenceView, triggers: list[Mention]) -> bool:
@@ -492,6 +505,7 @@ def _grouped(view: SentenceView, text: str) -> Grouped:
             or _purpose_lam(view, trigger, text)
             or _inside_place_name(view, trigger)
             or _arms_handed(view, trigger)
+            or _lone_word(view, trigger, text)
             or _names_a_campaign(view, trigger, text)
             or _hostages_freed(view, trigger)
         ):
