@@ -171,6 +171,7 @@ LOWERING_WINDOW_CHARS = 40  # "خفضت قوات الأمن الداخلي من 
 SUPPRESS_WINDOW_CHARS = 12  # a state/purpose word governs the trigger right after it
 # "معقل الاحتجاجات", "حملة القمع لاحتجاجات": the word, a space and maybe a ل, then the noun
 MOVEMENT_GAP_CHARS = 2
+SLOGAN_GAP_CHARS = 3  # "لافتات، طالبت بإسقاط", "هتافات مطالبة برحيل": the banner, then the verb
 NAME_WINDOW_CHARS = 10  # "المركز الروسي للمصالحة": a body's word, maybe an adjective, the noun
 _OVERLAP_SUPPRESSES = frozenset({"state", "lexical"})
 # Cues only a rule reads, kept out of the learned filter's features (the shipped filter was
@@ -203,6 +204,16 @@ def suppressed(view: SentenceView, trigger: Mention) -> bool:
         ):
             return True
     return False
+
+
+def _slogan(view: SentenceView, trigger: Mention) -> bool:
+    """What a banner or chant demands ("رفعوا لافتات، طالبت بإسقاط", "هتافات مطالبة برحيل")
+    is a protest's slogan, told by the protest's record (codebook §2), not a demand of its own;
+    what it asks for is still no event (`_demanded`)."""
+    return trigger.key == "demand" and any(
+        m.key == "context:slogan" and 0 <= trigger.span.start - m.span.end <= SLOGAN_GAP_CHARS
+        for m in view.context
+    )
 
 
 def _chain_start(view: SentenceView, trigger: Mention) -> int:
@@ -402,7 +413,7 @@ _ASKING = frozenset({"demand"})
 _CHARGING = frozenset({"accusation", "threat"})
 
 
-def _demanded(view: SentenceView, trigger: Mention) -> bool:
+def _demanded(view: SentenceView, trigger: Mention, text: str) -> bool:
     """What a demand or call asks for ("دعت إلى الإفراج عن", "طالب … بإطلاق سراح") is not an
     event: a trigger following a demand verb in its clause is its object. Nor is what one side
     charges another with ("تتهمها بقتل المدنيين", "ألقى باللوم على الطائرات الحربية") or
@@ -416,10 +427,34 @@ def _demanded(view: SentenceView, trigger: Mention) -> bool:
     return any(
         d.key in asking
         and d.key != trigger.key
-        and clause.start <= d.span.start
-        and 0 <= trigger.span.start - d.span.end <= DEMANDED_WINDOW_CHARS
+        and (
+            (
+                clause.start <= d.span.start
+                and 0 <= trigger.span.start - d.span.end <= DEMANDED_WINDOW_CHARS
+            )
+            or _asked_list(text, d.span.end, trigger.span.start)
+        )
         and not suppressed(view, d)
         for d in view.triggers
+    )
+
+
+DEMANDED_LIST_CHARS = 120  # "طالبت بإسقاط الجولاني، وإيجاد شورى، وتبييض السجون، والإفراج عن"
+_ITEM_OPENERS = frozenset({"و", "وب", "ول", ""})
+_LIST_ITEM_BREAK = re.compile(r"[،,](?!\s*و)")
+
+
+def _asked_list(text: str, end: int, start: int) -> bool:
+    """A list of what is asked runs on over commas as long as every comma opens a "و" item and
+    the trigger heads the last one: "طالبت بإسقاط الجولاني، وتبييض السجون، والإفراج عن
+    المعتقلين" asks for all three ("تطالب بالحرية، وغاب … ضد المتظاهرين" does not)."""
+    gap = text[end:start]
+    return (
+        0 <= start - end <= DEMANDED_LIST_CHARS
+        and "،" in gap
+        and gap.rsplit("،", 1)[1].strip() in _ITEM_OPENERS
+        and not _LIST_ITEM_BREAK.search(gap)
+        and not any(c in gap for c in ".؟!\n:")
     )
 
 
@@ -501,11 +536,12 @@ def _grouped(view: SentenceView, text: str) -> Grouped:
     for trigger in view.triggers:
         if (
             suppressed(view, trigger)
-            or _demanded(view, trigger)
+            or _demanded(view, trigger, text)
             or _purpose_lam(view, trigger, text)
             or _inside_place_name(view, trigger)
             or _arms_handed(view, trigger)
             or _lone_word(view, trigger, text)
+            or _slogan(view, trigger)
             or _names_a_campaign(view, trigger, text)
             or _hostages_freed(view, trigger)
         ):
