@@ -263,6 +263,30 @@ def _hostages_freed(view: SentenceView, trigger: Mention) -> bool:
     )
 
 
+AIM_WINDOW_CHARS = 80  # "ويهدف هجوم تحالف قوات سورية الديمقراطية الذي بدأ في مايو إلى طرد"
+_AIM_LINK = re.compile(r"(?:إلى|الى)\s+")
+
+
+def _aimed(view: SentenceView, trigger: Mention, text: str) -> bool:
+    """What a campaign aims at ("ويهدف الهجوم الذي بدأ في مايو إلى طرد التنظيم، ومنع…",
+    "تسعى القوات إلى السيطرة على") is its purpose, not an event: the aim verb, its subject,
+    then "إلى" right before the trigger, in one clause, or a "، و" list running on from
+    there (the short "تهدف إلى" is a `purpose` cue)."""
+    for m in view.context:
+        if m.key != "context:aim" or m.span.end > trigger.span.start:
+            continue
+        link = _AIM_LINK.search(
+            text, m.span.end, min(trigger.span.start, m.span.end + AIM_WINDOW_CHARS)
+        )
+        if link is None:
+            continue
+        if link.end() == trigger.span.start:
+            return view.clause_of(trigger.span.start).start <= m.span.start
+        if _asked_list(text, link.end(), trigger.span.start):
+            return True
+    return False
+
+
 def _names_a_body(trigger: Mention, gap: int) -> bool:
     return trigger.rule.endswith(":noun") and 0 <= gap <= NAME_WINDOW_CHARS
 
@@ -542,6 +566,7 @@ def _grouped(view: SentenceView, text: str) -> Grouped:
             or _arms_handed(view, trigger)
             or _lone_word(view, trigger, text)
             or _slogan(view, trigger)
+            or _aimed(view, trigger, text)
             or _names_a_campaign(view, trigger, text)
             or _hostages_freed(view, trigger)
         ):
