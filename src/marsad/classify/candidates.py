@@ -618,7 +618,10 @@ def _entered_by_agreement(grouped: list[Grouped], views: list[SentenceView]) -> 
         entering = [t for t in g.get("territory_taken", []) if _entering_word(t)]
         if entering and len(entering) == len(g["territory_taken"]) and not _FIGHTING & g.keys():
             g = {k: v for k, v in g.items() if k != "territory_taken"}
-            g["mobilization"] = g.get("mobilization", []) + entering
+            if "aid_delivery" not in g:
+                # a convoy entering ("دخلت قافلة مواد غذائية إلى المخيم") is the aid's own
+                # delivery, no forces deployed
+                g["mobilization"] = g.get("mobilization", []) + entering
         out.append((g, joint, strong))
     return out
 
