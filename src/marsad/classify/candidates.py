@@ -173,10 +173,12 @@ SUPPRESS_WINDOW_CHARS = 12  # a state/purpose word governs the trigger right aft
 MOVEMENT_GAP_CHARS = 2
 SLOGAN_GAP_CHARS = 3  # "لافتات، طالبت بإسقاط", "هتافات مطالبة برحيل": the banner, then the verb
 NAME_WINDOW_CHARS = 10  # "المركز الروسي للمصالحة": a body's word, maybe an adjective, the noun
-_OVERLAP_SUPPRESSES = frozenset({"state", "lexical"})
+_OVERLAP_SUPPRESSES = frozenset({"state", "lexical", "idiom"})
 # Cues only a rule reads, kept out of the learned filter's features (the shipped filter was
 # trained without them; as features they only move the out-of-fold folds).
-_RULE_ONLY_KINDS = frozenset({"campaign", "onset", "release", "abductees", "movement", "media"})
+_RULE_ONLY_KINDS = frozenset(
+    {"campaign", "onset", "release", "abductees", "movement", "media", "slogan", "aim", "idiom"}
+)
 ONSET_GAP_CHARS = 2  # "بدأت معركة": the start verb, a space, the battle noun
 _QUOTES = frozenset("\"“«'")
 
