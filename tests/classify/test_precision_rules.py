@@ -2,8 +2,8 @@
 for these tests): a charged or threatened act, the protests as a whole movement, a picture
 published, a line that is one word, a standing control, forces linking up, what is feared, a
 list of what is asked, a banner's demand, a danger named a threat, what a campaign aims at, a
-convoy entering under a deal, fire in the air, fuel prices. Each rule has a case where the same
-word still makes its candidate."""
+convoy entering under a deal, goods entering, fire in the air, fuel prices. Each rule has a
+case where the same word still makes its candidate."""
 
 from __future__ import annotations
 
@@ -57,6 +57,8 @@ def _actions(text: str) -> set[str]:
         ),
         ("ودخلت مجموعة من الجنود مطار كويرس وبدأت بإطلاق النار في الهواء ابتهاجا.", "attack"),
         ("ورفعت شركة وتد للبترول أسعار المحروقات في محافظة إدلب.", "aid_delivery"),
+        ("وتزامن ذلك مع دخول 30 سيارة محملة بمواد غذائية إلى بلدة كفريا.", "territory_taken"),
+        ("وقالت المصادر إن المعارضة تدخل المساعدات إلى مدينة حلب.", "incursion"),
     ],
 )
 def test_no_candidate(text: str, absent: str) -> None:
@@ -74,6 +76,7 @@ def test_no_candidate(text: str, absent: str) -> None:
         ("وطالبت الإدارة الذاتية بالإفراج عن المعتقلين في سجون الهيئة.", "demand"),
         ("وهدد وزير الدفاع التركي الوحدات الكردية في منبج بعملية عسكرية.", "threat"),
         ("وتمكنت قوات سوريا الديمقراطية من طرد التنظيم من مدينة الطبقة.", "territory_taken"),
+        ("ودخلت قافلة عسكرية تركية إلى بلدة الأتارب في ريف حلب الغربي.", "incursion"),
         ("وأصيب سائق سيارة مدنية بإطلاق النار عليه من حاجز قرب مدينة حمص.", "attack"),
     ],
 )

@@ -177,7 +177,18 @@ _OVERLAP_SUPPRESSES = frozenset({"state", "lexical", "idiom"})
 # Cues only a rule reads, kept out of the learned filter's features (the shipped filter was
 # trained without them; as features they only move the out-of-fold folds).
 _RULE_ONLY_KINDS = frozenset(
-    {"campaign", "onset", "release", "abductees", "movement", "media", "slogan", "aim", "idiom"}
+    {
+        "campaign",
+        "onset",
+        "release",
+        "abductees",
+        "movement",
+        "media",
+        "slogan",
+        "aim",
+        "idiom",
+        "goods",
+    }
 )
 ONSET_GAP_CHARS = 2  # "بدأت معركة": the start verb, a space, the battle noun
 _QUOTES = frozenset("\"“«'")
@@ -287,6 +298,25 @@ def _aimed(view: SentenceView, trigger: Mention, text: str) -> bool:
         if _asked_list(text, link.end(), trigger.span.start):
             return True
     return False
+
+
+_ENTERING_OR_ARRIVING = ("دخل", "دخول", "وصل", "وصول", "يصل", "تصل")
+_FORCE_ACTIONS = frozenset({"territory_taken", "incursion", "mobilization"})
+
+
+def _goods_entering(view: SentenceView, trigger: Mention) -> bool:
+    """Goods or aid entering or arriving ("دخول 21 سيارة محملة بمواد غذائية إلى بلدة الفوعة",
+    "المعارضة تدخل المساعدات إلى حلب") take no territory and deploy no forces: the aid's
+    delivery is its own record. A military convoy ("دخلت قافلة عسكرية") names no goods."""
+    if trigger.key not in _FORCE_ACTIONS:
+        return False
+    key = normalize_key(trigger.span.text)
+    if not any(w in key for w in _ENTERING_OR_ARRIVING):
+        return False
+    clause = view.clause_of(trigger.span.start)
+    return any(
+        m.key == "context:goods" and clause.start <= m.span.start < clause.end for m in view.context
+    )
 
 
 def _names_a_body(trigger: Mention, gap: int) -> bool:
@@ -569,6 +599,7 @@ def _grouped(view: SentenceView, text: str) -> Grouped:
             or _lone_word(view, trigger, text)
             or _slogan(view, trigger)
             or _aimed(view, trigger, text)
+            or _goods_entering(view, trigger)
             or _names_a_campaign(view, trigger, text)
             or _hostages_freed(view, trigger)
         ):
