@@ -2,8 +2,8 @@
 for these tests): a charged or threatened act, the protests as a whole movement, a picture
 published, a line that is one word, a standing control, forces linking up, what is feared, a
 list of what is asked, a banner's demand, a danger named a threat, what a campaign aims at, a
-convoy entering under a deal, goods entering, fire in the air, fuel prices. Each rule has a
-case where the same word still makes its candidate."""
+convoy entering under a deal, goods entering, mines cleared, people going out to protest, fire
+in the air, fuel prices. Each rule has a case where the same word still makes its candidate."""
 
 from __future__ import annotations
 
@@ -43,7 +43,10 @@ def _actions(text: str) -> set[str]:
         ("ونشرت الشركة صورة لقائمة الأسعار الجديدة في مدينة إدلب.", "mobilization"),
         ("نشر\nقصفت طائرات حربية مبنى في حي المزة بدمشق.", "mobilization"),
         ("واستهدفت المدفعية التركية مواقع تستولي عليها قسد في ريف منبج.", "seizure"),
-        ("وقال مصدر إن وحدات الجيش تلتقي مع القوات المدافعة عن مطار كويرس.", "talks"),
+        (
+            "قال مصدر إن وحدات الجيش السوري تلتقي مع القوات المدافعة عن المطار بعد معارك مع داعش.",
+            "talks",
+        ),
         ("ولم تدخل القوات إلى مدينة هجين خوفا من وجود ألغام زرعها التنظيم.", "explosion"),
         (
             "وطالب المحتجون في سرمدا بإسقاط قائد الهيئة، وتبييض السجون، والإفراج عن المعتقلين.",
@@ -58,6 +61,11 @@ def _actions(text: str) -> set[str]:
         ("ودخلت مجموعة من الجنود مطار كويرس وبدأت بإطلاق النار في الهواء ابتهاجا.", "attack"),
         ("ورفعت شركة وتد للبترول أسعار المحروقات في محافظة إدلب.", "aid_delivery"),
         ("وتزامن ذلك مع دخول 30 سيارة محملة بمواد غذائية إلى بلدة كفريا.", "territory_taken"),
+        (
+            "وتعمل وحدات الهندسة على تفكيك عشرات الألغام والعبوات الناسفة في مدينة تدمر.",
+            "explosion",
+        ),
+        ("وخرج نحو ألف شخص من مدينة سراقب في تظاهرة جابت الشوارع.", "withdrawal"),
         ("وقالت المصادر إن المعارضة تدخل المساعدات إلى مدينة حلب.", "incursion"),
     ],
 )
@@ -77,6 +85,8 @@ def test_no_candidate(text: str, absent: str) -> None:
         ("وهدد وزير الدفاع التركي الوحدات الكردية في منبج بعملية عسكرية.", "threat"),
         ("وتمكنت قوات سوريا الديمقراطية من طرد التنظيم من مدينة الطبقة.", "territory_taken"),
         ("ودخلت قافلة عسكرية تركية إلى بلدة الأتارب في ريف حلب الغربي.", "incursion"),
+        ("وزرع مجهولون عبوة ناسفة في سيارة انفجرت وسط مدينة الباب.", "explosion"),
+        ("وخرج مئات المدنيين من مدينة سراقب هربا من القصف.", "displacement"),
         ("وأصيب سائق سيارة مدنية بإطلاق النار عليه من حاجز قرب مدينة حمص.", "attack"),
     ],
 )

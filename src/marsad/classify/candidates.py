@@ -188,6 +188,7 @@ _RULE_ONLY_KINDS = frozenset(
         "aim",
         "idiom",
         "goods",
+        "defuse",
     }
 )
 ONSET_GAP_CHARS = 2  # "بدأت معركة": the start verb, a space, the battle noun
@@ -316,6 +317,40 @@ def _goods_entering(view: SentenceView, trigger: Mention) -> bool:
     clause = view.clause_of(trigger.span.start)
     return any(
         m.key == "context:goods" and clause.start <= m.span.start < clause.end for m in view.context
+    )
+
+
+DEFUSED_WINDOW_CHARS = 25  # "تعمل على تفكيك عشرات الألغام والعبوات الناسفة"
+_BLAST_WORDS = ("انفجر", "تفجير")
+
+
+def _defused(view: SentenceView, trigger: Mention) -> bool:
+    """Mines or bombs cleared, defused or planted ("تفكيك عشرات الألغام والعبوات الناسفة",
+    "زرع عناصر التنظيم الألغام") explode nowhere: an explosive's noun right after such a word
+    in its clause is no explosion (a blast word, "انفجرت", "تفجير", still is)."""
+    if trigger.key != "explosion":
+        return False
+    key = normalize_key(trigger.span.text)
+    if any(w in key for w in _BLAST_WORDS):
+        return False
+    clause = view.clause_of(trigger.span.start)
+    return any(
+        m.key == "context:defuse"
+        and clause.start <= m.span.start
+        and 0 <= trigger.span.start - m.span.end <= DEFUSED_WINDOW_CHARS
+        for m in view.context
+    )
+
+
+def _marching(view: SentenceView, trigger: Mention, actions: tuple[str, ...]) -> bool:
+    """A general leaving word in a clause that tells a protest ("خرج نحو ألفي شخص من المدينة
+    في تظاهرة") is people going out to protest, no withdrawal or displacement."""
+    if not _general_leaving(trigger) or not {"withdrawal", "displacement"} & set(actions):
+        return False
+    clause = view.clause_of(trigger.span.start)
+    return any(
+        t.key == "protest" and t is not trigger and clause.start <= t.span.start < clause.end
+        for t in view.triggers
     )
 
 
@@ -600,11 +635,14 @@ def _grouped(view: SentenceView, text: str) -> Grouped:
             or _slogan(view, trigger)
             or _aimed(view, trigger, text)
             or _goods_entering(view, trigger)
+            or _defused(view, trigger)
             or _names_a_campaign(view, trigger, text)
             or _hostages_freed(view, trigger)
         ):
             continue
         actions = relabel(view, trigger, text)
+        if _marching(view, trigger, actions):
+            continue
         if len(actions) > 1:
             joint.update(actions)
         if "withdrawal" in actions and fighters_leaving(view, trigger, text):

@@ -47,6 +47,7 @@ _CONTEXT_KINDS = frozenset(
         "onset",  # a verb starting what follows ("بدأت معركة حلب"): the start is an event
         "release",  # a release word ("إطلاق سراح", "الإفراج عن")
         "abductees",  # people held by abductors ("المختطفين", "الرهائن")
+        "defuse",  # clearing, defusing or planting explosives ("تفكيك الألغام", "زرع الألغام")
         "goods",  # aid or goods that enter or arrive ("مساعدات", "مواد غذائية")
         "idiom",  # as lexical, read only by rules ("إطلاق النار في الهواء", "أسعار المحروقات")
         "aim",  # a verb of aiming whose "إلى" object is a purpose ("يهدف الهجوم إلى طرد")
