@@ -2,8 +2,9 @@
 for these tests): a charged or threatened act, the protests as a whole movement, a picture
 published, a line that is one word, a standing control, forces linking up, what is feared, a
 list of what is asked, a banner's demand, a danger named a threat, what a campaign aims at, a
-convoy entering under a deal, goods entering, mines cleared, people going out to protest, fire
-in the air, fuel prices. Each rule has a case where the same word still makes its candidate."""
+convoy entering under a deal, goods entering, mines cleared, people going out to protest,
+observers arriving, blasts a strike caused, fire in the air, fuel prices. Each rule has a case
+where the same word still makes its candidate."""
 
 from __future__ import annotations
 
@@ -66,6 +67,11 @@ def _actions(text: str) -> set[str]:
             "explosion",
         ),
         ("وخرج نحو ألف شخص من مدينة سراقب في تظاهرة جابت الشوارع.", "withdrawal"),
+        ("وقالت القناة إن المراقبين وصلوا إلى مدينة حماة واجتمعوا بالمحافظ.", "territory_taken"),
+        (
+            "وقالت المصادر إن ثلاثة صواريخ استهدفت القاعدة وأسفرت عن انفجارات قوية داخلها.",
+            "explosion",
+        ),
         ("وقالت المصادر إن المعارضة تدخل المساعدات إلى مدينة حلب.", "incursion"),
     ],
 )
@@ -87,6 +93,8 @@ def test_no_candidate(text: str, absent: str) -> None:
         ("ودخلت قافلة عسكرية تركية إلى بلدة الأتارب في ريف حلب الغربي.", "incursion"),
         ("وزرع مجهولون عبوة ناسفة في سيارة انفجرت وسط مدينة الباب.", "explosion"),
         ("وخرج مئات المدنيين من مدينة سراقب هربا من القصف.", "displacement"),
+        ("ووصلت قوات النظام إلى مشارف مدينة مورك بعد معارك عنيفة.", "territory_taken"),
+        ("وقصفت الطائرات البلدة وأدى القصف إلى انفجار سيارة مفخخة قرب السوق.", "explosion"),
         ("وأصيب سائق سيارة مدنية بإطلاق النار عليه من حاجز قرب مدينة حمص.", "attack"),
     ],
 )

@@ -189,6 +189,7 @@ _RULE_ONLY_KINDS = frozenset(
         "idiom",
         "goods",
         "defuse",
+        "envoys",
     }
 )
 ONSET_GAP_CHARS = 2  # "بدأت معركة": the start verb, a space, the battle noun
@@ -350,6 +351,48 @@ def _marching(view: SentenceView, trigger: Mention, actions: tuple[str, ...]) ->
     clause = view.clause_of(trigger.span.start)
     return any(
         t.key == "protest" and t is not trigger and clause.start <= t.span.start < clause.end
+        for t in view.triggers
+    )
+
+
+_ARRIVING = ("وصل", "وصول", "يصل", "تصل")
+
+
+def _unarmed_arriving(view: SentenceView, trigger: Mention) -> bool:
+    """Observers, envoys or civilians arriving ("المراقبون وصلوا إلى مدينة حمص", "أكثر من
+    ألفي مدني وصلوا بلدة نبل") take no territory: an arriving word in a clause that names such
+    people and no fighters."""
+    if trigger.key != "territory_taken":
+        return False
+    key = normalize_key(trigger.span.text)
+    if not any(w in key for w in _ARRIVING):
+        return False
+    clause = view.clause_of(trigger.span.start)
+    kinds = {m.key for m in view.context if clause.start <= m.span.start < clause.end}
+    return "context:fighters" not in kinds and bool({"context:envoys", "context:civilians"} & kinds)
+
+
+DEVICE_AFTER_CHARS = 15  # "بانفجار عبوة ناسفة": the blast, then the device that made it
+_CAUSED = re.compile(r"(?:أسفر\S*|اسفر\S*)\s+عن\s+$|(?:أد[ىت]|اد[ىت])\s+(?:إلى|الى)\s+$")
+
+
+def _blast_of_strike(view: SentenceView, trigger: Mention, text: str) -> bool:
+    """Blasts a strike caused ("أسفر القصف عن انفجارات قوية داخل القاعدة", "صواريخ استهدفت
+    القاعدة أسفرت عن انفجارات") are that strike's, no explosion of their own: a blast noun told
+    as the result ("أسفر عن", "أدى إلى") of a shelling or air-strike word before it in its
+    sentence, with no device named right after it ("أدى إلى انفجار عبوة ناسفة" stays)."""
+    if trigger.key != "explosion":
+        return False
+    if not _CAUSED.search(text[max(0, trigger.span.start - 20) : trigger.span.start]):
+        return False
+    if any(
+        t.key == "explosion" and 0 <= t.span.start - trigger.span.end <= DEVICE_AFTER_CHARS
+        for t in view.triggers
+        if t is not trigger
+    ):
+        return False
+    return any(
+        t.key in {"shelling", "air_strike"} and t.span.end <= trigger.span.start
         for t in view.triggers
     )
 
@@ -636,6 +679,8 @@ def _grouped(view: SentenceView, text: str) -> Grouped:
             or _aimed(view, trigger, text)
             or _goods_entering(view, trigger)
             or _defused(view, trigger)
+            or _unarmed_arriving(view, trigger)
+            or _blast_of_strike(view, trigger, text)
             or _names_a_campaign(view, trigger, text)
             or _hostages_freed(view, trigger)
         ):
