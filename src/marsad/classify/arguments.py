@@ -35,6 +35,8 @@ AGENT_PREFIX_CHARS = 32
 # A verbal noun's doer as a genitive with "لـ": "القصف الجوي لقوات التحالف", "هجوم عنيف لداعش".
 NOUN_AGENT_GAP = re.compile(r"^\s+(?:\S+\s+){0,2}ل(?:ـ)?[\"'«“]?$")
 # Verbs whose object is the side that loses the place: "طرد داعش من", "دحر التنظيم".
+# Blame told as a predicate ("النظام هو المسؤول عن المجزرة"): its subject is the accused.
+BLAME_PREDICATE = re.compile(r"^[وف]?(?:هو|هي)\s+(?:ال)?مسؤول")
 PATIENT_FIRST = re.compile(r"(?:^|[وفب]|ل|بعد\s)(?:ال)?(?:طرد|دحر|إخراج|اخراج)")
 # A preposition word (whole: "جمع" ends in "مع" but is a verb) or the clitic "لـ" before an actor.
 OBJECT_MARKERS = re.compile(r"(?:^|\s|[وف])(على|ضد|مع|بين|عن|من|في|إلى|الى|لـ?)\s*$")
@@ -460,6 +462,13 @@ def _positional_actors(
     if trigger.key in speech_actions():
         # "نددت بالحصار المفروض من جانب قوات النظام": the agent phrase is the condemned act's.
         agent = None
+    if trigger.key == "accusation" and BLAME_PREDICATE.match(trigger.span.text):
+        # "قال X إن النظام هو المسؤول عن المجزرة": the subject of the predicate is the accused
+        # (actor2); the accuser is the side named before it, if any
+        named = [a for a in pool if a.mention.span.end <= t0]
+        accused = named[-1] if named else None
+        accusers = [a for a in named[:-1] if _root(a) != _root(accused)]
+        return (accusers[-1] if accusers else None), accused
     after = [a for a in pool if a.mention.span.start >= t1]
     before = [a for a in pool if a.mention.span.end <= t0]
     between = after and re.search(r"بين\s", text[t1 : after[0].mention.span.start])

@@ -169,11 +169,29 @@ LOWERING_WINDOW_CHARS = 40  # "خفضت قوات الأمن الداخلي من 
 
 
 SUPPRESS_WINDOW_CHARS = 12  # a state/purpose word governs the trigger right after it
+# "معقل الاحتجاجات", "حملة القمع لاحتجاجات": the word, a space and maybe a ل, then the noun
+MOVEMENT_GAP_CHARS = 2
+SLOGAN_GAP_CHARS = 3  # "لافتات، طالبت بإسقاط", "هتافات مطالبة برحيل": the banner, then the verb
 NAME_WINDOW_CHARS = 10  # "المركز الروسي للمصالحة": a body's word, maybe an adjective, the noun
-_OVERLAP_SUPPRESSES = frozenset({"state", "lexical"})
+_OVERLAP_SUPPRESSES = frozenset({"state", "lexical", "idiom"})
 # Cues only a rule reads, kept out of the learned filter's features (the shipped filter was
 # trained without them; as features they only move the out-of-fold folds).
-_RULE_ONLY_KINDS = frozenset({"campaign", "onset", "release", "abductees"})
+_RULE_ONLY_KINDS = frozenset(
+    {
+        "campaign",
+        "onset",
+        "release",
+        "abductees",
+        "movement",
+        "media",
+        "slogan",
+        "aim",
+        "idiom",
+        "goods",
+        "defuse",
+        "envoys",
+    }
+)
 ONSET_GAP_CHARS = 2  # "بدأت معركة": the start verb, a space, the battle noun
 _QUOTES = frozenset("\"“«'")
 
@@ -181,7 +199,9 @@ _QUOTES = frozenset("\"“«'")
 def suppressed(view: SentenceView, trigger: Mention) -> bool:
     """A control state ("تحت سيطرة", "يسيطر") or a purpose ("بهدف", "حتى استعادة") is no event;
     nor a trigger word inside another expression ("وزارة", "بيان صادر عن") or a noun that
-    names a body ("لجنة المفاوضات")."""
+    names a body ("لجنة المفاوضات"); nor the protests taken as a whole movement by the word
+    before them ("حمص معقل الاحتجاجات", "قمع التظاهرات", "الأسد الذي يواجه احتجاجات"), a
+    background of the uprising with no one protest, place or day."""
     for m in view.context:
         kind = (m.key or "").removeprefix("context:")
         overlaps = m.span.start < trigger.span.end and trigger.span.start < m.span.end
@@ -192,7 +212,33 @@ def suppressed(view: SentenceView, trigger: Mention) -> bool:
             return True
         if kind == "institution" and _names_a_body(trigger, gap):
             return True
+        if (
+            kind == "movement"
+            and trigger.key == "protest"
+            and 0 <= _chain_start(view, trigger) - m.span.end <= MOVEMENT_GAP_CHARS
+        ):
+            return True
     return False
+
+
+def _slogan(view: SentenceView, trigger: Mention) -> bool:
+    """What a banner or chant demands ("رفعوا لافتات، طالبت بإسقاط", "هتافات مطالبة برحيل")
+    is a protest's slogan, told by the protest's record (codebook §2), not a demand of its own;
+    what it asks for is still no event (`_demanded`)."""
+    return trigger.key == "demand" and any(
+        m.key == "context:slogan" and 0 <= trigger.span.start - m.span.end <= SLOGAN_GAP_CHARS
+        for m in view.context
+    )
+
+
+def _chain_start(view: SentenceView, trigger: Mention) -> int:
+    """Where a chain of nouns of the trigger's action ending at the trigger starts ("تظاهرات
+    الاحتجاج": the protest noun in construct with another is one mention)."""
+    start = trigger.span.start
+    for other in sorted(view.triggers, key=lambda t: -t.span.end):
+        if other.key == trigger.key and 0 < start - other.span.end <= 1:
+            start = other.span.start
+    return start
 
 
 def _names_a_campaign(view: SentenceView, trigger: Mention, text: str) -> bool:
@@ -229,6 +275,125 @@ def _hostages_freed(view: SentenceView, trigger: Mention) -> bool:
         and m.span.start < trigger.span.end
         and trigger.span.start < m.span.end
         for m in view.context
+    )
+
+
+AIM_WINDOW_CHARS = 80  # "ويهدف هجوم تحالف قوات سورية الديمقراطية الذي بدأ في مايو إلى طرد"
+_AIM_LINK = re.compile(r"(?:إلى|الى)\s+")
+
+
+def _aimed(view: SentenceView, trigger: Mention, text: str) -> bool:
+    """What a campaign aims at ("ويهدف الهجوم الذي بدأ في مايو إلى طرد التنظيم، ومنع…",
+    "تسعى القوات إلى السيطرة على") is its purpose, not an event: the aim verb, its subject,
+    then "إلى" right before the trigger, in one clause, or a "، و" list running on from
+    there (the short "تهدف إلى" is a `purpose` cue)."""
+    for m in view.context:
+        if m.key != "context:aim" or m.span.end > trigger.span.start:
+            continue
+        link = _AIM_LINK.search(
+            text, m.span.end, min(trigger.span.start, m.span.end + AIM_WINDOW_CHARS)
+        )
+        if link is None:
+            continue
+        if link.end() == trigger.span.start:
+            return view.clause_of(trigger.span.start).start <= m.span.start
+        if _asked_list(text, link.end(), trigger.span.start):
+            return True
+    return False
+
+
+_ENTERING_OR_ARRIVING = ("دخل", "دخول", "وصل", "وصول", "يصل", "تصل")
+_FORCE_ACTIONS = frozenset({"territory_taken", "incursion", "mobilization"})
+
+
+def _goods_entering(view: SentenceView, trigger: Mention) -> bool:
+    """Goods or aid entering or arriving ("دخول 21 سيارة محملة بمواد غذائية إلى بلدة الفوعة",
+    "المعارضة تدخل المساعدات إلى حلب") take no territory and deploy no forces: the aid's
+    delivery is its own record. A military convoy ("دخلت قافلة عسكرية") names no goods."""
+    if trigger.key not in _FORCE_ACTIONS:
+        return False
+    key = normalize_key(trigger.span.text)
+    if not any(w in key for w in _ENTERING_OR_ARRIVING):
+        return False
+    clause = view.clause_of(trigger.span.start)
+    return any(
+        m.key == "context:goods" and clause.start <= m.span.start < clause.end for m in view.context
+    )
+
+
+DEFUSED_WINDOW_CHARS = 25  # "تعمل على تفكيك عشرات الألغام والعبوات الناسفة"
+_BLAST_WORDS = ("انفجر", "تفجير")
+
+
+def _defused(view: SentenceView, trigger: Mention) -> bool:
+    """Mines or bombs cleared, defused or planted ("تفكيك عشرات الألغام والعبوات الناسفة",
+    "زرع عناصر التنظيم الألغام") explode nowhere: an explosive's noun right after such a word
+    in its clause is no explosion (a blast word, "انفجرت", "تفجير", still is)."""
+    if trigger.key != "explosion":
+        return False
+    key = normalize_key(trigger.span.text)
+    if any(w in key for w in _BLAST_WORDS):
+        return False
+    clause = view.clause_of(trigger.span.start)
+    return any(
+        m.key == "context:defuse"
+        and clause.start <= m.span.start
+        and 0 <= trigger.span.start - m.span.end <= DEFUSED_WINDOW_CHARS
+        for m in view.context
+    )
+
+
+def _marching(view: SentenceView, trigger: Mention, actions: tuple[str, ...]) -> bool:
+    """A general leaving word in a clause that tells a protest ("خرج نحو ألفي شخص من المدينة
+    في تظاهرة") is people going out to protest, no withdrawal or displacement."""
+    if not _general_leaving(trigger) or not {"withdrawal", "displacement"} & set(actions):
+        return False
+    clause = view.clause_of(trigger.span.start)
+    return any(
+        t.key == "protest" and t is not trigger and clause.start <= t.span.start < clause.end
+        for t in view.triggers
+    )
+
+
+_ARRIVING = ("وصل", "وصول", "يصل", "تصل")
+
+
+def _unarmed_arriving(view: SentenceView, trigger: Mention) -> bool:
+    """Observers, envoys or civilians arriving ("المراقبون وصلوا إلى مدينة حمص", "أكثر من
+    ألفي مدني وصلوا بلدة نبل") take no territory: an arriving word in a clause that names such
+    people and no fighters."""
+    if trigger.key != "territory_taken":
+        return False
+    key = normalize_key(trigger.span.text)
+    if not any(w in key for w in _ARRIVING):
+        return False
+    clause = view.clause_of(trigger.span.start)
+    kinds = {m.key for m in view.context if clause.start <= m.span.start < clause.end}
+    return "context:fighters" not in kinds and bool({"context:envoys", "context:civilians"} & kinds)
+
+
+DEVICE_AFTER_CHARS = 15  # "بانفجار عبوة ناسفة": the blast, then the device that made it
+_CAUSED = re.compile(r"(?:أسفر\S*|اسفر\S*)\s+عن\s+$|(?:أد[ىت]|اد[ىت])\s+(?:إلى|الى)\s+$")
+
+
+def _blast_of_strike(view: SentenceView, trigger: Mention, text: str) -> bool:
+    """Blasts a strike caused ("أسفر القصف عن انفجارات قوية داخل القاعدة", "صواريخ استهدفت
+    القاعدة أسفرت عن انفجارات") are that strike's, no explosion of their own: a blast noun told
+    as the result ("أسفر عن", "أدى إلى") of a shelling or air-strike word before it in its
+    sentence, with no device named right after it ("أدى إلى انفجار عبوة ناسفة" stays)."""
+    if trigger.key != "explosion":
+        return False
+    if not _CAUSED.search(text[max(0, trigger.span.start - 20) : trigger.span.start]):
+        return False
+    if any(
+        t.key == "explosion" and 0 <= t.span.start - trigger.span.end <= DEVICE_AFTER_CHARS
+        for t in view.triggers
+        if t is not trigger
+    ):
+        return False
+    return any(
+        t.key in {"shelling", "air_strike"} and t.span.end <= trigger.span.start
+        for t in view.triggers
     )
 
 
@@ -379,19 +544,51 @@ Grouped = tuple[dict[str, list[Mention]], set[str], set[str]]
 
 DEMANDED_WINDOW_CHARS = 60  # "طالب المتظاهرون بإسقاط الحكومة وإطلاق سراح المعتقلين"
 _ASKING = frozenset({"demand"})
+_CHARGING = frozenset({"accusation", "threat"})
 
 
-def _demanded(view: SentenceView, trigger: Mention) -> bool:
+def _demanded(view: SentenceView, trigger: Mention, text: str) -> bool:
     """What a demand or call asks for ("دعت إلى الإفراج عن", "طالب … بإطلاق سراح") is not an
-    event: a trigger following a demand verb in its clause is its object."""
+    event: a trigger following a demand verb in its clause is its object. Nor is what one side
+    charges another with ("تتهمها بقتل المدنيين", "ألقى باللوم على الطائرات الحربية") or
+    threatens to do ("هدد بقصف"): alleged or not yet done, no dev or train gold record is told
+    right after such a word. A condemned act did happen ("نددت بالحصار المفروض على الحي") and
+    stays, and so does a denied charge ("نفت اتهامها بقصف البلدة"): coded as denied (codebook
+    §1)."""
     clause = view.clause_of(trigger.span.start)
+    denied = any(m.key == "denial" for m in view.status)
+    asking = _ASKING if denied else _ASKING | _CHARGING
     return any(
-        d.key in _ASKING
+        d.key in asking
         and d.key != trigger.key
-        and clause.start <= d.span.start
-        and 0 <= trigger.span.start - d.span.end <= DEMANDED_WINDOW_CHARS
+        and (
+            (
+                clause.start <= d.span.start
+                and 0 <= trigger.span.start - d.span.end <= DEMANDED_WINDOW_CHARS
+            )
+            or _asked_list(text, d.span.end, trigger.span.start)
+        )
         and not suppressed(view, d)
         for d in view.triggers
+    )
+
+
+DEMANDED_LIST_CHARS = 120  # "طالبت بإسقاط الجولاني، وإيجاد شورى، وتبييض السجون، والإفراج عن"
+_ITEM_OPENERS = frozenset({"و", "وب", "ول", ""})
+_LIST_ITEM_BREAK = re.compile(r"[،,](?!\s*و)")
+
+
+def _asked_list(text: str, end: int, start: int) -> bool:
+    """A list of what is asked runs on over commas as long as every comma opens a "و" item and
+    the trigger heads the last one: "طالبت بإسقاط الجولاني، وتبييض السجون، والإفراج عن
+    المعتقلين" asks for all three ("تطالب بالحرية، وغاب … ضد المتظاهرين" does not)."""
+    gap = text[end:start]
+    return (
+        0 <= start - end <= DEMANDED_LIST_CHARS
+        and "،" in gap
+        and gap.rsplit("،", 1)[1].strip() in _ITEM_OPENERS
+        and not _LIST_ITEM_BREAK.search(gap)
+        and not any(c in gap for c in ".؟!\n:")
     )
 
 
@@ -421,20 +618,33 @@ def _purpose_lam(view: SentenceView, trigger: Mention, text: str) -> bool:
 
 
 HANDED_WINDOW_CHARS = 40  # "تسليم الفصائل المسلحة لسلاحها": the verb, its subject, the object
+PUBLISHED_WINDOW_CHARS = 25  # "ونشرت الشركة صورة": the verb, a short subject, the object
 
 
 def _arms_handed(view: SentenceView, trigger: Mention) -> bool:
     """A handover verb whose object is weapons or oneself ("تسليم الفصائل لسلاحها الثقيل",
-    "تسليم عدد من العناصر لأنفسهم") tells a disarmament or a surrender, no handover."""
-    if trigger.key != "handover":
+    "تسليم عدد من العناصر لأنفسهم") tells a disarmament or a surrender, no handover; a
+    deploying verb whose object is a picture, a video or a post ("نشرت الشركة صورة", "نشر
+    مقطعا مصورا") tells a publication, no deployment."""
+    if trigger.key == "handover":
+        kind, window = "context:arms", HANDED_WINDOW_CHARS
+    elif trigger.key == "mobilization":
+        kind, window = "context:media", PUBLISHED_WINDOW_CHARS
+    else:
         return False
     clause = view.clause_of(trigger.span.start)
     return any(
-        m.key == "context:arms"
+        m.key == kind
         and m.span.start < clause.end
-        and 0 <= m.span.start - trigger.span.end <= HANDED_WINDOW_CHARS
+        and 0 <= m.span.start - trigger.span.end <= window
         for m in view.context
     )
+
+
+def _lone_word(view: SentenceView, trigger: Mention, text: str) -> bool:
+    """A line that is the trigger word alone ("نشر" over a byline, "قصف" as a tag) tells no
+    event: a page's label, not a sentence."""
+    return text[view.span.start : view.span.end].strip(" .:،\n") == trigger.span.text
 
 
 def _sponsor_only(view: SentenceView, triggers: list[Mention]) -> bool:
@@ -460,15 +670,24 @@ def _grouped(view: SentenceView, text: str) -> Grouped:
     for trigger in view.triggers:
         if (
             suppressed(view, trigger)
-            or _demanded(view, trigger)
+            or _demanded(view, trigger, text)
             or _purpose_lam(view, trigger, text)
             or _inside_place_name(view, trigger)
             or _arms_handed(view, trigger)
+            or _lone_word(view, trigger, text)
+            or _slogan(view, trigger)
+            or _aimed(view, trigger, text)
+            or _goods_entering(view, trigger)
+            or _defused(view, trigger)
+            or _unarmed_arriving(view, trigger)
+            or _blast_of_strike(view, trigger, text)
             or _names_a_campaign(view, trigger, text)
             or _hostages_freed(view, trigger)
         ):
             continue
         actions = relabel(view, trigger, text)
+        if _marching(view, trigger, actions):
+            continue
         if len(actions) > 1:
             joint.update(actions)
         if "withdrawal" in actions and fighters_leaving(view, trigger, text):
@@ -515,7 +734,10 @@ def _entered_by_agreement(grouped: list[Grouped], views: list[SentenceView]) -> 
         entering = [t for t in g.get("territory_taken", []) if _entering_word(t)]
         if entering and len(entering) == len(g["territory_taken"]) and not _FIGHTING & g.keys():
             g = {k: v for k, v in g.items() if k != "territory_taken"}
-            g["mobilization"] = g.get("mobilization", []) + entering
+            if "aid_delivery" not in g:
+                # a convoy entering ("دخلت قافلة مواد غذائية إلى المخيم") is the aid's own
+                # delivery, no forces deployed
+                g["mobilization"] = g.get("mobilization", []) + entering
         out.append((g, joint, strong))
     return out
 

@@ -47,8 +47,15 @@ def _conjoined(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
     return chain
 
 
-_DESTINATION = re.compile(r"(?:إلى|الى|نحو|باتجاه|صوب|حتى)\s+(?:[\u0621-\u064A]+\s+)?$")
+# "إلى مدينة حمص", "في اتجاه دمشق", "باتجاه البساتين وبلدتي الضبعة": the direction word and
+# at most two words (a place word, a first destination and "و") before the place
+_DESTINATION = re.compile(r"(?:إلى|الى|نحو|باتجاه|اتجاه|صوب|حتى)\s+(?:[\u0621-\u064A]+\s+){0,2}$")
+DESTINATION_WINDOW_CHARS = 40
 LEAVING_ACTIONS = frozenset({"withdrawal", "displacement"})
+HOME_COUNTRY = "SY"
+# Actions that may happen abroad and take a place lent from another sentence there: talks, deals
+# and speech (Astana, Sochi); the others are lent only Syrian places.
+ABROAD_ACTIONS = frozenset({"talks", "agreement", "accusation", "condemnation", "demand", "threat"})
 # A deal and the handovers it orders belong to the place they settle, not to where the fighters
 # it sends away are going ("اتفاق يقضي بخروج المقاتلين من X إلى Y" is a deal at X). Talks are
 # not among them: envoys meet where they arrive ("وصلوا إلى حمص واجتمعوا", train).
@@ -57,7 +64,7 @@ DEAL_ACTIONS = frozenset({"agreement", "handover"})
 
 def _is_destination(text: str, place: ResolvedPlace) -> bool:
     start = place.mention.span.start
-    return _DESTINATION.search(text[max(0, start - 20) : start]) is not None
+    return _DESTINATION.search(text[max(0, start - DESTINATION_WINDOW_CHARS) : start]) is not None
 
 
 def _origins(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
@@ -326,6 +333,10 @@ def _carriable(places: list[ResolvedPlace], text: str, action: str) -> list[Reso
     """Places an earlier sentence lends: not a dateline; for leaving and deals, not where
     people were sent."""
     places = _not_datelines(text, places)
+    if action not in ABROAD_ACTIONS:
+        # a foreign capital named elsewhere ("مقاتلون موالون لأنقرة", "قال في موسكو") is where
+        # someone speaks or sits, never lent to a fight in Syria told with no place of its own
+        places = [p for p in places if p.ref.place.country == HOME_COUNTRY]
     if action in LEAVING_ACTIONS or action in DEAL_ACTIONS:
         return _origins(text, places)
     return places

@@ -22,6 +22,7 @@ from marsad.knowledge.gazetteer import Gazetteer
 from marsad.knowledge.resources import Resources
 from marsad.model import Article, Mention, MentionKind, Span
 from marsad.text.dates import find_dates
+from marsad.text.lexicon import words_of
 from marsad.text.normalize import Normalized, normalize, normalize_key
 from marsad.text.numerals import find_numbers
 
@@ -51,6 +52,8 @@ def place_mentions(
             before = text[max(0, hit.start - CONTEXT_CHARS - len(hit.prefix)) : hit.start]
         if hit.weak and not _PLACE_WORD_BEFORE.search(before):
             continue
+        if _other_sense(text, hit.start - len(hit.prefix), hit.end, hit.prefix):
+            continue
         rule = NEAR_RULE if _NEAR_BEFORE.search(before) else PLACE_RULE
         if _REFERENCE_BEFORE.search(text[max(0, hit.start - REFERENCE_CHARS) : hit.start]):
             rule = NEAR_RULE + REFERENCE_MARK
@@ -67,6 +70,29 @@ def place_mentions(
 
 
 TITLE_GAP = re.compile(r"^\s+(?:[\u0621-\u064A]+\s+){0,2}$")  # "العاصمة [السورية] دمشق"
+
+
+_WORD_END = re.compile(r"[\u0621-\u064A\u0640]*")
+_NEXT_WORD = re.compile(r"\s+([\u0621-\u064A\u0640]+)")
+
+
+def _other_sense(text: str, start: int, end: int, prefix: str) -> bool:
+    """A place name inside a word that means something else ("بدأنا", "القائم بالأعمال",
+    `data/text/not_places.tsv`), or named with "ل" after a word of allegiance ("موالون
+    لأنقرة": the government served, `data/text/loyalty_words.tsv`)."""
+    word_end = _WORD_END.match(text, end)
+    stop = word_end.end() if word_end else end
+    word = normalize_key(text[start:stop])
+    others = words_of("not_places.tsv")
+    if word in others:
+        return True
+    following = _NEXT_WORD.match(text, stop)
+    if following and normalize_key(f"{text[start:stop]} {following.group(1)}") in others:
+        return True
+    if not prefix.endswith("ل"):
+        return False
+    before = normalize_key(text[max(0, start - 16) : start]).split()
+    return bool(before) and before[-1].removeprefix("و") in words_of("loyalty_words.tsv")
 
 
 def _drop_titles(text: str, places: list[Mention], titles: frozenset[str]) -> list[Mention]:

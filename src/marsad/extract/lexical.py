@@ -47,6 +47,14 @@ _CONTEXT_KINDS = frozenset(
         "onset",  # a verb starting what follows ("بدأت معركة حلب"): the start is an event
         "release",  # a release word ("إطلاق سراح", "الإفراج عن")
         "abductees",  # people held by abductors ("المختطفين", "الرهائن")
+        "defuse",  # clearing, defusing or planting explosives ("تفكيك الألغام", "زرع الألغام")
+        "envoys",  # observers, delegations, envoys ("المراقبون", "وفد")
+        "goods",  # aid or goods that enter or arrive ("مساعدات", "مواد غذائية")
+        "idiom",  # as lexical, read only by rules ("إطلاق النار في الهواء", "أسعار المحروقات")
+        "aim",  # a verb of aiming whose "إلى" object is a purpose ("يهدف الهجوم إلى طرد")
+        "slogan",  # a banner or chant whose demand is the protest's slogan ("لافتات طالبت")
+        "media",  # what is published, not deployed ("صورة", "مقطع مصور", "تغريدة")
+        "movement",  # a word taking the protests as a whole ("معقل الاحتجاجات", "قمع التظاهرات")
     }
 )
 _STATUS_KINDS = frozenset({"negation", "denial", "planned", "terms", "prospective"})
