@@ -474,6 +474,9 @@ def _positional_actors(
     between = after and re.search(r"بين\s", text[t1 : after[0].mention.span.start])
     if agent is None and after and not _is_verb(trigger):
         agent = _noun_agent(text, t1, after[0]) or _nationality_after(text, t1, after[0])
+    genitive = bool(after) and re.fullmatch(r"\S*\s+", text[t1 : after[0].mention.span.start])
+    if agent is None and genitive and not _is_verb(trigger) and trigger.key in LEAVING:
+        agent = after[0]  # "بعد انسحاب قوات النظام منها": who leaves is the noun's genitive
     if (
         agent is None
         and after
