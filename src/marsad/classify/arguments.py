@@ -109,6 +109,8 @@ def pick_actors(
     # those who leave, hand over, agree (codebook §2); talks may code the mediator.
     views = _party_views(views, text, without_sponsors=action not in MEDIATED)
     view = views[view.index]
+    if action in SIEGE_ENDS and trigger.key in BESIEGES:
+        trigger = replace(trigger, key=action)  # "كسرت القوات الحصار": the siege noun, relabelled
     actor1, actor2 = _positional_actors(view, trigger, text)
     if action in PROTESTERS_ACT:
         protesters = _protesters(views, view)

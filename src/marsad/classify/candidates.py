@@ -128,6 +128,10 @@ def _relabel_one(view: SentenceView, trigger: Mention, text: str) -> str:
         view, trigger, clause, "lowering", LOWERING_WINDOW_CHARS
     ):
         return "restrictions_eased"  # an alert lowered ("خفضت … من استنفارها"), codebook §2
+    if action == "siege_imposed" and _cue_governs(
+        view, trigger, clause, "lifting", LIFTING_WINDOW_CHARS
+    ):
+        return "siege_lifted"  # "كسرت قوات النظام الحصار": the siege noun is what was broken
     if action in _ENTERING and "consent" in view.context_kinds():
         return "mobilization"  # forces deployed into a town by agreement (codebook §2)
     if (
@@ -166,6 +170,7 @@ def _cue_governs(
 
 
 LOWERING_WINDOW_CHARS = 40  # "خفضت قوات الأمن الداخلي من استنفار": the verb, its subject, the noun
+LIFTING_WINDOW_CHARS = 30  # "كسرت قوات النظام الحصار": the verb, its subject, the siege noun
 
 
 SUPPRESS_WINDOW_CHARS = 12  # a state/purpose word governs the trigger right after it
@@ -190,6 +195,7 @@ _RULE_ONLY_KINDS = frozenset(
         "goods",
         "defuse",
         "envoys",
+        "lifting",
     }
 )
 ONSET_GAP_CHARS = 2  # "بدأت معركة": the start verb, a space, the battle noun

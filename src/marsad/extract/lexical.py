@@ -42,6 +42,7 @@ _CONTEXT_KINDS = frozenset(
         "lexical",  # the trigger word means something else here ("وزارة", "بيان صادر عن")
         "institution",  # a body named by an action noun ("المركز الروسي للمصالحة")
         "lowering",  # a verb lowering what follows ("خفضت من استنفارها")
+        "lifting",  # a verb ending the siege after it ("كسرت قوات النظام الحصار")
         "complement",  # a verb whose object is the action ("تعرضت لقصف", "أفضى لفك الحصار")
         "campaign",  # a noun that names a campaign by its place or title ("معركة عفرين")
         "onset",  # a verb starting what follows ("بدأت معركة حلب"): the start is an event
