@@ -153,3 +153,13 @@ def test_parent_cycle_is_reported(tmp_path: Path) -> None:
     catalog = load_actors(_catalog_file(tmp_path, rows))
     with pytest.raises(DataError):
         catalog.root("A")
+
+
+def test_alias_options_are_kept_only_for_known_aliases() -> None:
+    actors = load_actors()
+    first = actors.options("الجيش")
+    assert first and actors.options("الجيش") == first == tuple(
+        e.to_option() for e in actors.resolve("الجيش")
+    )
+    assert actors.options("اسم لا يعرفه الفهرس") == ()
+    assert "اسم لا يعرفه الفهرس" not in actors._options

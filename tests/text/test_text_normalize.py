@@ -123,3 +123,14 @@ def test_fast_path_equals_the_reference(text: str) -> None:
 @settings(max_examples=300)
 def test_normalize_key_is_the_collapsed_normalized_text(text: str) -> None:
     assert normalize_key(text) == " ".join(normalize(text).text.split())
+
+
+def test_cached_results_are_kept_per_options() -> None:
+    # normalize and normalize_key remember recent texts: the options must be part of the key
+    text = "مدينةُ حماة"
+    light = NormalizeOptions(fold_ta_marbuta=False)
+    assert normalize(text).text == "مدينه حماه"
+    assert normalize(text, options=light).text == "مدينة حماة"
+    assert normalize(text) == _normalize_slowly(text, DEFAULT_OPTIONS)
+    assert normalize_key(text, options=light) == "مدينة حماة"
+    assert normalize_key(text) == normalize_key(text, options=NormalizeOptions()) == "مدينه حماه"

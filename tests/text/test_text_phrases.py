@@ -36,6 +36,15 @@ def test_suffixes_only_where_allowed() -> None:
     assert (hit.prefix, hit.suffix) == ("و", "تها")
 
 
+def test_clitic_chains_and_suffixes_are_bounded_in_length() -> None:
+    # two proclitic letters ("وب") are a chain; three letters before the name are another word,
+    # and an ending longer than any allowed suffix is too ("سيطرتهما" is, "سيطرتهمااا" is not)
+    names = PhraseMatcher([("حماه", "HAMA")])
+    assert [h.prefix for h in names.find("وبحماه وفيحماه")] == ["وب"]
+    triggers = PhraseMatcher([("سيطر", "seize")], suffixes=INFLECTION_SUFFIXES)
+    assert [h.suffix for h in triggers.find("سيطرتهما سيطرتهمااا")] == ["تهما"]
+
+
 def test_longest_phrase_wins() -> None:
     matcher = PhraseMatcher([("قوات سوريا الديمقراطية", "SDF"), ("سوريا", "SYR")])
     (hit,) = matcher.find("انسحبت قوات سوريا الديموقراطية")  # spelling variant: not matched

@@ -81,6 +81,7 @@ class ActorCatalog:
                 if key and entry.id not in self._by_alias.setdefault(key, []):
                     self._by_alias[key].append(entry.id)
         self._matcher: PhraseMatcher | None = None
+        self._options: dict[str, tuple[ActorOption, ...]] = {}
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -145,7 +146,15 @@ class ActorCatalog:
 
     def options(self, alias: str) -> tuple[ActorOption, ...]:
         """Every reading of an alias as `ActorOption`s, in `resolve` order (for ResolvedActor)."""
-        return tuple(e.to_option() for e in self.resolve(alias))
+        # Asked for every actor mention of every article; the catalog never changes after load,
+        # so each known alias is worked out once (unknown ones are not kept: no unbounded growth).
+        key = normalize_key(alias)
+        known = self._options.get(key)
+        if known is None:
+            known = tuple(e.to_option() for e in self.resolve(alias))
+            if key in self._by_alias:
+                self._options[key] = known
+        return known
 
     def find(self, text: str, *, norm: Normalized | None = None) -> tuple[ActorHit, ...]:
         """Actor aliases in running text (clitic-aware, longest match first)."""

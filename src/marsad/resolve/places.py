@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from marsad.knowledge.gazetteer import (
     RELATIVE_KIND,
@@ -330,6 +331,9 @@ def governorate_entry(gazetteer: Gazetteer, admin1: str) -> GazetteerEntry | Non
     return None
 
 
+# Every namesake of every mention is measured against the article's other places: within one
+# article the same pairs recur about five times over, and news keeps naming the same towns.
+@lru_cache(maxsize=8192)
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance (haversine, mean Earth radius 6371 km)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)

@@ -52,6 +52,10 @@ _PART_OF_DAY = r"(?:ساعات\s+|منتصف\s+|بعد\s+منتصف\s+)?(?:فج�
 POD = rf"(?:{_PART_OF_DAY}(?:\s+و{_PART_OF_DAY})?)"
 _RELATIONS = "|".join(RELATION_WORDS)
 _YEAR_WORDS = r"(?:العام|عام|السنه|سنه)"
+# "في 2017", "منذ 2013": the prepositions of time a year without a year word may follow, and
+# the years read that way (from 1990 on)
+_YEAR_PREPOSITIONS = "في|خلال|منذ|حتى|مطلع|اوايل|اواسط|اواخر|بدايه|نهايه|منتصف"
+_BARE_YEAR = r"(?:199\d|20\d\d)"
 _QUALIFIER = (
     r"(?:نحو|حوالي|قرابه|زهاء|اكثر\s+من|ما\s+يزيد\s+عن|ما\s+يزيد\s+على|ما\s+يقارب|اقل\s+من)"
 )
@@ -84,6 +88,12 @@ class Grammar:
     ago: re.Pattern[str]
     recent_hours: re.Pattern[str]
     relative_period: re.Pattern[str]
+    # Cheap tests that a text may hold a match: they start with a letter or digit class, which
+    # `re` scans for quickly, while the patterns above start with a lookbehind and are tried at
+    # every position. Each is implied by its pattern (never a false negative).
+    month_word: re.Pattern[str]  # a month name anywhere, even inside a word (`month_name`)
+    numeric_cue: re.Pattern[str]  # digits around a date separator (`numeric`)
+    bare_year_cue: re.Pattern[str]  # a time preposition before a year (`bare_year`)
 
 
 def _alternation(words: list[str]) -> str:
@@ -144,8 +154,8 @@ def grammar() -> Grammar:
         # "في 2017", "منذ 2013", "خلال 2016": a year with no year word, after a preposition of
         # time, from 1990 on; not a count ("في 2017 غارة") nor a resolution number ("القرار 2254")
         bare_year=re.compile(
-            rf"{_START}(?P<prep>في|خلال|منذ|حتى|مطلع|اوايل|اواسط|اواخر|بدايه|نهايه|منتصف)\s+"
-            rf"(?P<year>(?:199\d|20\d\d))(?!\d|[.,/-]\d)(?!\s*[^\W\d_]+\s*(?:غاره|غارات))"
+            rf"{_START}(?P<prep>{_YEAR_PREPOSITIONS})\s+"
+            rf"(?P<year>{_BARE_YEAR})(?!\d|[.,/-]\d)(?!\s*[^\W\d_]+\s*(?:غاره|غارات))"
             rf"(?=\s*(?:$|[.,،؛:)\]\n]|[وف]?(?:في|على|من|الى|ضد|عندما|حين|بعد|قبل|و)(?![^\W\d_])))"
         ),
         relative_day=re.compile(
@@ -176,4 +186,7 @@ def grammar() -> Grammar:
             rf"{_START}(?:(?P<this>هذا)\s+)?(?P<period>الاسبوع|الشهر)(?:\s+(?P<rel>{_RELATIONS}))?"
             rf"{_STOP}"
         ),
+        month_word=re.compile(_alternation(list(months))),
+        numeric_cue=re.compile(r"\d[/.\-]\d"),
+        bare_year_cue=re.compile(rf"(?:{_YEAR_PREPOSITIONS})\s+{_BARE_YEAR}"),
     )

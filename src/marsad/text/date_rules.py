@@ -22,7 +22,6 @@ from marsad.text.numerals import parse_number_words
 
 _DAYS_IN_WEEK = 7
 _MULTI_SPACE = re.compile(r"\s+")
-_ANY_DIGIT = re.compile(r"\d")
 # "منذ/قبل N …" with N above this is not a span of time (a year, a count of something else).
 _MAX_AGO_COUNT = 400
 # Words after "اليوم" that make it "the day" of a story rather than today (normalized).
@@ -41,25 +40,27 @@ class Found:
 
 
 _Rule = Callable[[Grammar, "re.Match[str]", "date | None"], "Found | None"]
+# A rule is tried when one of its cues is in the text: a literal, MONTH, or a pattern.
+_Cue = str | re.Pattern[str]
 
 
 # Cheap substring tests before each pattern: most articles hold a few kinds of date only, and a
-# scan for a literal is far cheaper than a regex scan with lookbehinds. MONTH = a month name seen.
+# scan for a literal is far cheaper than a regex scan with lookbehinds. MONTH = a month name seen;
+# a pattern cue is one that starts with a letter or digit class (see `Grammar`), also cheap.
 _MONTH = "<month>"
-_DIGIT = "<digit>"
 _WEEKDAYS = ("الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد")
 
 
-def rules(g: Grammar) -> tuple[tuple[re.Pattern[str], _Rule, tuple[str, ...]], ...]:
+def rules(g: Grammar) -> tuple[tuple[re.Pattern[str], _Rule, tuple[_Cue, ...]], ...]:
     return (
         (g.absolute, _absolute, (_MONTH,)),
         (g.day_range, _day_range, (_MONTH,)),
-        (g.numeric, _numeric, (_DIGIT,)),
+        (g.numeric, _numeric, (g.numeric_cue,)),
         (g.part_of_month, _part_of_month, (_MONTH, "الشهر")),
         (g.month, _month, (_MONTH,)),
         (g.relative_month, _relative_month, ("الشهر",)),
         (g.year, _year, ("عام", "سنه", "هذا العام")),
-        (g.bare_year, _bare_year, (_DIGIT,)),
+        (g.bare_year, _bare_year, (g.bare_year_cue,)),
         (g.relative_day, _relative_day, ("امس", "اليوم", "البارحه", "الليله")),
         (g.night_span, _night_span, ("ليل",)),
         (g.weekday, _weekday, _WEEKDAYS),
@@ -69,16 +70,31 @@ def rules(g: Grammar) -> tuple[tuple[re.Pattern[str], _Rule, tuple[str, ...]], .
     )
 
 
-def worth_trying(text: str, cues: tuple[str, ...], *, has_month: bool) -> bool:
+def worth_trying(text: str, cues: tuple[_Cue, ...], *, has_month: bool) -> bool:
     for cue in cues:
-        if cue == _MONTH:
-            if has_month:
+        if isinstance(cue, re.Pattern):
+            if cue.search(text) is not None:
                 return True
-        elif cue == _DIGIT:
-            if _ANY_DIGIT.search(text) is not None:
+        elif cue == _MONTH:
+            if has_month:
                 return True
         elif cue in text:
             return True
+    return False
+
+
+def mentions_month(g: Grammar, text: str) -> bool:
+    """Whether `g.month_name` occurs in `text`, tried only where a month name's letters begin.
+
+    `month_name` starts with a lookbehind, so a plain search tries it at every position; a
+    month name is found at position p only where `month_word` matches at p too, and those
+    positions are few and quick to find.
+    """
+    candidate = g.month_word.search(text)
+    while candidate is not None:
+        if g.month_name.match(text, candidate.start()) is not None:
+            return True
+        candidate = g.month_word.search(text, candidate.start() + 1)
     return False
 
 

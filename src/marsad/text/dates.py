@@ -26,7 +26,7 @@ from email.utils import parsedate_to_datetime
 
 from marsad.model import DateInterval
 from marsad.text.date_grammar import grammar
-from marsad.text.date_rules import Found, numeric_date, rules, worth_trying
+from marsad.text.date_rules import Found, mentions_month, numeric_date, rules, worth_trying
 from marsad.text.normalize import Normalized, normalize, normalize_key, original_span_with_marks
 from marsad.text.spans import leftmost_longest
 
@@ -55,7 +55,7 @@ def find_dates(
         raise ValueError("find_dates needs the original text with a Normalized input")
     g = grammar()
     found: list[Found] = []
-    has_month = g.month_name.search(norm.text) is not None
+    has_month = mentions_month(g, norm.text)
     for pattern, rule, cues in rules(g):
         if not worth_trying(norm.text, cues, has_month=has_month):
             continue

@@ -8,6 +8,7 @@ to the original span [offsets[a], offsets[b-1] + 1).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -87,6 +88,9 @@ class Normalized:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+# Extraction, landmark search and the cue lexicons each normalize the same article text; a few
+# recent results are kept so that it is folded once. `Normalized` is frozen, so sharing is safe.
+@lru_cache(maxsize=16)
 def normalize(text: str, *, options: NormalizeOptions = DEFAULT_OPTIONS) -> Normalized:
     """Fold the letter variants that Arabic news spells inconsistently; keep a map back."""
     table = _translation(options)
@@ -94,11 +98,16 @@ def normalize(text: str, *, options: NormalizeOptions = DEFAULT_OPTIONS) -> Norm
     if options.lower and folded.lower() != folded:
         # Non-ASCII capitals are rare in Arabic news; the per-character path keeps them 1:1.
         return _normalize_slowly(text, options)
-    drops = _drops(options)
     if len(folded) == len(text):
         return Normalized(folded, tuple(range(len(text) + 1)))
-    offsets = [index for index, char in enumerate(text) if char not in drops]
-    offsets.append(len(text))
+    # Dropped marks are few: copy the runs of kept indices between them (C-speed ranges) rather
+    # than testing every character in Python.
+    offsets: list[int] = []
+    kept_from = 0
+    for dropped in _drop_pattern(options).finditer(text):
+        offsets.extend(range(kept_from, dropped.start()))
+        kept_from = dropped.start() + 1
+    offsets.extend(range(kept_from, len(text) + 1))  # + the final len(text)
     return Normalized(folded, tuple(offsets))
 
 
@@ -115,8 +124,10 @@ def _translation(options: NormalizeOptions) -> dict[int, str | None]:
 
 
 @lru_cache(maxsize=8)
-def _drops(options: NormalizeOptions) -> frozenset[str]:
-    return frozenset(char for char, mapped in _table(options).items() if not mapped)
+def _drop_pattern(options: NormalizeOptions) -> re.Pattern[str]:
+    """One character that normalization drops."""
+    drops = sorted(char for char, mapped in _table(options).items() if not mapped)
+    return re.compile("[" + "".join(re.escape(char) for char in drops) + "]")
 
 
 def _normalize_slowly(text: str, options: NormalizeOptions) -> Normalized:
@@ -160,6 +171,19 @@ def normalize_key(text: str, *, options: NormalizeOptions = DEFAULT_OPTIONS) -> 
     Equal to `" ".join(normalize(text).text.split())`, without building the offset map (keys
     are made by the hundred thousand when lexicons and gazetteers load).
     """
+    if options is DEFAULT_OPTIONS:  # (equal options made elsewhere just skip the cache)
+        return _default_key(text)
+    return _key(text, options)
+
+
+# Per article, the lexicon and gazetteer lookups and the classify rules key the same few hundred
+# words and names tens of thousands of times: remember the recent ones.
+@lru_cache(maxsize=16384)
+def _default_key(text: str) -> str:
+    return _key(text, DEFAULT_OPTIONS)
+
+
+def _key(text: str, options: NormalizeOptions) -> str:
     folded = text.translate(_translation(options))
     if options.lower and folded.lower() != folded:
         folded = _normalize_slowly(text, options).text

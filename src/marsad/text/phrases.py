@@ -22,6 +22,8 @@ PROCLITICS: frozenset[str] = frozenset(
     c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك")
 ) | frozenset({"وس", "فس", "س"})
 
+_MAX_PROCLITIC_CHARS = max(len(chain) for chain in PROCLITICS)
+
 # No suffix: names (places, actors) must end at a word boundary, except the Arabic possessive/plural
 # endings a dictionary of names does not want.
 NO_SUFFIXES: frozenset[str] = frozenset({""})
@@ -132,8 +134,8 @@ class PhraseMatcher:
         source = norm.text
         hits: list[PhraseHit] = []
         for last, (key, implied_prefix) in self._automaton.iter(source):
-            first = last - len(key if not implied_prefix else "لل" + key[2:]) + 1
-            hit = self._accept(norm, first, last + 1, key, implied_prefix)
+            # the "لل" variant has as many letters as its key ("لل" for "ال")
+            hit = self._accept(norm, last - len(key) + 1, last + 1, key, implied_prefix)
             if hit is not None:
                 hits.append(hit)
         if longest:
@@ -144,17 +146,24 @@ class PhraseMatcher:
         self, norm: Normalized, first: int, stop: int, key: str, implied_prefix: str
     ) -> PhraseHit | None:
         source = norm.text
+        # Most automaton hits lie inside longer words: stop looking once the letters before or
+        # after the phrase are more than any proclitic chain or suffix could be.
         word_start = first
         while word_start > 0 and _is_letter(source[word_start - 1]):
             word_start -= 1
+            if first - word_start > _MAX_PROCLITIC_CHARS:
+                return None
         prefix = source[word_start:first] + implied_prefix
         if prefix not in PROCLITICS:
             return None
         word_end = stop
+        max_suffix = self._max_suffix
         while word_end < len(source) and _is_letter(source[word_end]):
             word_end += 1
+            if word_end - stop > max_suffix:
+                return None
         suffix = source[stop:word_end]
-        if len(suffix) > self._max_suffix or suffix not in self._suffixes:
+        if suffix not in self._suffixes:
             return None
         start, end = norm.original_span(first, stop)
         return PhraseHit(

@@ -15,7 +15,7 @@ def leftmost_longest(items: Iterable[T], span: Callable[[T], tuple[int, int]]) -
     O(n log n) in the number of matches: kept spans are disjoint, so one neighbour on each side
     of a candidate's position decides whether it overlaps any of them.
     """
-    ordered = sorted(items, key=lambda item: (span(item)[0] - span(item)[1], span(item)[0]))
+    ordered = sorted(items, key=lambda item: _longest_leftmost(span(item)))
     starts: list[int] = []
     ends: list[int] = []
     kept: list[T] = []
@@ -30,3 +30,9 @@ def leftmost_longest(items: Iterable[T], span: Callable[[T], tuple[int, int]]) -
         ends.insert(at, end)
         kept.insert(at, item)
     return kept
+
+
+def _longest_leftmost(span: tuple[int, int]) -> tuple[int, int]:
+    """Sort key: longer spans first, then leftmost (the span is read once per item)."""
+    start, end = span
+    return start - end, start
