@@ -20,7 +20,9 @@ from marsad.text.lexicon import words_of
 from marsad.text.normalize import normalize_key
 
 AGENT_MARKERS = re.compile(
-    r"(على\s+(?:يد|أيدي|ايدي)|من\s+قبل|من\s+جانب|من\s+طرف|بيد|بأيدي|بايدي)\s*"
+    r"(على\s+(?:يد|أيدي|ايدي)|من\s+قبل|من\s+جانب|من\s+طرف|بيد|بأيدي|بايدي"
+    # "قتل عنصران برصاص مسلحين مجهولين", "بنيران قوات النظام": whose fire it was
+    r"|برصاص|بنيران|برصاص\s+قناص|بنيران\s+قناص)\s*"
     # a word for members or the so-called may stand between: "من قبل عناصر من", "من قبل ما يسمى بـ"
     r"(?:ما\s*يسمى\s*ب|(?:عناصر|مسلحي|مسلحين|مقاتلي)\s+(?:من\s+)?)?[\s\"'«“(]*$"
 )
@@ -603,6 +605,8 @@ def _other_act_between(
         and trigger.span.end <= m.span.start
         and m.span.end <= start
         and not (_is_verb(m) and _word_of(text, m.span.start, m.span.end).startswith("و"))
+        # the act's own means right before its doer ("قتل عنصران برصاص مسلحين"): no other act
+        and text[m.span.end : start].strip(" \"'«“(") != ""
         for m in view.triggers
     )
 
