@@ -67,3 +67,15 @@ def test_a_day_number_with_the_article_is_that_day() -> None:
         date(2019, 3, 15),
     )
     assert _only("في الـ 15 من آذار 2019") == (date(2019, 3, 15), date(2019, 3, 15))
+
+
+def test_a_recent_span_ends_at_the_report() -> None:
+    day = date(2019, 3, 20)
+    assert _only("خلال الأيام الثلاثة الماضية", published=day) == (date(2019, 3, 17), day)
+    assert _only("خلال اليومين الماضيين", published=day) == (date(2019, 3, 18), day)
+    assert _only("في الأسبوعين الأخيرين", published=day) == (date(2019, 3, 6), day)
+    assert _only("خلال الساعات الـ24 الماضية", published=day) == (date(2019, 3, 19), day)
+    assert _only("خلال الساعات الأربع والعشرين الماضية", published=day) == (
+        date(2019, 3, 19),
+        day,
+    )

@@ -47,6 +47,12 @@ AGO_UNITS = {
     "عامين": ("year", 2), "سنه": ("year", 1), "سنوات": ("year", 0), "سنتين": ("year", 2),
     "ساعه": ("hour", 1), "ساعات": ("hour", 0), "ساعتين": ("hour", 2),
 }  # fmt: skip
+# Units of a recent span ("الأيام الثلاثة الماضية"): the unit, and the count a dual or a bare
+# plural stands for (a bare plural of days: about a week).
+RECENT_UNITS = {
+    "الساعات": ("hour", 24), "الايام": ("day", 7), "اليومين": ("day", 2),
+    "الاسابيع": ("week", 4), "الاسبوعين": ("week", 2),
+}  # fmt: skip
 
 _PART_OF_DAY = r"(?:ساعات\s+|منتصف\s+|بعد\s+منتصف\s+)?(?:فجر|صباح|ظهر|ظهيره|عصر|مساء|ليل|ليله)"
 POD = rf"(?:{_PART_OF_DAY}(?:\s+و{_PART_OF_DAY})?)"
@@ -87,6 +93,7 @@ class Grammar:
     weekday: re.Pattern[str]
     ago: re.Pattern[str]
     recent_hours: re.Pattern[str]
+    recent_span: re.Pattern[str]
     relative_period: re.Pattern[str]
     # Cheap tests that a text may hold a match: they start with a letter or digit class, which
     # `re` scans for quickly, while the patterns above start with a lookbehind and are tried at
@@ -181,6 +188,13 @@ def grammar() -> Grammar:
         recent_hours=re.compile(
             rf"{_START}(?:الساعات|ال\s*24\s*ساعه|الاربع\s+والعشرين\s+ساعه)\s+"
             rf"(?:الماضيه|الاخيره|المنصرمه|الفايته){_STOP}"
+        ),
+        # "خلال الأيام الثلاثة الماضية", "الساعات الـ24 الماضية", "الأسبوعين الأخيرين": a span
+        # that ends at the report (RECENT_UNITS: the unit and the count a dual or plural says)
+        recent_span=re.compile(
+            rf"{_START}(?P<unit>{_alternation(list(RECENT_UNITS))})\s+"
+            rf"(?:(?:ال\s*)?(?P<count>\d+)\s+|(?P<words>ال[^\W\d_]+(?:\s+وال[^\W\d_]+)?)\s+)?"
+            rf"(?:الماضيه|الماضيين|الماضيتين|الاخيره|الاخيرين|الاخيرتين|المنصرمه|الفايته){_STOP}"
         ),
         relative_period=re.compile(
             rf"{_START}(?:(?P<this>هذا)\s+)?(?P<period>الاسبوع|الشهر)(?:\s+(?P<rel>{_RELATIONS}))?"

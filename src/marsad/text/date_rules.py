@@ -14,6 +14,7 @@ from marsad.text.date_grammar import (
     AGO_UNITS,
     DAYS_BACK,
     PART_WORDS,
+    RECENT_UNITS,
     RELATION_WORDS,
     SEASON_WORDS,
     Grammar,
@@ -66,6 +67,7 @@ def rules(g: Grammar) -> tuple[tuple[re.Pattern[str], _Rule, tuple[_Cue, ...]], 
         (g.weekday, _weekday, _WEEKDAYS),
         (g.ago, _ago, ("منذ", "قبل")),
         (g.recent_hours, _recent_hours, ("ساع",)),
+        (g.recent_span, _recent_span, ("الماضي", "الاخير", "المنصرم", "الفايت")),
         (g.relative_period, _relative_period, ("الاسبوع", "الشهر")),
     )
 
@@ -386,6 +388,26 @@ def _relative_period(g: Grammar, match: re.Match[str], published: date | None) -
         return _found(match, week, "relative", False)
     year, month = cal.shift_months(published, 1 if relation == "past" else 0)
     return _found(match, cal.whole_month(year, month), "relative", False)
+
+
+def _recent_span(g: Grammar, match: re.Match[str], published: date | None) -> Found | None:
+    """A span ending at the report: "خلال الأيام الثلاثة الماضية" = the three days up to it."""
+    del g
+    unit, default = RECENT_UNITS[match.group("unit")]
+    count: int | None = default
+    if match.group("count"):
+        count = int(match.group("count"))
+    elif match.group("words"):
+        # "الأربع والعشرين" → "أربع وعشرين": the number words without their article
+        words = match.group("words").replace("وال", "و").removeprefix("ال")
+        count = parse_number_words(words)
+    if count is None or count < 1 or count > _MAX_AGO_COUNT:
+        return None
+    if published is None:
+        return _found(match, None, "relative", False)
+    days = {"hour": max(1, count // 24), "day": count, "week": 7 * count}[unit]
+    interval = cal.days(published - timedelta(days=days), published, cal.WEEK_OR_PART)
+    return _found(match, interval, "relative", False)
 
 
 def _recent_hours(g: Grammar, match: re.Match[str], published: date | None) -> Found | None:
