@@ -217,6 +217,8 @@ def seed_checks(result: LinkResult, keys: dict[str, tuple[str, str]]) -> list[st
     events = {e.id: e for e in result.events}
     by_key: dict[str, set[str]] = {}
     for claim in result.claims:
+        if claim.id not in keys:
+            continue  # end to end: a record the scorer matched to no gold record
         article_id, key = keys[claim.id]
         if article_id.startswith("seed-") and claim.event_id:
             by_key.setdefault(key, set()).add(claim.event_id)
@@ -339,6 +341,9 @@ def end_to_end(gold_path: Path, *, show_errors: bool) -> None:
         f"  (tp {s['tp']} fp {s['fp']} fn {s['fn']})  matched records {len(matched)}"
         f"  predicted records {len(claims)}  events {len(result.events)}"
     )
+    keys = {claim.id: (aid, key) for aid, key, _, _, claim in matched}
+    for line in seed_checks(result, keys):
+        print(line)
     if show_errors:
         show_end_to_end_errors(matched, result, {a.id: a for a in articles}, resources)
 
