@@ -106,8 +106,8 @@ def drafts_for(
     if _told_as_earlier(view, trigger, text) or _on_caption(trigger, text):
         return []
     status, denial_end = pick_status(view, trigger, action, text)
-    if status == TERMS:
-        return []  # train gold codes a deal's terms as optional at most; the deal is the record
+    # A deal's terms make no record (train gold codes them optional at most; the deal is the
+    # record), but what they state of a record the report tells is kept: `_terms_told`.
     source = voice
     if status == "denied":
         source = denier(view, denial_end) or voice
@@ -320,6 +320,22 @@ def _carried_toll(
         if toll is not None:
             return toll, quantity
     return None, None
+
+
+def _terms_told(drafts: list[Draft]) -> list[Draft]:
+    """A deal's terms make no record of their own; a quantity they state of an act the report
+    tells at the same place is that record's ("يقضي الاتفاق بفك الحصار عن أحياء الحسكة، بعد أكثر
+    من عشرين يوماً على حصارها": the lifting told elsewhere lasted more than 20 days)."""
+    terms = [d for d in drafts if d.status == TERMS]
+    out = [d for d in drafts if d.status != TERMS]
+    for t in terms:
+        for i, d in enumerate(out):
+            same = d.action == t.action and d.place is not None and t.place is not None
+            if same and d.place.place.gazetteer_id == t.place.place.gazetteer_id:  # type: ignore[union-attr]
+                known = {(q.unit, q.item) for q in d.quantities}
+                added = tuple(q for q in t.quantities if (q.unit, q.item) not in known)
+                out[i] = replace(d, quantities=d.quantities + added)
+    return out
 
 
 def _merge_key(d: Draft) -> tuple[object, ...]:
@@ -803,6 +819,6 @@ def assemble_claims(
         if _own_voice(voice, article.outlet):
             voice = None
         drafts.extend(drafts_for(scored, views, article, voice, killed, civilians, allied))
-    drafts = sourced_titles(drafts, _titles(views, voices, article.text))
+    drafts = _terms_told(sourced_titles(drafts, _titles(views, voices, article.text)))
     claims = [_claim(article, d) for d in _merge(drafts, CityNames(resources))]
     return tuple(dict((c.id, c) for c in claims).values())
