@@ -322,6 +322,26 @@ def _carried_toll(
     return None, None
 
 
+def _bare_shelling_titles(drafts: list[Draft], titles: set[int]) -> list[Draft]:
+    """A title's bare "قصف" (shelling by the codebook's default) above a body that tells the
+    strike from the air ("مقتل 11 بقصف على دمشق" over "طائرات إسرائيلية شنت غارة على … المزة")
+    retells that air strike: the body's record tells it."""
+    air = [d for d in drafts if d.action == "air_strike" and d.evidence.start not in titles]
+    return [
+        d
+        for d in drafts
+        if not (
+            d.action == "shelling"
+            and d.evidence.start in titles
+            and normalize_word(d.trigger.text) in _BARE_SHELLING
+            and any(_near(d.place, o.place) and _overlap(d.date, o.date) for o in air)
+        )
+    ]
+
+
+_BARE_SHELLING = frozenset({normalize_word(w) for w in ("قصف", "بقصف", "القصف", "وقصف")})
+
+
 def _terms_told(drafts: list[Draft]) -> list[Draft]:
     """A deal's terms make no record of their own; a quantity they state of an act the report
     tells at the same place is that record's ("يقضي الاتفاق بفك الحصار عن أحياء الحسكة، بعد أكثر
@@ -819,6 +839,7 @@ def assemble_claims(
         if _own_voice(voice, article.outlet):
             voice = None
         drafts.extend(drafts_for(scored, views, article, voice, killed, civilians, allied))
-    drafts = _terms_told(sourced_titles(drafts, _titles(views, voices, article.text)))
+    titles = _titles(views, voices, article.text)
+    drafts = _terms_told(_bare_shelling_titles(sourced_titles(drafts, titles), titles))
     claims = [_claim(article, d) for d in _merge(drafts, CityNames(resources))]
     return tuple(dict((c.id, c) for c in claims).values())
