@@ -755,6 +755,8 @@ def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) ->
         return "planned", -1  # "سيغادرون", "وستنسحب": the future particle on the verb
     for m in view.status:
         if m.key in {"planned", "terms"} and 0 <= t0 - m.span.end <= STATUS_WINDOW_CHARS:
+            if _people_past_act(view, trigger, m.span.end):
+                continue
             return m.key, -1
     if not _is_verb(trigger):
         for m in view.status:
@@ -765,6 +767,18 @@ def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) ->
             ):
                 return "planned", -1
     return "occurred", -1
+
+
+def _people_past_act(view: SentenceView, trigger: Mention, cue_end: int) -> bool:
+    """A trigger that names people ("المتظاهرين", "النازحين", an actor too) who already act:
+    after another act the cue governs ("أمر عناصره بإطلاق النار على المتظاهرين") they are
+    that act's object, not planned themselves."""
+    span = trigger.span
+    if not any(
+        a.mention.span.start <= span.start and span.end <= a.mention.span.end for a in view.actors
+    ):
+        return False
+    return any(cue_end <= t.span.start < trigger.span.start for t in view.triggers)
 
 
 # "توغلت قوة من الجيش الإسرائيلي": a unit of a force, then "من", then the force (a word such as
