@@ -21,6 +21,7 @@ from marsad.classify.view import SentenceView
 from marsad.knowledge.actions import speech_actions
 from marsad.knowledge.cues import load_cues
 from marsad.model import Attribution, Mention, Span
+from marsad.text.lexicon import words_of
 from marsad.text.normalize import normalize_key
 
 # A reporting cue and its source are in one sentence; the source usually follows the cue
@@ -422,6 +423,8 @@ def heard(views: list[SentenceView], text: str) -> list[Attribution | None]:
     paragraph = -1
     for view in views:
         stated = _stated_source(view, text)
+        if stated is None and _opens_on_another_matter(view):
+            stated = OWN_VOICE
         if stated is OWN_VOICE:
             current = last_named = None
         elif stated is not None and stated.kind == ANAPHOR:
@@ -437,6 +440,21 @@ def heard(views: list[SentenceView], text: str) -> list[Attribution | None]:
         paragraph = view.paragraph
         out.append(current)
     return _between_same_voice(views, text, out)
+
+
+SHIFT_HEAD_CHARS = 20  # "وعلى صعيد آخر،": the phrase opens the sentence
+
+
+def _opens_on_another_matter(view: SentenceView) -> bool:
+    """The sentence opens on another matter ("وفي سياق آخر"): the outlet's own voice again."""
+    head = normalize_key(view.span.text[:SHIFT_HEAD_CHARS]).lstrip()
+    head = head[1:] if head[:1] in {"و", "ف"} else head
+    return any(head.startswith(p) for p in _topic_shifts())
+
+
+@cache
+def _topic_shifts() -> frozenset[str]:
+    return words_of("topic_shifts.tsv")
 
 
 def _between_same_voice(
