@@ -748,6 +748,8 @@ def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) ->
             return "denied", m.span.end
     for m in view.status:
         if m.key == "negation" and 0 <= t0 - m.span.end <= NEGATION_WINDOW_CHARS:
+            if _outcome_negated(text[m.span.end : t0]):
+                continue
             return "negated", -1
     if action in {"agreement", "talks"}:
         return "occurred", -1
@@ -767,6 +769,12 @@ def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) ->
             ):
                 return "planned", -1
     return "occurred", -1
+
+
+def _outcome_negated(gap: str) -> bool:
+    """The negated verb is one of outcome ("لم يسفر القصف عن…"): its subject, the act, happened."""
+    words = gap.split()
+    return bool(words) and normalize_key(words[0]) in words_of("outcome_verbs.tsv")
 
 
 def _people_past_act(view: SentenceView, trigger: Mention, cue_end: int) -> bool:
