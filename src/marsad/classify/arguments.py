@@ -751,6 +751,8 @@ def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) ->
             if _outcome_negated(text[m.span.end : t0]):
                 continue
             return "negated", -1
+        if _refused(view, trigger, m):
+            return "negated", -1
     if action in {"agreement", "talks"}:
         return "occurred", -1
     if _future_prefix(text, t0):
@@ -769,6 +771,18 @@ def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) ->
             ):
                 return "planned", -1
     return "occurred", -1
+
+
+def _refused(view: SentenceView, trigger: Mention, cue: Mention) -> bool:
+    """A verb of refusing governs the first act after it, its subject maybe between."""
+    if cue.key != "negation" or normalize_key(cue.span.text) not in words_of("refusal_verbs.tsv"):
+        return False
+    if not 0 <= trigger.span.start - cue.span.end <= STATUS_WINDOW_CHARS:
+        return False
+    clause = view.clause_of(cue.span.start)
+    if not clause.start <= trigger.span.start < clause.end:
+        return False  # "رفضت أوامر النظام، ومنعت دخول الطحين": the next clause is done
+    return not any(cue.span.end <= t.span.start < trigger.span.start for t in view.triggers)
 
 
 def _outcome_negated(gap: str) -> bool:
