@@ -751,7 +751,7 @@ def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) ->
             if _outcome_negated(text[m.span.end : t0]):
                 continue
             return "negated", -1
-        if _refused(view, trigger, m):
+        if _refused(view, trigger, m) or _none_of(view, trigger, m, text):
             return "negated", -1
     if action in {"agreement", "talks"}:
         return "occurred", -1
@@ -771,6 +771,22 @@ def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) ->
             ):
                 return "planned", -1
     return "occurred", -1
+
+
+# "أي" right before the act: "any", which a negation earlier in its clause makes "none"
+_ANY = re.compile(r"(?:^|\s)[أا]ي[\s\u064b-\u0652]*$")
+
+
+def _none_of(view: SentenceView, trigger: Mention, cue: Mention, text: str) -> bool:
+    """ "ولم تشهد مدينة حلب أي اشتباكات", "دون تسجيل أي خروقات": no such act happened."""
+    if cue.key != "negation" or not 0 <= trigger.span.start - cue.span.end <= STATUS_WINDOW_CHARS:
+        return False
+    clause = view.clause_of(cue.span.start)
+    if not clause.start <= trigger.span.start < clause.end:
+        return False
+    if _outcome_negated(text[cue.span.end : trigger.span.start]):
+        return False
+    return bool(_ANY.search(text[max(cue.span.end, trigger.span.start - 6) : trigger.span.start]))
 
 
 def _refused(view: SentenceView, trigger: Mention, cue: Mention) -> bool:
