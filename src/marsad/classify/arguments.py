@@ -748,6 +748,10 @@ def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) ->
             return "denied", m.span.end
     for m in view.status:
         if m.key == "negation" and 0 <= t0 - m.span.end <= NEGATION_WINDOW_CHARS:
+            if _outcome_negated(text[m.span.end : t0]):
+                continue
+            return "negated", -1
+        if _refused(view, trigger, m) or _none_of(view, trigger, m, text):
             return "negated", -1
     if action in {"agreement", "talks"}:
         return "occurred", -1
@@ -755,6 +759,8 @@ def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) ->
         return "planned", -1  # "سيغادرون", "وستنسحب": the future particle on the verb
     for m in view.status:
         if m.key in {"planned", "terms"} and 0 <= t0 - m.span.end <= STATUS_WINDOW_CHARS:
+            if _people_past_act(view, trigger, m.span.end):
+                continue
             return m.key, -1
     if not _is_verb(trigger):
         for m in view.status:
@@ -765,6 +771,52 @@ def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) ->
             ):
                 return "planned", -1
     return "occurred", -1
+
+
+# "أي" right before the act: "any", which a negation earlier in its clause makes "none"
+_ANY = re.compile(r"(?:^|\s)[أا]ي[\s\u064b-\u0652]*$")
+
+
+def _none_of(view: SentenceView, trigger: Mention, cue: Mention, text: str) -> bool:
+    """ "ولم تشهد مدينة حلب أي اشتباكات", "دون تسجيل أي خروقات": no such act happened."""
+    if cue.key != "negation" or not 0 <= trigger.span.start - cue.span.end <= STATUS_WINDOW_CHARS:
+        return False
+    clause = view.clause_of(cue.span.start)
+    if not clause.start <= trigger.span.start < clause.end:
+        return False
+    if _outcome_negated(text[cue.span.end : trigger.span.start]):
+        return False
+    return bool(_ANY.search(text[max(cue.span.end, trigger.span.start - 6) : trigger.span.start]))
+
+
+def _refused(view: SentenceView, trigger: Mention, cue: Mention) -> bool:
+    """A verb of refusing governs the first act after it, its subject maybe between."""
+    if cue.key != "negation" or normalize_key(cue.span.text) not in words_of("refusal_verbs.tsv"):
+        return False
+    if not 0 <= trigger.span.start - cue.span.end <= STATUS_WINDOW_CHARS:
+        return False
+    clause = view.clause_of(cue.span.start)
+    if not clause.start <= trigger.span.start < clause.end:
+        return False  # "رفضت أوامر النظام، ومنعت دخول الطحين": the next clause is done
+    return not any(cue.span.end <= t.span.start < trigger.span.start for t in view.triggers)
+
+
+def _outcome_negated(gap: str) -> bool:
+    """The negated verb is one of outcome ("لم يسفر القصف عن…"): its subject, the act, happened."""
+    words = gap.split()
+    return bool(words) and normalize_key(words[0]) in words_of("outcome_verbs.tsv")
+
+
+def _people_past_act(view: SentenceView, trigger: Mention, cue_end: int) -> bool:
+    """A trigger that names people ("المتظاهرين", "النازحين", an actor too) who already act:
+    after another act the cue governs ("أمر عناصره بإطلاق النار على المتظاهرين") they are
+    that act's object, not planned themselves."""
+    span = trigger.span
+    if not any(
+        a.mention.span.start <= span.start and span.end <= a.mention.span.end for a in view.actors
+    ):
+        return False
+    return any(cue_end <= t.span.start < trigger.span.start for t in view.triggers)
 
 
 # "توغلت قوة من الجيش الإسرائيلي": a unit of a force, then "من", then the force (a word such as

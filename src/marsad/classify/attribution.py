@@ -21,6 +21,7 @@ from marsad.classify.view import SentenceView
 from marsad.knowledge.actions import speech_actions
 from marsad.knowledge.cues import load_cues
 from marsad.model import Attribution, Mention, Span
+from marsad.text.lexicon import words_of
 from marsad.text.normalize import normalize_key
 
 # A reporting cue and its source are in one sentence; the source usually follows the cue
@@ -288,10 +289,27 @@ def _implied_speaker(view: SentenceView, text: str) -> Attribution | None:
 def _spoken(view: SentenceView, text: str, source: Mention) -> bool:
     """Residents are a source only as the subject of a verb of saying ("قال أحد السكان"): the
     word is common in narration ("دوار كان سكان المدينة يطلقون عليه", "يعاني الأهالي")."""
+    if _object_of_act(view, source):
+        return False
     if not (source.key or "").startswith(f"source:{RESIDENTS}|"):
         return True
     dates = [d.mention.span for d in view.dates]
     return any(_touches(text, cue.span, source.span, dates) for cue in _cues(view, text, "report"))
+
+
+def _object_of_act(view: SentenceView, source: Mention) -> bool:
+    """A source word right after an act ("مقتل قائد فصيل", "اغتيال مسؤول", "استهداف وزارة
+    الدفاع") names whom the act befell, not who tells it."""
+    return any(
+        0 <= source.span.start - t.span.end <= OBJECT_GAP_CHARS
+        and not view.span.text[
+            t.span.end - view.span.start : source.span.start - view.span.start
+        ].strip()
+        for t in view.triggers
+    )
+
+
+OBJECT_GAP_CHARS = 2  # the next word: a space, maybe the rest of the trigger's ending
 
 
 def _stated_source(view: SentenceView, text: str) -> Attribution | None:
@@ -405,6 +423,8 @@ def heard(views: list[SentenceView], text: str) -> list[Attribution | None]:
     paragraph = -1
     for view in views:
         stated = _stated_source(view, text)
+        if stated is None and _opens_on_another_matter(view):
+            stated = OWN_VOICE
         if stated is OWN_VOICE:
             current = last_named = None
         elif stated is not None and stated.kind == ANAPHOR:
@@ -420,6 +440,21 @@ def heard(views: list[SentenceView], text: str) -> list[Attribution | None]:
         paragraph = view.paragraph
         out.append(current)
     return _between_same_voice(views, text, out)
+
+
+SHIFT_HEAD_CHARS = 20  # "وعلى صعيد آخر،": the phrase opens the sentence
+
+
+def _opens_on_another_matter(view: SentenceView) -> bool:
+    """The sentence opens on another matter ("وفي سياق آخر"): the outlet's own voice again."""
+    head = normalize_key(view.span.text[:SHIFT_HEAD_CHARS]).lstrip()
+    head = head[1:] if head[:1] in {"و", "ف"} else head
+    return any(head.startswith(p) for p in _topic_shifts())
+
+
+@cache
+def _topic_shifts() -> frozenset[str]:
+    return words_of("topic_shifts.tsv")
 
 
 def _between_same_voice(
@@ -458,19 +493,50 @@ def attributions(views: list[SentenceView], text: str) -> list[Attribution | Non
 
 def denier(view: SentenceView, after: int) -> Attribution | None:
     """Who denies: the actor right after the denial cue ("نفت الأسايش"), else a named source,
-    else the words the denial verb names."""
+    else the words the denial verb names. None when the denial is a statement with no verb
+    ("لا صحة للأنباء عن…", "لا أساس له"): whoever speaks the sentence denies."""
+    last: Mention | None = None
     for cue in sorted(view.status, key=lambda m: m.span.start):
+        if cue.key == "denial" and cue.span.end == after:
+            last = cue
         if cue.key == "denial" and 0 <= cue.span.start - after <= SPEAKER_GAP_CHARS:
-            after = cue.span.end  # "مزعوم تنفيه دمشق": the verb after the first cue
+            after, last = cue.span.end, cue  # "مزعوم تنفيه دمشق": the verb after the first cue
+    if last is not None and normalize_key(last.span.text).split()[0] in _NO_TRUTH:
+        return None
     for actor in view.actors:
         if 0 <= actor.mention.span.start - after <= SPEAKER_GAP_CHARS and actor.options:
             return Attribution(actor.options[0].name, "party", actor.mention.span)
     for m in sentence_sources(view):
-        if m.span.start >= after:
+        if m.span.start >= after and not _object_of_act(view, m):
             return _source(m)
+    if _act_follows(view, after):
+        # "واعتبرت الخارجية الروسية الاتهامات مفبركة ونفت قصف…": the verb's object is the act,
+        # so its subject was named before it, as the sentence's first side
+        sides = [(a.mention.span.start, a) for a in view.actors if a.options]
+        said = [(m.span.start, m) for m in sentence_sources(view)]
+        before = sorted((x for x in sides + said if x[0] < after), key=lambda x: x[0])
+        if not before:
+            return None
+        first = before[0][1]
+        if isinstance(first, Mention):
+            return _source(first)
+        return Attribution(first.options[0].name, "party", first.mention.span)
     return _named_denier(view, after)
 
 
+def _act_follows(view: SentenceView, after: int) -> bool:
+    """An act's trigger starts within the few words after the denial verb."""
+    words = re.finditer(r"\S+", view.span.text[after - view.span.start :])
+    near = [after + w.start() for _, w in zip(range(DENIER_WORDS), words, strict=False)]
+    # the trigger may follow a clitic or the article ("بقصف", "والقصف")
+    return any(0 <= t.span.start - w <= CLITIC_CHARS for t in view.triggers for w in near)
+
+
+CLITIC_CHARS = 3
+
+
+# "لا" that negates a whole noun ("لا صحة", "لا أساس"): the denial is the speaker's own sentence
+_NO_TRUTH = frozenset({"لا"})
 DENIER_WORDS = 4  # "تنفيه دمشق وموسكو": a capital for its government, two at most with "و"
 _DENIER_STOP = re.compile(r"[،,.؛;:()\"«»“”]")
 
