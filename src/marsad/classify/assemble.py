@@ -15,6 +15,7 @@ from marsad.classify.places import LIST_ACTIONS, pick_places
 from marsad.classify.select import Scored
 from marsad.classify.view import SentenceView
 from marsad.errors import MarsadError
+from marsad.knowledge.outlets import OutletCatalog
 from marsad.knowledge.resources import Resources
 from marsad.model import (
     ActorRef,
@@ -724,12 +725,20 @@ def _squash(name: str) -> str:
     return "".join(c for c in name.lower() if c.isalnum())
 
 
-def _own_voice(source: Attribution | None, outlet: str | None) -> bool:
-    """The article's own outlet cited by name ("قال مراسل سمارت" in a Smart report) is its voice."""
+def _own_voice(
+    source: Attribution | None, outlet: str | None, outlets: OutletCatalog | None = None
+) -> bool:
+    """The article's own outlet cited by name ("قال مراسل سمارت" in a Smart report) is its voice,
+    whichever of the catalog's names each gives ("Al-Majs" for "Al-Majas Agency")."""
     if source is None or not outlet:
         return False
     a, b = _squash(source.name), _squash(outlet)
-    return bool(a) and bool(b) and (a in b or b in a)
+    if a and b and (a in b or b in a):
+        return True
+    if outlets is None:
+        return False
+    mine = {o.id for o in outlets.lookup(outlet)}
+    return bool(mine) and any(o.id in mine for o in outlets.lookup(source.name))
 
 
 # A retelling and the record it retells are near each other: the airport and its city, a region
@@ -801,6 +810,13 @@ def sourced_titles(drafts: list[Draft], titles: set[int]) -> list[Draft]:
     return out + retold
 
 
+def _outlet_catalog(resources: Resources) -> OutletCatalog | None:
+    try:
+        return resources.outlets
+    except MarsadError:
+        return None
+
+
 def _allied_on(resources: Resources, day: date | None) -> Allied | None:
     """Whether two catalog roots fought on one side on the report's day (data/actor_sides.tsv);
     None without a day or the tables."""
@@ -825,6 +841,7 @@ def assemble_claims(
 ) -> tuple[Claim, ...]:
     voices = heard(views, article.text)
     allied = _allied_on(resources, article.published)
+    outlets = _outlet_catalog(resources)
     killed = _killed_nouns(resources)
     civilians = _civilians(resources, views)
     drafts: list[Draft] = []
@@ -836,7 +853,7 @@ def assemble_claims(
             scored.candidate.first.span.start,
             article.text,
         )
-        if _own_voice(voice, article.outlet):
+        if _own_voice(voice, article.outlet, outlets):
             voice = None
         drafts.extend(drafts_for(scored, views, article, voice, killed, civilians, allied))
     titles = _titles(views, voices, article.text)
