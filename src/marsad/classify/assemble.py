@@ -323,6 +323,93 @@ def _carried_toll(
     return None, None
 
 
+# "وهو ما نفته أنقرة", "في حين نفت الوزارة ذلك", "ونفت الوزارة هذه الأنباء": a denial whose
+# object is a word pointing back at what was just told.
+_DENIAL_VERBS = frozenset(
+    normalize_word(w)
+    for w in ("نفى", "نفت", "نفوا", "ينفي", "تنفي", "نفته", "نفاه", "نفتها", "نفاها")
+)
+_BACK_WORDS = frozenset(
+    normalize_word(w)
+    for w in (
+        "ذلك",
+        "هذا",
+        "هذه",
+        "تلك",
+        "الأمر",
+        "الخبر",
+        "الأنباء",
+        "الاتهامات",
+        "المعلومات",
+        "التقارير",
+        "الرواية",
+    )
+)
+_WHICH = re.compile(r"(?:^|\s)(?:وهو|وهي|الأمر|الامر)\s+(?:ما|الذي)\s*$")
+
+
+def _denied_by_reference(drafts: list[Draft], views: list[SentenceView], text: str) -> list[Draft]:
+    """A denial that points back at what the report just told ("قالت قسد إن طائرات تركية قصفت
+    القرية، وهو ما نفته أنقرة"; "… ونفت الوزارة ذلك") is that happening denied: a record of its
+    own, attributed to the denier, beside the claim (codebook §1: a claim and its denial)."""
+    out = list(drafts)
+    for view in views:
+        for cue in view.status:
+            if (
+                cue.key != "denial"
+                or _bare_word(_word_at(text, cue.span.start)) not in _DENIAL_VERBS
+            ):
+                continue
+            other_sense = [
+                m.span for m in view.context if m.key == "context:lexical"
+            ]  # "وزارة" holds "زار": no act
+            if any(
+                t.span.start > cue.span.end
+                and t.span.start < view.clause_of(cue.span.start).end
+                and not any(o.start <= t.span.start < o.end for o in other_sense)
+                for t in view.triggers
+            ):
+                continue  # the denial names its own act ("نفت قصف القرية")
+            before = text[view.span.start : cue.span.start]
+            after = text[cue.span.end : view.clause_of(cue.span.start).end]
+            pointed = _WHICH.search(before) or any(
+                normalize_word(w) in _BACK_WORDS for w in _WORD.findall(after)[:5]
+            )
+            if not pointed:
+                continue
+            told = [
+                d
+                for d in drafts
+                if d.status == "occurred"
+                and d.evidence.start <= view.span.start
+                and d.evidence.start >= (views[view.index - 1].span.start if view.index else 0)
+                and d.trigger.start < cue.span.start
+            ]
+            if not told:
+                continue
+            last = max(told, key=lambda d: d.trigger.start)
+            source = denier(view, cue.span.end)
+            if source is None or (
+                last.attributed_to is not None and source.name == last.attributed_to.name
+            ):
+                continue
+            out.append(replace(last, status="denied", attributed_to=source))
+    return out
+
+
+def _bare_word(word: str) -> str:
+    """The word's key without a leading conjunction ("ونفت" → "نفت")."""
+    key = normalize_word(word)
+    return key[1:] if key[:1] in ("و", "ف") and key[1:] in _DENIAL_VERBS else key
+
+
+def _word_at(text: str, start: int) -> str:
+    end = start
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end]
+
+
 def _bare_shelling_titles(drafts: list[Draft], titles: set[int]) -> list[Draft]:
     """A title's bare "قصف" (shelling by the codebook's default) above a body that tells the
     strike from the air ("مقتل 11 بقصف على دمشق" over "طائرات إسرائيلية شنت غارة على … المزة")
@@ -856,6 +943,7 @@ def assemble_claims(
         if _own_voice(voice, article.outlet, outlets):
             voice = None
         drafts.extend(drafts_for(scored, views, article, voice, killed, civilians, allied))
+    drafts = _denied_by_reference(drafts, views, article.text)
     titles = _titles(views, voices, article.text)
     drafts = _terms_told(_bare_shelling_titles(sourced_titles(drafts, titles), titles))
     claims = [_claim(article, d) for d in _merge(drafts, CityNames(resources))]
