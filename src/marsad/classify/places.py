@@ -239,6 +239,47 @@ def _stationed(text: str, start: int, spans: tuple[tuple[int, int], ...]) -> boo
     return True
 
 
+# A road named after the towns it joins ("على طريق حلب – دمشق", "الطريق الواصل بين مدينتي حلب
+# ومنبج"): the towns name the road, they are not where on it the event happened (codebook §4).
+# The first town follows a road word (with a linking phrase); the other end follows it after a
+# dash, "و" or "إلى".
+_ROAD_OPENER = re.compile(
+    r"(?:^|\s)[وبل]?(?:ال)?(?:طريق|أوتوستراد|اوتوستراد)\s+(?:ال[\u0621-\u064A]+\s+)?"
+    r"(?:(?:الواصل|الرابط|الممتد|الذي\s+يربط|الذي\s+يمتد|الذي\s+يصل)\s+)?"
+    r"(?:(?:بين|من)\s+)?(?:(?:مدينتي|بلدتي|قريتي|مدينة|بلدة|قرية)\s+)?$"
+)
+_ROAD_OTHER_END = re.compile(
+    r"^\s*(?:[-–—]|و|إلى|الى|و?حتى)\s*(?:كل\s+من\s+)?(?:(?:مدينة|بلدة|قرية|محافظة)\s+)?$"
+)
+ROAD_WINDOW_CHARS = 50
+
+
+def _road_names(text: str, places: list[ResolvedPlace]) -> set[int]:
+    """The places that name a road between two of them rather than locate the event (by span
+    start). A road named after one town ("الطريق الرئيسي للرستن", "طريق المطار") leads to it:
+    the town stays a place."""
+    out: set[int] = set()
+    chain: list[int] = []
+    prev: ResolvedPlace | None = None
+    for p in sorted(places, key=lambda q: q.mention.span.start):
+        start = p.mention.span.start
+        if (
+            prev is not None
+            and chain
+            and _ROAD_OTHER_END.match(text[prev.mention.span.end : start])
+        ):
+            chain.append(start)
+        else:
+            if len(chain) > 1:
+                out.update(chain)
+            opened = _ROAD_OPENER.search(text[max(0, start - ROAD_WINDOW_CHARS) : start])
+            chain = [start] if opened else []
+        prev = p
+    if len(chain) > 1:
+        out.update(chain)
+    return out
+
+
 def _street(text: str, start: int) -> bool:
     """The place names a street or square ("شارع تل أبيض شمال المدينة"), not the event's place."""
     return _word_before(text, start, "وب") in words_of("street_words.tsv")
@@ -273,6 +314,19 @@ def pick_places(
     that government, not where the event happened."""
     clause = view.clause_of(trigger.span.start)
     named = [p for p in _not_datelines(text, view.places) if not _inside(p, speaker)]
+    # a road's towns stand in for the event's place only when its clause (else its sentence)
+    # names no other place, and then as one place: the road is one site, not one event per
+    # town it joins
+    roads = _road_names(text, named)
+    if roads:
+        here = [p for p in named if clause.start <= p.mention.span.start < clause.end] or named
+        # a place coarser than a road's town ("جنوبي إدلب") locates the road, not the event
+        road_towns = [p for p in named if p.mention.span.start in roads]
+        if all(
+            p.mention.span.start in roads or any(_locates(p, r) for r in road_towns) for p in here
+        ):
+            roads.discard(min(p.mention.span.start for p in here))
+        named = [p for p in named if p.mention.span.start not in roads]
     qualifiers = _qualifiers(text, named)
     heads = [p for p in named if p.mention.span.start not in qualifiers]
     in_clause = [p for p in named if clause.start <= p.mention.span.start < clause.end]
