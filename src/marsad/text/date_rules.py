@@ -17,6 +17,7 @@ from marsad.text.date_grammar import (
     RECENT_UNITS,
     RELATION_WORDS,
     SEASON_WORDS,
+    SPAN_PARTS,
     Grammar,
 )
 from marsad.text.numerals import parse_number_words
@@ -59,7 +60,7 @@ def rules(g: Grammar) -> tuple[tuple[re.Pattern[str], _Rule, tuple[_Cue, ...]], 
         (g.numeric, _numeric, (g.numeric_cue,)),
         (g.part_of_month, _part_of_month, (_MONTH, "الشهر")),
         (g.month, _month, (_MONTH,)),
-        (g.relative_month, _relative_month, ("الشهر",)),
+        (g.relative_month, _relative_month, ("الشهر", "الجاري", "الحالي")),
         (g.year, _year, ("عام", "سنه", "هذا العام")),
         (g.bare_year, _bare_year, (g.bare_year_cue,)),
         (g.relative_day, _relative_day, ("امس", "اليوم", "البارحه", "الليله")),
@@ -214,19 +215,29 @@ def _numeric(g: Grammar, match: re.Match[str], published: date | None) -> Found 
 
 
 def _part_of_month(g: Grammar, match: re.Match[str], published: date | None) -> Found | None:
-    part = PART_WORDS[match.group("part")]
     if match.group("mrel"):
         if published is None:
             return _found(match, None, "month", False)
         back = {"past": 1, "current": 0, "next": -1}[RELATION_WORDS[match.group("mrel")]]
         year, month = cal.shift_months(published, back)
-        return _found(match, cal.part_of_month(year, month, part), "month", False)
+        return _found(match, _stretch(match, year, month), "month", False)
     ref = _month_ref(g, match, needs_context=False)
     if ref is None or ref.calendar != "gregorian":
         return None
     year_value = _resolve_year(ref, published)
-    interval = None if year_value is None else cal.part_of_month(year_value, ref.month, part)
+    interval = None if year_value is None else _stretch(match, year_value, ref.month)
     return _found(match, interval, "month", ref.year is not None)
+
+
+def _stretch(match: re.Match[str], year: int, month: int) -> DateInterval:
+    """The days of the month a part word ("مطلع") or a named stretch ("النصف الأول") says."""
+    if not match.group("stretch"):
+        return cal.part_of_month(year, month, PART_WORDS[match.group("part")])
+    first, last = SPAN_PARTS[_MULTI_SPACE.sub(" ", match.group("stretch"))]
+    length = cal.month_length(year, month)
+    first = first if first > 0 else length + first
+    start, end = date(year, month, first), date(year, month, min(last, length))
+    return cal.days(start, end, cal.WEEK_OR_PART)
 
 
 def _month(g: Grammar, match: re.Match[str], published: date | None) -> Found | None:
@@ -248,6 +259,10 @@ def _relative_month(g: Grammar, match: re.Match[str], published: date | None) ->
     day_of_month = _day_of(g, match)
     if day_of_month is None:
         return None
+    if not match.group("this_month") and (
+        not match.group("day") or RELATION_WORDS[match.group("mrel")] != "current"
+    ):
+        return None  # "يوم 9 الجاري" is this month's 9th; a bare ordinal or "الماضي" is not
     if published is None:
         return _found(match, None, "absolute", False)
     back = {"past": 1, "current": 0, "next": -1}[RELATION_WORDS[match.group("mrel")]]
