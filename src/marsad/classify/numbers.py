@@ -12,7 +12,9 @@ from marsad.text.lexicon import read_table
 from marsad.text.normalize import normalize_key
 
 TOLL_CUE_WINDOW_CHARS = 25  # "مقتل 5 …", "5 قتلى": the killed word sits next to the number
-_UNITS = {
+# Keyed as number mentions key their noun (`normalize_key`: "عائلة" → "عايله"), so that every
+# spelling of a unit word here is found whatever its hamza or ta marbuta.
+_UNIT_WORDS = {
     "يوم": ("day", None),
     "اسبوع": ("week", None),
     "شهر": ("month", None),
@@ -26,6 +28,7 @@ _UNITS = {
     "معتقل": ("person", "prisoners"),
     "اسير": ("person", "prisoners"),
 }
+_UNITS = {normalize_key(word): unit for word, unit in _UNIT_WORDS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,8 @@ def _toll_phrase(view: SentenceView, number: NumberValue) -> bool:
         return False  # "وأصيب 20"
     before = normalize_key(near).split()
     # "واستشهد 3 مدنيين": the word may carry the conjunction
+    if number.noun in _UNITS and _UNITS[number.noun][0] != "person":
+        return False  # "قضى 3 أيام في المعتقل": a span of time, not the dead
     if before and (before[-1] in words.toll_before or _bare(before[-1]) in words.toll_before):
         # "راح ضحيتها 20 مدنياً بين قتيل وجريح" counts the wounded too; "استشهد 4 مدنيين وجرح
         # 10 آخرون" tells the wounded apart
