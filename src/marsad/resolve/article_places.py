@@ -350,3 +350,27 @@ def _antecedent(place: _PlaceMention, before: Sequence[ResolvedPlace]) -> Resolv
 
 def _announced(mention: Mention) -> frozenset[str]:
     return frozenset(k for k in mention.rule.partition(KINDS_MARK)[2].split("+") if k)
+
+
+def around_kind_word(
+    text: str, places: list[ResolvedPlace], gazetteer: Gazetteer
+) -> list[ResolvedPlace]:
+    """A place written after an area word and a kind word ("محيط بلدة كفرنبل", "أطراف مدينة
+    سراقب") is around it, geo_precision 2 (codebook §4), as "محيط كفرنبل" is: the extractor
+    looks for the area word right before the name only."""
+    words = gazetteer.words
+    out = []
+    for place in places:
+        ref = place.ref
+        start = place.mention.span.start
+        before = tokens_of(text[max(0, start - KIND_LOOKBACK_CHARS) : start])[-2:]
+        stripped = [strip_proclitic(w, words) for w in before]
+        if (
+            ref.geo_precision < 2
+            and len(stripped) == 2
+            and stripped[0] in words.around
+            and stripped[1] in words.kinds
+        ):
+            place = ResolvedPlace(place.mention, replace(ref, geo_precision=2))
+        out.append(place)
+    return out
