@@ -1,5 +1,6 @@
-"""Named stretches of a month ("النصف الأول من الشهر الجاري", "الأسبوع الأخير من نيسان") and a
-day of the current month without "الشهر" ("يوم 9 الجاري"), codebook §5."""
+"""Named stretches of a month ("النصف الأول من الشهر الجاري", "الأسبوع الأخير من نيسان"), a
+day of the current month without "الشهر" ("يوم 9 الجاري"), a range of its days ("بين 5 و9 من
+الشهر الجاري") and a Hijri day named without a year ("الخامس من رمضان"), codebook §5."""
 
 from __future__ import annotations
 
@@ -57,3 +58,20 @@ def test_a_day_number_before_last_month_word_is_not_read_alone() -> None:
         m.interval is None or m.interval.start != date(2019, 4, 9)
         for m in find_dates("قتل 9 الماضي", published=PUBLISHED)
     )
+
+
+def test_a_hijri_day_without_a_year_is_the_latest_such_day() -> None:
+    # 1 Ramadan 1440 was 6 May 2019 (Umm al-Qura)
+    interval = _only("قصفت الطائرات البلدة في الخامس من رمضان")
+    assert (interval.start, interval.precision) == (date(2019, 5, 10), 1)
+    # Shawwal 1440 has not come by 12 May 2019: the latest is Shawwal 1439
+    assert _only("في الأول من شوال خرج المصلون").start == date(2018, 6, 15)
+
+
+def test_a_hijri_month_after_a_bare_number_is_not_read_without_a_year() -> None:
+    assert all(m.interval is None for m in find_dates("انتهت المباراة 7 صفر", published=PUBLISHED))
+
+
+def test_a_range_of_days_of_this_month() -> None:
+    interval = _only("شنت الطائرات غارات بين 5 و9 من الشهر الجاري")
+    assert (interval.start, interval.end) == (date(2019, 5, 5), date(2019, 5, 9))

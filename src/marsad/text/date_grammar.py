@@ -147,7 +147,8 @@ def grammar() -> Grammar:
         absolute=re.compile(rf"{_START}{weekday_prefix}{day}\s*[-/]?\s*{month_chunk}{month_ref}"),
         day_range=re.compile(
             rf"{_START}(?:(?:يومي|بين|من)\s+)?(?<![\d.,])(?P<d1>[0-3]?\d)\s*(?:و|-|–|الى|حتى)\s*"
-            rf"(?P<d2>[0-3]?\d)(?!\d)(?:\s+من)?(?:\s+شهر)?\s*{month_chunk}{month_ref}"
+            rf"(?P<d2>[0-3]?\d)(?!\d)(?:\s+من)?(?:\s+شهر)?\s*"
+            rf"(?:{month_chunk}{month_ref}|الشهر\s+(?P<mrel>{_RELATIONS}){_STOP})"
         ),
         numeric=re.compile(
             r"(?<![\d/.\-])(?:(?P<d>[0-3]?\d)(?P<s>[/.\-])(?P<mo>[01]?\d)(?P=s)(?P<y>\d{4})"
