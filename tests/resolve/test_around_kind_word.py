@@ -35,3 +35,15 @@ def _precisions(text: str) -> list[int]:
 )
 def test_around_a_named_town(text: str, precision: int) -> None:
     assert _precisions(text) == [precision]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اندلعت اشتباكات عنيفة على أطراف حيي جوبر والقابون في دمشق.",
+        "اندلعت اشتباكات عنيفة في محيط جوبر والقابون في دمشق.",
+    ],
+)
+def test_the_area_word_holds_for_the_places_listed_with_it(text: str) -> None:
+    # each listed place is around, none finer than the other: one record each
+    assert _precisions(text) == [2, 2]
