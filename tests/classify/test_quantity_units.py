@@ -47,3 +47,8 @@ def test_died_verb_before_a_count_is_a_toll() -> None:
 def test_a_span_of_time_after_the_died_verb_is_no_toll() -> None:
     claims = _claims("قتل مدني في قصف جوي على مدينة معرة النعمان بعد أن قضى 3 أيام في المعتقل.")
     assert [c.fatalities for c in claims if c.action == "air_strike"] == [1]
+
+
+def test_a_risen_toll_named_with_its_attack() -> None:
+    claims = _claims("ارتفعت حصيلة القتلى في القصف الجوي على مدينة معرة النعمان إلى 18 مدنياً.")
+    assert [c.fatalities for c in claims if c.action == "air_strike"] == [18]

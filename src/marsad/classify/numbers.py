@@ -78,9 +78,9 @@ def _is_toll(view: SentenceView, number: NumberValue, killed_nouns: set[str]) ->
 
 # a dead and a wounded noun joined: the count before them is of both ("بين قتيل وجريح")
 _MIXED = re.compile(r"(?:قتيل|قتلى|شهيد|شهداء)\s*و\s*(?:جريح|جرحى|مصاب)")
-# "عدد القتلى … إلى 35": the count the tally of the dead rose or came to, however long the
-# phrase naming the attack between them
-_TALLY_BEFORE = re.compile(r"عدد\s*(?:ال)?$")
+# "عدد القتلى … إلى 35", "حصيلة القتلى … إلى 18": the count the tally of the dead rose or
+# came to, however long the phrase naming the attack between them
+_TALLY_BEFORE = re.compile(r"(?:عدد|حصيلة|حصيله)\s*(?:ال)?$")
 _TALLY_TO = re.compile(r"(?:إلى|الى)\s*$")
 TALLY_WINDOW_CHARS = 80
 
