@@ -310,7 +310,8 @@ def lone_victims(view: SentenceView) -> int | None:
     for i, word in enumerate(words):
         if _bare(word) in lexicon.dual:
             return 2  # "أسفر القصف عن قتيلين"
-        core = word[1:] if word[:1] in {"و", "ف"} and word[1:] in lexicon.kill else word
+        # "ومقتل", "لمقتل" ("ما أدى لمقتل مدني"), "بمقتل": the killing word with a proclitic
+        core = word[1:] if word[:1] in {"و", "ف", "ل", "ب"} and word[1:] in lexicon.kill else word
         if core in lexicon.kill and i + 1 < len(raw) and raw[i + 1].startswith('"'):
             return 1  # "اغتيال "أبو يوسف الجزراوي"": a person named in quotes
         if core in lexicon.kill:
