@@ -52,3 +52,9 @@ def test_a_span_of_time_after_the_died_verb_is_no_toll() -> None:
 def test_a_risen_toll_named_with_its_attack() -> None:
     claims = _claims("ارتفعت حصيلة القتلى في القصف الجوي على مدينة معرة النعمان إلى 18 مدنياً.")
     assert [c.fatalities for c in claims if c.action == "air_strike"] == [18]
+
+
+def test_a_siege_lasting_months_is_its_duration() -> None:
+    claims = _claims("فرضت قوات النظام حصاراً خانقاً على بلدة مضايا استمر قرابة سبعة أشهر.")
+    quantities = [(q.value, q.unit, q.item) for c in claims for q in c.quantities]
+    assert (7, "month", "siege") in quantities

@@ -224,7 +224,8 @@ def quantities(view: SentenceView, action: str) -> list[Quantity]:
         if n is None or n.noun is None or n.noun not in _UNITS:
             continue
         unit, item = _UNITS[n.noun]
-        if unit == "day" and action.startswith("siege"):
+        # a siege's stated duration, in days, weeks or months ("حصار استمر قرابة سبعة أشهر")
+        if unit in {"day", "week", "month"} and action.startswith("siege"):
             item = "siege"
         out.append(Quantity(n.value, unit, item, n.qualifier, n.mention.span))
     return out
