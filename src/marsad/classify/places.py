@@ -296,6 +296,19 @@ _PLACE_WORD = re.compile(r"\s(?:مدينه|بلده|قريه|حي|مخيم|ري�
 ORIGIN_WINDOW_CHARS = 30
 
 
+# the words between a place and a coarser one that only says where it lies ("ومحمبل جنوبي
+# إدلب", "بريف إدلب"): prepositions, directions and area words
+_LOCATOR_GAP = re.compile(
+    r"^[\s،,]*(?:(?:في|ب|بريف|ريف|بمحافظة|محافظة|[وب]?(?:شمال|جنوب|شرق|غرب)[\u0621-\u064A]*)\s*)*$"
+)
+
+
+def _locates_aside(text: str, aside: ResolvedPlace, place: ResolvedPlace) -> bool:
+    """`place` right after a set-aside place says where that one lies, not where the event is."""
+    gap = text[aside.mention.span.end : place.mention.span.start]
+    return _locates(place, aside) and _LOCATOR_GAP.match(gap) is not None
+
+
 def _set_aside(text: str, places: list[ResolvedPlace]) -> set[int]:
     """Places named for another reason than the event's (by span start): a road's towns, a
     person's home town, a shell's launch site."""
@@ -356,7 +369,8 @@ def pick_places(
         here = [p for p in named if clause.start <= p.mention.span.start < clause.end] or named
         # a place coarser than a set-aside one ("جنوبي إدلب") locates it, not the event
         if all(
-            p.mention.span.start in aside or any(_locates(p, r) for r in set_aside) for p in here
+            p.mention.span.start in aside or any(_locates_aside(text, r, p) for r in set_aside)
+            for p in here
         ):
             aside.discard(min(p.mention.span.start for p in here))
         named = [p for p in named if p.mention.span.start not in aside]
