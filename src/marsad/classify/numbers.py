@@ -12,7 +12,9 @@ from marsad.text.lexicon import read_table
 from marsad.text.normalize import normalize_key
 
 TOLL_CUE_WINDOW_CHARS = 25  # "مقتل 5 …", "5 قتلى": the killed word sits next to the number
-_UNITS = {
+# Keyed as number mentions key their noun (`normalize_key`: "عائلة" → "عايله"), so that every
+# spelling of a unit word here is found whatever its hamza or ta marbuta.
+_UNIT_WORDS = {
     "يوم": ("day", None),
     "اسبوع": ("week", None),
     "شهر": ("month", None),
@@ -26,6 +28,7 @@ _UNITS = {
     "معتقل": ("person", "prisoners"),
     "اسير": ("person", "prisoners"),
 }
+_UNITS = {normalize_key(word): unit for word, unit in _UNIT_WORDS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +67,38 @@ def _is_toll(view: SentenceView, number: NumberValue, killed_nouns: set[str]) ->
             return True  # "4 قتلى"
         if m.key == KILLED and _subject_of_killed_verb(view, number, m):
             return True  # "11 عنصراً من التنظيم، بينهم قيادي، قتلوا": the verb follows its subject
+        if m.key == KILLED and _risen_tally(view, m, start):
+            return True  # "ارتفع عدد ضحايا القصف على مدينة دوما إلى 35"
         if m.key == KILLED and 0 <= start - m.span.end <= TOLL_CUE_WINDOW_CHARS:
             between = view.span.text[m.span.end - view.span.start : start - view.span.start]
             if not WOUNDED_WORDS.search(between) and not _number_between(view, m.span.end, start):
                 return True  # "مقتل 5", "قتل ثمانية" — the first count after the word
     return _toll_phrase(view, number)
+
+
+# a dead and a wounded noun joined: the count before them is of both ("بين قتيل وجريح")
+_MIXED = re.compile(r"(?:قتيل|قتلى|شهيد|شهداء)\s*و\s*(?:جريح|جرحى|مصاب)")
+# "عدد القتلى … إلى 35", "حصيلة القتلى … إلى 18": the count the tally of the dead rose or
+# came to, however long the phrase naming the attack between them
+_TALLY_BEFORE = re.compile(r"(?:عدد|حصيلة|حصيله)\s*(?:ال)?$")
+_TALLY_TO = re.compile(r"(?:إلى|الى)\s*$")
+TALLY_WINDOW_CHARS = 80
+
+
+def _risen_tally(view: SentenceView, killed: Mention, start: int) -> bool:
+    offset = view.span.start
+    text = view.span.text
+    k_start, k_end = killed.span.start - offset, killed.span.end - offset
+    if not 0 <= start - killed.span.end <= TALLY_WINDOW_CHARS:
+        return False
+    between = text[k_end : start - offset]
+    return (
+        _TALLY_BEFORE.search(text[max(0, k_start - 8) : k_start]) is not None
+        and _TALLY_TO.search(between) is not None
+        and "." not in between
+        and not WOUNDED_WORDS.search(between)
+        and not _number_between(view, killed.span.end, start)
+    )
 
 
 TOLL_PHRASE_BEFORE_CHARS = 12  # "أودى بحياة 5", "راح ضحيتها 15 مدنياً"
@@ -86,9 +116,13 @@ def _toll_phrase(view: SentenceView, number: NumberValue) -> bool:
     if WOUNDED_WORDS.search(near):
         return False  # "وأصيب 20"
     before = normalize_key(near).split()
-    if before and before[-1] in words.toll_before:
-        rest = text[end : end + _WOUNDED_AFTER_CHARS]
-        return not WOUNDED_WORDS.search(rest)  # "راح ضحيتها 20 مدنياً بين قتيل وجريح"
+    # "واستشهد 3 مدنيين": the word may carry the conjunction
+    if number.noun in _UNITS and _UNITS[number.noun][0] != "person":
+        return False  # "قضى 3 أيام في المعتقل": a span of time, not the dead
+    if before and (before[-1] in words.toll_before or _bare(before[-1]) in words.toll_before):
+        # "راح ضحيتها 20 مدنياً بين قتيل وجريح" counts the wounded too; "استشهد 4 مدنيين وجرح
+        # 10 آخرون" tells the wounded apart
+        return _MIXED.search(text[end : end + _WOUNDED_AFTER_CHARS]) is None
     stops = [end + SUBJECT_WINDOW_CHARS, len(text)]
     stops += [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
     stops += [n.span.start - offset for n in view.numbers if n.span.start - offset >= end]
@@ -190,7 +224,8 @@ def quantities(view: SentenceView, action: str) -> list[Quantity]:
         if n is None or n.noun is None or n.noun not in _UNITS:
             continue
         unit, item = _UNITS[n.noun]
-        if unit == "day" and action.startswith("siege"):
+        # a siege's stated duration, in days, weeks or months ("حصار استمر قرابة سبعة أشهر")
+        if unit in {"day", "week", "month"} and action.startswith("siege"):
             item = "siege"
         out.append(Quantity(n.value, unit, item, n.qualifier, n.mention.span))
     return out
@@ -276,7 +311,8 @@ def lone_victims(view: SentenceView) -> int | None:
     for i, word in enumerate(words):
         if _bare(word) in lexicon.dual:
             return 2  # "أسفر القصف عن قتيلين"
-        core = word[1:] if word[:1] in {"و", "ف"} and word[1:] in lexicon.kill else word
+        # "ومقتل", "لمقتل" ("ما أدى لمقتل مدني"), "بمقتل": the killing word with a proclitic
+        core = word[1:] if word[:1] in {"و", "ف", "ل", "ب"} and word[1:] in lexicon.kill else word
         if core in lexicon.kill and i + 1 < len(raw) and raw[i + 1].startswith('"'):
             return 1  # "اغتيال "أبو يوسف الجزراوي"": a person named in quotes
         if core in lexicon.kill:

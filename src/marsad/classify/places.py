@@ -136,12 +136,23 @@ def _qualifiers(text: str, places: list[ResolvedPlace]) -> set[int]:
     }
 
 
+# "أن" / "إن" opening what someone says: a place before it is the speaker's
+_REPORTED_CLAUSE = re.compile(r"(?:^|\s)(?:ب|و)?(?:أن|إن|ان)(?:\s|$)")
+
+
 def _qualifies(gap: str, prev: ResolvedPlace, cur: ResolvedPlace) -> bool:
     if "." in gap or "\n" in gap:
         return False
     if REFERENCE_MARK in cur.mention.rule:
-        # "قرب X" locates the place before, unless that place is an area around X
-        return len(gap) <= REFERENCE_GAP_CHARS and not _locates(prev, cur)
+        # "قرب X" locates the place before, unless that place is an area around X, lies in
+        # another country or is told in another clause ("نقلت وكالة من بيروت أن طائرات قصفت
+        # مواقع قرب مطار المزة": the agency's seat is not near the airport)
+        return (
+            len(gap) <= REFERENCE_GAP_CHARS
+            and not _locates(prev, cur)
+            and prev.ref.place.country == cur.ref.place.country
+            and _REPORTED_CLAUSE.search(gap) is None
+        )
     return len(gap) <= QUALIFIER_GAP_CHARS and not _CONJUNCTION.search(gap) and _locates(cur, prev)
 
 
@@ -239,6 +250,82 @@ def _stationed(text: str, start: int, spans: tuple[tuple[int, int], ...]) -> boo
     return True
 
 
+# A road named after the towns it joins ("على طريق حلب – دمشق", "الطريق الواصل بين مدينتي حلب
+# ومنبج"): the towns name the road, they are not where on it the event happened (codebook §4).
+# The first town follows a road word (with a linking phrase); the other end follows it after a
+# dash, "و" or "إلى".
+_ROAD_OPENER = re.compile(
+    r"(?:^|\s)[وبل]?(?:ال)?(?:طريق|أوتوستراد|اوتوستراد)\s+(?:ال[\u0621-\u064A]+\s+)?"
+    r"(?:(?:الواصل|الرابط|الممتد|الذي\s+يربط|الذي\s+يمتد|الذي\s+يصل)\s+)?"
+    r"(?:(?:بين|من)\s+)?(?:(?:مدينتي|بلدتي|قريتي|مدينة|بلدة|قرية)\s+)?$"
+)
+_ROAD_OTHER_END = re.compile(
+    r"^\s*(?:[-–—]|و|إلى|الى|و?حتى)\s*(?:كل\s+من\s+)?(?:(?:مدينة|بلدة|قرية|محافظة)\s+)?$"
+)
+ROAD_WINDOW_CHARS = 50
+
+
+def _road_names(text: str, places: list[ResolvedPlace]) -> set[int]:
+    """The places that name a road between two of them rather than locate the event (by span
+    start). A road named after one town ("الطريق الرئيسي للرستن", "طريق المطار") leads to it:
+    the town stays a place."""
+    out: set[int] = set()
+    chain: list[int] = []
+    prev: ResolvedPlace | None = None
+    for p in sorted(places, key=lambda q: q.mention.span.start):
+        start = p.mention.span.start
+        if (
+            prev is not None
+            and chain
+            and _ROAD_OTHER_END.match(text[prev.mention.span.end : start])
+        ):
+            chain.append(start)
+        else:
+            if len(chain) > 1:
+                out.update(chain)
+            opened = _ROAD_OPENER.search(text[max(0, start - ROAD_WINDOW_CHARS) : start])
+            chain = [start] if opened else []
+        prev = p
+    if len(chain) > 1:
+        out.update(chain)
+    return out
+
+
+# a place word between an origin phrase and the name ("من أبناء مدينة دير الزور")
+_PLACE_WORD = re.compile(r"\s(?:مدينه|بلده|قريه|حي|مخيم|ريف|محافظه|منطقه)$")
+ORIGIN_WINDOW_CHARS = 30
+
+
+# the words between a place and a coarser one that only says where it lies ("ومحمبل جنوبي
+# إدلب", "بريف إدلب"): prepositions, directions and area words
+_LOCATOR_GAP = re.compile(
+    r"^[\s،,]*(?:(?:في|ب|بريف|ريف|بمحافظة|محافظة|[وب]?(?:شمال|جنوب|شرق|غرب)[\u0621-\u064A]*)\s*)*$"
+)
+
+
+def _locates_aside(text: str, aside: ResolvedPlace, place: ResolvedPlace) -> bool:
+    """`place` right after a set-aside place says where that one lies, not where the event is."""
+    gap = text[aside.mention.span.end : place.mention.span.start]
+    return _locates(place, aside) and _LOCATOR_GAP.match(gap) is not None
+
+
+def _set_aside(text: str, places: list[ResolvedPlace]) -> set[int]:
+    """Places named for another reason than the event's (by span start): a road's towns, a
+    person's home town, a shell's launch site."""
+    return _road_names(text, places) | {
+        p.mention.span.start for p in places if _origin(text, p.mention.span.start)
+    }
+
+
+def _origin(text: str, start: int) -> bool:
+    """The place is where someone comes from or a shell was fired from, by the words before it."""
+    before = " " + " ".join(
+        normalize_key(text[max(0, start - ORIGIN_WINDOW_CHARS) : start]).split()
+    )
+    before = _PLACE_WORD.sub("", before)
+    return any(before.endswith(" " + phrase) for phrase in words_of("origin_words.tsv"))
+
+
 def _street(text: str, start: int) -> bool:
     """The place names a street or square ("شارع تل أبيض شمال المدينة"), not the event's place."""
     return _word_before(text, start, "وب") in words_of("street_words.tsv")
@@ -273,6 +360,20 @@ def pick_places(
     that government, not where the event happened."""
     clause = view.clause_of(trigger.span.start)
     named = [p for p in _not_datelines(text, view.places) if not _inside(p, speaker)]
+    # a road's towns and a person's home town or a shell's launch site ("شاب من أبناء مدينة دير
+    # الزور") stand in for the event's place only when its clause (else its sentence) names no
+    # other place, and then as one place: a road is one site, not one event per town it joins
+    aside = _set_aside(text, named)
+    if aside:
+        set_aside = [p for p in named if p.mention.span.start in aside]
+        here = [p for p in named if clause.start <= p.mention.span.start < clause.end] or named
+        # a place coarser than a set-aside one ("جنوبي إدلب") locates it, not the event
+        if all(
+            p.mention.span.start in aside or any(_locates_aside(text, r, p) for r in set_aside)
+            for p in here
+        ):
+            aside.discard(min(p.mention.span.start for p in here))
+        named = [p for p in named if p.mention.span.start not in aside]
     qualifiers = _qualifiers(text, named)
     heads = [p for p in named if p.mention.span.start not in qualifiers]
     in_clause = [p for p in named if clause.start <= p.mention.span.start < clause.end]
@@ -333,6 +434,8 @@ def _carriable(places: list[ResolvedPlace], text: str, action: str) -> list[Reso
     """Places an earlier sentence lends: not a dateline; for leaving and deals, not where
     people were sent."""
     places = _not_datelines(text, places)
+    aside = _set_aside(text, places)
+    places = [p for p in places if p.mention.span.start not in aside] or places[:1]
     if action not in ABROAD_ACTIONS:
         # a foreign capital named elsewhere ("مقاتلون موالون لأنقرة", "قال في موسكو") is where
         # someone speaks or sits, never lent to a fight in Syria told with no place of its own

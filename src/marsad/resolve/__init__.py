@@ -21,7 +21,7 @@ from marsad.model import (
     ResolvedDate,
     ResolvedPlace,
 )
-from marsad.resolve.article_places import resolve_place_mentions
+from marsad.resolve.article_places import around_kind_word, resolve_place_mentions
 from marsad.resolve.landmarks import landmark_places
 
 __all__ = ["resolve_mentions"]
@@ -43,8 +43,8 @@ def _places(
 ) -> list[ResolvedPlace]:
     """Each place in its article's context (`resolve.article_places`, codebook §4), and the
     landmarks inside its towns (`resolve.landmarks`)."""
-    places = resolve_place_mentions(mentions, gazetteer)
     text = extraction.article.text
+    places = around_kind_word(text, resolve_place_mentions(mentions, gazetteer), gazetteer)
     return landmark_places(text, extraction.sentences, places, gazetteer)
 
 

@@ -7,6 +7,7 @@ cannot place alone ("المدينة" → the latest city named before it).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -350,3 +351,36 @@ def _antecedent(place: _PlaceMention, before: Sequence[ResolvedPlace]) -> Resolv
 
 def _announced(mention: Mention) -> frozenset[str]:
     return frozenset(k for k in mention.rule.partition(KINDS_MARK)[2].split("+") if k)
+
+
+def around_kind_word(
+    text: str, places: list[ResolvedPlace], gazetteer: Gazetteer
+) -> list[ResolvedPlace]:
+    """A place written after an area word and a kind word ("محيط بلدة كفرنبل", "أطراف مدينة
+    سراقب") is around it, geo_precision 2 (codebook §4), as "محيط كفرنبل" is: the extractor
+    looks for the area word right before the name only. The area word holds for the places
+    listed with it ("أطراف حيي جوبر والقابون"): each is around, none finer than the other."""
+    words = gazetteer.words
+    out: list[ResolvedPlace] = []
+    around_end: int | None = None  # where the last place read as "around" ends
+    for place in sorted(places, key=lambda p: p.mention.span.start):
+        ref = place.ref
+        start = place.mention.span.start
+        before = tokens_of(text[max(0, start - KIND_LOOKBACK_CHARS) : start])[-2:]
+        stripped = [strip_proclitic(w, words) for w in before]
+        kind_word_around = (
+            len(stripped) == 2 and stripped[0] in words.around and stripped[1] in words.kinds
+        )
+        near = place.mention.rule.startswith(NEAR_RULE) and REFERENCE_MARK not in place.mention.rule
+        listed = around_end is not None and _LISTED_AFTER.match(text[around_end:start]) is not None
+        if ref.geo_precision < 2 and (kind_word_around or listed):
+            place = ResolvedPlace(place.mention, replace(ref, geo_precision=2))
+        around = kind_word_around or near or listed
+        around_end = place.mention.span.end if around else None
+        out.append(place)
+    return out
+
+
+# the gap between two listed places: "و", "،" and at most a place word ("ومدينة")
+_LISTED_AFTER = re.compile(r"^\s*[،,]?\s*و?\s*(?:[\u0621-\u064A]+\s+)?$")
+REFERENCE_MARK = ":ref"

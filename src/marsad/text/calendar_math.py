@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar as _stdlib_calendar
 from datetime import date, timedelta
 
-from hijridate import Hijri
+from hijridate import Gregorian, Hijri
 
 from marsad.model import DateInterval
 
@@ -131,3 +131,17 @@ def hijri_year(year: int) -> DateInterval | None:
     if first is None or last_month is None:
         return None
     return DateInterval(first, last_month.end, MONTH_OR_LONGER)
+
+
+def latest_hijri(month: int, day_of_month: int, published: date) -> date | None:
+    """The latest Gregorian day, not after `published`, of a Hijri day and month named without
+    a year ("الخامس من رمضان"), or None outside hijridate's range."""
+    try:
+        year = Gregorian(published.year, published.month, published.day).to_hijri().year
+    except (ValueError, OverflowError):
+        return None
+    for candidate_year in (year, year - 1):
+        converted = hijri_to_gregorian(candidate_year, month, day_of_month)
+        if converted is not None and converted <= published:
+            return converted
+    return None

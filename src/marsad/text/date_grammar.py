@@ -30,6 +30,15 @@ PART_WORDS = {
     "منتصف": "middle", "اواسط": "middle", "وسط": "middle",
     "اواخر": "late", "نهايه": "late", "اخر": "late", "اخير": "late", "ختام": "late",
 }  # fmt: skip
+# Named stretches of a month ("النصف الأول من الشهر الجاري", "الأسبوع الثاني من أيار") as their
+# first and last day; a negative first day counts back from the month's end ("الأسبوع الأخير").
+# Without them the ordinal reads as a day ("الأول من أيار" = 1 May).
+SPAN_PARTS = {
+    "النصف الاول": (1, 15), "النصف الثاني": (16, 31), "النصف الاخير": (16, 31),
+    "الاسبوع الاول": (1, 7), "الاسبوع الثاني": (8, 14), "الاسبوع الثالث": (15, 21),
+    "الاسبوع الرابع": (22, 28), "الاسبوع الاخير": (-6, 31),
+    "العشر الاوايل": (1, 10), "العشر الاواسط": (11, 20), "العشر الاواخر": (21, 31),
+}  # fmt: skip
 # Seasons of a year ("ربيع العام 2014") as first and last month. Winter spans two years and is
 # left out: "شتاء العام 2014" stays the whole year rather than a guessed half.
 SEASON_WORDS = {"ربيع": (3, 5), "صيف": (6, 8), "خريف": (9, 11)}
@@ -138,19 +147,22 @@ def grammar() -> Grammar:
         absolute=re.compile(rf"{_START}{weekday_prefix}{day}\s*[-/]?\s*{month_chunk}{month_ref}"),
         day_range=re.compile(
             rf"{_START}(?:(?:يومي|بين|من)\s+)?(?<![\d.,])(?P<d1>[0-3]?\d)\s*(?:و|-|–|الى|حتى)\s*"
-            rf"(?P<d2>[0-3]?\d)(?!\d)(?:\s+من)?(?:\s+شهر)?\s*{month_chunk}{month_ref}"
+            rf"(?P<d2>[0-3]?\d)(?!\d)(?:\s+من)?(?:\s+شهر)?\s*"
+            rf"(?:{month_chunk}{month_ref}|الشهر\s+(?P<mrel>{_RELATIONS}){_STOP})"
         ),
         numeric=re.compile(
             r"(?<![\d/.\-])(?:(?P<d>[0-3]?\d)(?P<s>[/.\-])(?P<mo>[01]?\d)(?P=s)(?P<y>\d{4})"
             r"|(?P<y2>\d{4})(?P<s2>[/.\-])(?P<mo2>[01]?\d)(?P=s2)(?P<d2>[0-3]?\d))(?![\d/.\-]\d)"
         ),
         part_of_month=re.compile(
-            rf"{_START}(?P<part>{_alternation(list(PART_WORDS))})\s+(?:(?:شهر\s+)?{month_chunk}"
+            rf"{_START}(?:(?P<part>{_alternation(list(PART_WORDS))})"
+            rf"|(?P<stretch>{_alternation(list(SPAN_PARTS))}){_STOP}(?:\s+من)?)"
+            rf"\s+(?:(?:شهر\s+)?{month_chunk}"
             rf"{month_ref}|الشهر\s+(?P<mrel>{_RELATIONS}){_STOP})"
         ),
         month=re.compile(rf"{_START}(?P<shahr>شهر\s+)?{month_chunk}{month_ref}"),
         relative_month=re.compile(
-            rf"{_START}{day}\s+(?:من\s+)?الشهر\s+(?P<mrel>{_RELATIONS}){_STOP}"
+            rf"{_START}{day}\s+(?:(?:من\s+)?(?P<this_month>الشهر)\s+)?(?P<mrel>{_RELATIONS}){_STOP}"
         ),
         year=re.compile(
             rf"{_START}(?:(?P<ypart>{_alternation(list(PART_WORDS))})\s+"

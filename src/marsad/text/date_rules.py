@@ -17,6 +17,7 @@ from marsad.text.date_grammar import (
     RECENT_UNITS,
     RELATION_WORDS,
     SEASON_WORDS,
+    SPAN_PARTS,
     Grammar,
 )
 from marsad.text.numerals import parse_number_words
@@ -55,11 +56,11 @@ _WEEKDAYS = ("الاثنين", "الثلاثاء", "الاربعاء", "الخم
 def rules(g: Grammar) -> tuple[tuple[re.Pattern[str], _Rule, tuple[_Cue, ...]], ...]:
     return (
         (g.absolute, _absolute, (_MONTH,)),
-        (g.day_range, _day_range, (_MONTH,)),
+        (g.day_range, _day_range, (_MONTH, "الشهر")),
         (g.numeric, _numeric, (g.numeric_cue,)),
         (g.part_of_month, _part_of_month, (_MONTH, "الشهر")),
         (g.month, _month, (_MONTH,)),
-        (g.relative_month, _relative_month, ("الشهر",)),
+        (g.relative_month, _relative_month, ("الشهر", "الجاري", "الحالي")),
         (g.year, _year, ("عام", "سنه", "هذا العام")),
         (g.bare_year, _bare_year, (g.bare_year_cue,)),
         (g.relative_day, _relative_day, ("امس", "اليوم", "البارحه", "الليله")),
@@ -134,7 +135,9 @@ class _MonthRef:
     year_relation: str | None  # of the year: "مايو العام الماضي"
 
 
-def _month_ref(g: Grammar, match: re.Match[str], *, needs_context: bool) -> _MonthRef | None:
+def _month_ref(
+    g: Grammar, match: re.Match[str], *, needs_context: bool, dated: bool = False
+) -> _MonthRef | None:
     chunk = match.group("month")
     names = [g.months[_MULTI_SPACE.sub(" ", m.group())] for m in g.month_name.finditer(chunk)]
     if not names:
@@ -146,8 +149,10 @@ def _month_ref(g: Grammar, match: re.Match[str], *, needs_context: bool) -> _Mon
     has_context = len(names) > 1 or year_text or relation or year_relation
     if needs_context and first.ambiguous and not has_context:
         return None
-    if first.calendar == "hijri" and year_text is None:
-        return None  # "رمضان" alone names the month of fasting, not a datable month
+    if first.calendar == "hijri" and year_text is None and not dated:
+        # "رمضان" alone names the month of fasting, not a datable month; with a day ("الخامس من
+        # رمضان") it is that day of the latest such month
+        return None
     year = int(year_text) if year_text else None
     return _MonthRef(first.month, first.calendar, year, relation, year_relation)
 
@@ -170,12 +175,18 @@ def _day_of(g: Grammar, match: re.Match[str]) -> int | None:
 
 
 def _absolute(g: Grammar, match: re.Match[str], published: date | None) -> Found | None:
-    ref = _month_ref(g, match, needs_context=False)
+    ref = _month_ref(g, match, needs_context=False, dated=True)
     day_of_month = _day_of(g, match)
     if ref is None or day_of_month is None or not 1 <= day_of_month <= 31:
         return None
-    year = _resolve_year(ref, published)
     interval: DateInterval | None = None
+    if ref.calendar == "hijri" and ref.year is None:
+        if not (match.group("ordinal") or re.search(r"\s(?:من|شهر)\s", match.group())):
+            return None  # "7 صفر" may be a score; "السابع من صفر" is a day
+        latest = None if published is None else cal.latest_hijri(ref.month, day_of_month, published)
+        interval = None if latest is None else cal.day(latest)
+        return _found(match, interval, "absolute", False)
+    year = _resolve_year(ref, published)
     if year is not None and ref.calendar == "hijri":
         converted = cal.hijri_to_gregorian(year, ref.month, day_of_month)
         interval = None if converted is None else cal.day(converted)
@@ -187,8 +198,21 @@ def _absolute(g: Grammar, match: re.Match[str], published: date | None) -> Found
 
 
 def _day_range(g: Grammar, match: re.Match[str], published: date | None) -> Found | None:
-    ref = _month_ref(g, match, needs_context=False)
     first, last = int(match.group("d1")), int(match.group("d2"))
+    if match.group("mrel"):
+        # "بين 5 و9 من الشهر الجاري"
+        if not 1 <= first < last <= 31:
+            return None
+        if published is None:
+            return _found(match, None, "range", False)
+        back = {"past": 1, "current": 0, "next": -1}[RELATION_WORDS[match.group("mrel")]]
+        rel_year, rel_month = cal.shift_months(published, back)
+        since = cal.safe_date(rel_year, rel_month, first)
+        until = cal.safe_date(rel_year, rel_month, last)
+        if since is None or until is None:
+            return None
+        return _found(match, cal.days(since, until), "range", False)
+    ref = _month_ref(g, match, needs_context=False)
     if ref is None or ref.calendar != "gregorian" or not 1 <= first < last <= 31:
         return None
     year = _resolve_year(ref, published)
@@ -214,19 +238,29 @@ def _numeric(g: Grammar, match: re.Match[str], published: date | None) -> Found 
 
 
 def _part_of_month(g: Grammar, match: re.Match[str], published: date | None) -> Found | None:
-    part = PART_WORDS[match.group("part")]
     if match.group("mrel"):
         if published is None:
             return _found(match, None, "month", False)
         back = {"past": 1, "current": 0, "next": -1}[RELATION_WORDS[match.group("mrel")]]
         year, month = cal.shift_months(published, back)
-        return _found(match, cal.part_of_month(year, month, part), "month", False)
+        return _found(match, _stretch(match, year, month), "month", False)
     ref = _month_ref(g, match, needs_context=False)
     if ref is None or ref.calendar != "gregorian":
         return None
     year_value = _resolve_year(ref, published)
-    interval = None if year_value is None else cal.part_of_month(year_value, ref.month, part)
+    interval = None if year_value is None else _stretch(match, year_value, ref.month)
     return _found(match, interval, "month", ref.year is not None)
+
+
+def _stretch(match: re.Match[str], year: int, month: int) -> DateInterval:
+    """The days of the month a part word ("مطلع") or a named stretch ("النصف الأول") says."""
+    if not match.group("stretch"):
+        return cal.part_of_month(year, month, PART_WORDS[match.group("part")])
+    first, last = SPAN_PARTS[_MULTI_SPACE.sub(" ", match.group("stretch"))]
+    length = cal.month_length(year, month)
+    first = first if first > 0 else length + first
+    start, end = date(year, month, first), date(year, month, min(last, length))
+    return cal.days(start, end, cal.WEEK_OR_PART)
 
 
 def _month(g: Grammar, match: re.Match[str], published: date | None) -> Found | None:
@@ -248,6 +282,10 @@ def _relative_month(g: Grammar, match: re.Match[str], published: date | None) ->
     day_of_month = _day_of(g, match)
     if day_of_month is None:
         return None
+    if not match.group("this_month") and (
+        not match.group("day") or RELATION_WORDS[match.group("mrel")] != "current"
+    ):
+        return None  # "يوم 9 الجاري" is this month's 9th; a bare ordinal or "الماضي" is not
     if published is None:
         return _found(match, None, "absolute", False)
     back = {"past": 1, "current": 0, "next": -1}[RELATION_WORDS[match.group("mrel")]]
