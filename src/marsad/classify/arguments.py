@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from marsad.classify.view import SentenceView
-from marsad.knowledge.actions import speech_actions
+from marsad.knowledge.actions import speech_actions, two_sided_actions
 from marsad.model import (
     ActorOption,
     Mention,
@@ -528,7 +528,7 @@ def _positional_actors(
             # the object named last: "سلّمت قسد النظام المخابز بعد أن سيطرت عليها" → قسد.
             actor1 = before[0]
     partner = _conjoined_before(text, before, actor1)
-    if partner is not None and trigger.key in TWO_SIDED:
+    if partner is not None and trigger.key in two_sided_actions():
         return partner, actor1  # "عقد النظام وقسد اتفاقاً": the two conjuncts are the parties
     if actor1 is not None and before and actor1 is before[-1]:
         actor1 = _head(text, before)
@@ -543,7 +543,7 @@ def _positional_actors(
         and not ALLY_BEFORE.search(_prefix(text, a.mention.span.start))
     ]
     actor2 = rest[0] if rest else None
-    if trigger.key in TWO_SIDED and actor1 is not None:
+    if trigger.key in two_sided_actions() and actor1 is not None:
         partners = [
             a
             for a in after
@@ -683,7 +683,6 @@ CONJOINED = re.compile(
 # A preposition word between a noun trigger and the actor makes the actor its object, whatever
 # else stands between: "اشتباكات مع تنظيم \"الدولة\"", "السيطرة على المدينة وانسحاب داعش".
 GAP_PREPOSITION = re.compile(r"(?:^|\s)(?:مع|ضد|على|عن|بين|إلى|الى|في)\s")
-TWO_SIDED = frozenset({"agreement", "talks", "armed_clash"})  # both conjuncts are parties
 
 
 def _conjoined_before(

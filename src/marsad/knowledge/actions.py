@@ -18,6 +18,9 @@ class ActionInfo:
     plover: str | None
     verbal: bool
     disorder_type: str | None
+    # the two sides are parties to one thing (a clash, talks, a deal): "X و Y" are both parties,
+    # and two reports naming them in either order do not disagree on who did it
+    two_sided: bool = False
 
 
 def load_actions(path: Path | None = None) -> dict[str, ActionInfo]:
@@ -31,6 +34,7 @@ def load_actions(path: Path | None = None) -> dict[str, ActionInfo]:
             plover=row["plover"] or None,
             verbal=row["verbal"] == "1",
             disorder_type=row["disorder_type"] or None,
+            two_sided=row.get("two_sided") == "1",
         )
         for row in rows
     }
@@ -42,3 +46,9 @@ def speech_actions() -> frozenset[str]:
     family `verbal`, not the `verbal` flag, which also marks displacement (scored only where the
     gold codes it) though people fleeing say nothing."""
     return frozenset(a for a, info in load_actions().items() if info.family == "verbal")
+
+
+@cache
+def two_sided_actions() -> frozenset[str]:
+    """Actions whose two actors are parties to one thing (the `two_sided` column)."""
+    return frozenset(a for a, info in load_actions().items() if info.two_sided)

@@ -21,9 +21,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from marsad.knowledge.actions import two_sided_actions
 from marsad.link.actors import ActorTree
 from marsad.link.facts import RecordFacts
-from marsad.link.scoring import DURABLE_ACTIONS, SYMMETRIC_ACTIONS
+from marsad.link.scoring import DURABLE_ACTIONS
 
 BUCKET_DAYS = 7  # a week: reports of one happening come out within days of each other
 MAX_BUCKETED_DAYS = 42  # intervals longer than six weeks do not locate a record in time
@@ -167,7 +168,7 @@ class BlockIndex:
                         yield group
 
     def _actor_key(self, facts: RecordFacts) -> str:
-        if facts.action in SYMMETRIC_ACTIONS:
+        if facts.action in two_sided_actions():
             # Either side may be named first; both reports then file under the same side.
             sides = [self.actors.root(a) for a in (facts.actor1, facts.actor2) if a]
             return min(sides, default="")

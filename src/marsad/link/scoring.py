@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from marsad.knowledge.actions import two_sided_actions
 from marsad.link.actors import ActorTree
 from marsad.link.facts import RecordFacts
 from marsad.link.geo import area_holds, haversine_km, nested
@@ -24,8 +25,6 @@ PAIR_THRESHOLD = 1.5  # a pair below this is not a candidate link
 # that he was wounded. Linked at a cost, so both must agree elsewhere.
 COMPATIBLE_ACTIONS = frozenset({frozenset({"killing", "attack"})})
 COMPATIBLE_ACTION_COST = 0.5
-# Actions whose two sides are parties to one thing, so actor1/actor2 order carries no meaning.
-SYMMETRIC_ACTIONS = frozenset({"agreement", "talks", "armed_clash"})
 # Actions with a direction: in one article, the same two sides each way are two happenings (an
 # exchange of prisoners or bodies), never one happening told from two ends.
 EXCHANGED_ACTIONS = frozenset({"handover"})
@@ -185,7 +184,7 @@ def _status_score(a: RecordFacts, b: RecordFacts) -> float:
 
 def _actor_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float:
     pairs = [(a.actor1, b.actor1, True), (a.actor2, b.actor2, False)]
-    if a.action in SYMMETRIC_ACTIONS and _crossed(a, b, actors):
+    if a.action in two_sided_actions() and _crossed(a, b, actors):
         pairs = [(a.actor1, b.actor2, True), (a.actor2, b.actor1, False)]
     total = 0.0
     for mine, theirs, is_actor1 in pairs:
