@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cached_property
 
 from marsad.classify.view import SentenceView
 from marsad.knowledge.actions import speech_actions, two_sided_actions
@@ -71,26 +72,27 @@ def _first_id(actor: ResolvedActor | None) -> str | None:
 ACTOR_CARRY_SENTENCES = 2  # how far back the doer of an account may be named
 
 
-_PARTY_VIEWS: dict[tuple[str, int, bool], list[SentenceView]] = {}
-_PARTY_VIEWS_KEPT = 4  # the articles being assembled now; older entries are dropped
+class PartyViews:
+    """An article's sentences with only the actors that can be parties: without the places'
+    names ("ريف دمشق" is no government), and, for all but mediated acts, without sponsors and
+    mediators. Every trigger of an article asks for them, so assembly makes them once per article
+    and each list only when first asked for."""
 
+    def __init__(self, views: list[SentenceView], text: str) -> None:
+        self._views = views
+        self._text = text
 
-def _party_views(
-    views: list[SentenceView], text: str, *, without_sponsors: bool
-) -> list[SentenceView]:
-    """The article's sentences with only the actors that can be parties. Every trigger of an
-    article asks for the same list, so it is made once per article (keyed by its text)."""
-    key = (text, len(views), without_sponsors)
-    cached = _PARTY_VIEWS.get(key)
-    if cached is not None:
-        return cached
-    out = [replace(v, actors=_outside_places(v, text)) for v in views]
-    if without_sponsors:
-        out = [replace(v, actors=_not_sponsors(v.actors, text)) for v in out]
-    if len(_PARTY_VIEWS) >= _PARTY_VIEWS_KEPT:
-        _PARTY_VIEWS.pop(next(iter(_PARTY_VIEWS)))
-    _PARTY_VIEWS[key] = out
-    return out
+    @cached_property
+    def with_mediators(self) -> list[SentenceView]:
+        return [replace(v, actors=_outside_places(v, self._text)) for v in self._views]
+
+    @cached_property
+    def without_sponsors(self) -> list[SentenceView]:
+        text = self._text
+        return [replace(v, actors=_not_sponsors(v.actors, text)) for v in self.with_mediators]
+
+    def for_action(self, action: str) -> list[SentenceView]:
+        return self.with_mediators if action in MEDIATED else self.without_sponsors
 
 
 # Whether two catalog roots fought on one side on the report's day (knowledge/sides.py).
@@ -104,12 +106,13 @@ def pick_actors(
     text: str,
     action: str = "",
     allied: Allied | None = None,
+    parties: PartyViews | None = None,
 ) -> tuple[ResolvedActor | None, ResolvedActor | None]:
     # Every sentence's actors without the places' names: the doer carried from another sentence
     # and the article's other side are actors too, not "ريف دمشق" or "قرب العاصمة دمشق".
     # A sponsor or mediator is no party ("برعاية وضمانة روسية", "بوساطة روسية"): the sides are
     # those who leave, hand over, agree (codebook §2); talks may code the mediator.
-    views = _party_views(views, text, without_sponsors=action not in MEDIATED)
+    views = (parties or PartyViews(views, text)).for_action(action)
     view = views[view.index]
     if action in SIEGE_ENDS and trigger.key in BESIEGES:
         trigger = replace(trigger, key=action)  # "كسرت القوات الحصار": the siege noun, relabelled

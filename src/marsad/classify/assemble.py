@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from marsad.classify.arguments import Allied, pick_actors, pick_status
+from marsad.classify.arguments import Allied, PartyViews, pick_actors, pick_status
 from marsad.classify.attribution import cited_at, denier, heard, voice_at
 from marsad.classify.dates import pick_date
 from marsad.classify.numbers import fatalities, lone_victims, quantities
@@ -99,6 +99,7 @@ def drafts_for(
     killed: set[str],
     civilians: ResolvedActor | None = None,
     allied: Allied | None = None,
+    parties: PartyViews | None = None,
 ) -> list[Draft]:
     text = article.text
     view = views[scored.candidate.sentence]
@@ -118,7 +119,7 @@ def drafts_for(
     places, how = pick_places(views, view, trigger, text, action, speaker)
     others = _other_clauses(views, view, scored, text, places)
     when = pick_date(views, view, trigger, article.published)
-    a1, a2 = pick_actors(views, view, trigger, text, action, allied)
+    a1, a2 = pick_actors(views, view, trigger, text, action, allied, parties)
     cited = source is not None and a2 is not None and source.span == a2.mention.span
     if cited and a2 is not None and cited_at(text, a2.mention.span.start):
         a2 = None  # "وفق الأمم المتحدة": the source a report cites is not a side of the act
@@ -928,6 +929,7 @@ def assemble_claims(
 ) -> tuple[Claim, ...]:
     voices = heard(views, article.text)
     allied = _allied_on(resources, article.published)
+    parties = PartyViews(views, article.text)
     outlets = _outlet_catalog(resources)
     killed = _killed_nouns(resources)
     civilians = _civilians(resources, views)
@@ -942,7 +944,7 @@ def assemble_claims(
         )
         if _own_voice(voice, article.outlet, outlets):
             voice = None
-        drafts.extend(drafts_for(scored, views, article, voice, killed, civilians, allied))
+        drafts.extend(drafts_for(scored, views, article, voice, killed, civilians, allied, parties))
     drafts = _denied_by_reference(drafts, views, article.text)
     titles = _titles(views, voices, article.text)
     drafts = _terms_told(_bare_shelling_titles(sourced_titles(drafts, titles), titles))
