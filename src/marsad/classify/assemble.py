@@ -15,6 +15,7 @@ from marsad.classify.places import LIST_ACTIONS, pick_places
 from marsad.classify.select import Scored
 from marsad.classify.view import SentenceView
 from marsad.errors import MarsadError
+from marsad.knowledge.actions import speech_actions
 from marsad.knowledge.outlets import OutletCatalog
 from marsad.knowledge.resources import Resources
 from marsad.model import (
@@ -37,6 +38,7 @@ from marsad.text.lexicon import words_of
 from marsad.text.normalize import normalize_key, normalize_word
 
 RULE = "classify.rules@1"
+NO_TOLL_ACTIONS = frozenset({"withdrawal", "agreement", "talks"})
 # Confidence lost when the place was not in the event's own sentence (carried or the article's).
 PLACE_PENALTY = {"clause": 0.0, "sentence": 0.05, "carried": 0.15, "article": 0.25, "none": 0.3}
 
@@ -145,7 +147,8 @@ def drafts_for(
         actor2=_ref(a2, when),
         place=None,
         date=when,
-        fatalities=toll if action not in {"withdrawal", "agreement", "talks"} else None,
+        # a deal, a withdrawal or words (an accusation, a condemnation) kill no one themselves
+        fatalities=toll if action not in NO_TOLL_ACTIONS | speech_actions() else None,
         quantities=tuple(extra),
         attributed_to=source,
         evidence=view.span,
