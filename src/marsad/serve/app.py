@@ -7,12 +7,13 @@ with a `detail` message; a malformed parameter is FastAPI's 422 with the paramet
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -40,6 +41,44 @@ Since = Annotated[date | None, Query(description="YYYY-MM-DD: items ending on or
 Until = Annotated[date | None, Query(description="YYYY-MM-DD: items starting on or before")]
 Many = Annotated[list[str] | None, Query(description="one or more, repeated or comma-separated")]
 Text = Annotated[str | None, Query(max_length=200)]
+
+
+def shared_filters(
+    request: Request,
+    since: Since = None,
+    until: Until = None,
+    action: Many = None,
+    status: Many = None,
+    admin1: Many = None,
+    actor: Text = None,
+    place: Text = None,
+    q: Text = None,
+) -> Filters:
+    """The query parameters events, the timeline and records share (a FastAPI dependency);
+    each route adds its own with `dataclasses.replace`."""
+    view: StoreView = request.app.state.view
+    if since is not None and until is not None and since > until:
+        raise HTTPException(422, f"since ({since}) is after until ({until})")
+    statuses = views.split_values(status)
+    unknown = sorted(statuses - set(STATUSES))
+    if unknown:
+        raise HTTPException(422, f"unknown status {', '.join(unknown)}; one of {STATUSES}")
+    hits: frozenset[str] | None = None
+    if q is not None and q.strip():
+        hits = frozenset(view.search(q))
+    return Filters(
+        since=since,
+        until=until,
+        actions=views.split_values(action),
+        statuses=statuses,
+        admin1=frozenset(views.fold(a) for a in views.split_values(admin1)),
+        actor=views.fold(actor) or None,
+        place=views.fold(place) or None,
+        article_ids=hits,
+    )
+
+
+Shared = Annotated[Filters, Depends(shared_filters)]
 
 
 def static_dir() -> Path:
@@ -70,45 +109,6 @@ def create_app(store: Path | str, *, resources: Resources | None = None) -> Fast
         ]
         return JSONResponse(status_code=422, content={"detail": errors})
 
-    def filters(
-        *,
-        since: date | None = None,
-        until: date | None = None,
-        action: list[str] | None = None,
-        status: list[str] | None = None,
-        admin1: list[str] | None = None,
-        actor: str | None = None,
-        place: str | None = None,
-        q: str | None = None,
-        disputed: bool | None = None,
-        story_id: str | None = None,
-        event_id: str | None = None,
-        article_id: str | None = None,
-    ) -> Filters:
-        if since is not None and until is not None and since > until:
-            raise HTTPException(422, f"since ({since}) is after until ({until})")
-        statuses = views.split_values(status)
-        unknown = sorted(statuses - set(STATUSES))
-        if unknown:
-            raise HTTPException(422, f"unknown status {', '.join(unknown)}; one of {STATUSES}")
-        hits: frozenset[str] | None = None
-        if q is not None and q.strip():
-            hits = frozenset(view.search(q))
-        return Filters(
-            since=since,
-            until=until,
-            actions=views.split_values(action),
-            statuses=statuses,
-            admin1=frozenset(views.fold(a) for a in views.split_values(admin1)),
-            actor=views.fold(actor) or None,
-            place=views.fold(place) or None,
-            article_ids=hits,
-            disputed=disputed,
-            story_id=story_id,
-            event_id=event_id,
-            article_id=article_id,
-        )
-
     # --- the API ---------------------------------------------------------------------------
 
     @app.get("/api/health")
@@ -127,14 +127,7 @@ def create_app(store: Path | str, *, resources: Resources | None = None) -> Fast
 
     @app.get("/api/events")
     def events(
-        since: Since = None,
-        until: Until = None,
-        action: Many = None,
-        status: Many = None,
-        admin1: Many = None,
-        actor: Text = None,
-        place: Text = None,
-        q: Text = None,
+        shared: Shared,
         disputed: bool | None = None,
         story_id: str | None = None,
         limit: Limit = 50,
@@ -142,18 +135,7 @@ def create_app(store: Path | str, *, resources: Resources | None = None) -> Fast
     ) -> Json:
         """Canonical events, newest first, with corroboration (`independent_sources`) and
         disputes; `q` searches the articles' titles and texts."""
-        wanted = filters(
-            since=since,
-            until=until,
-            action=action,
-            status=status,
-            admin1=admin1,
-            actor=actor,
-            place=place,
-            q=q,
-            disputed=disputed,
-            story_id=story_id,
-        )
+        wanted = replace(shared, disputed=disputed, story_id=story_id)
         snapshot = view.snapshot()
         found = [
             snapshot.event_json[e.id]
@@ -163,29 +145,9 @@ def create_app(store: Path | str, *, resources: Resources | None = None) -> Fast
         return views.page(found, limit=limit, offset=offset)
 
     @app.get("/api/timeline")
-    def timeline(
-        action: Many = None,
-        status: Many = None,
-        admin1: Many = None,
-        actor: Text = None,
-        place: Text = None,
-        q: Text = None,
-        disputed: bool | None = None,
-        since: Since = None,
-        until: Until = None,
-    ) -> Json:
+    def timeline(shared: Shared, disputed: bool | None = None) -> Json:
         """Events per day under the same filters as /api/events."""
-        wanted = filters(
-            since=since,
-            until=until,
-            action=action,
-            status=status,
-            admin1=admin1,
-            actor=actor,
-            place=place,
-            q=q,
-            disputed=disputed,
-        )
+        wanted = replace(shared, disputed=disputed)
         snapshot = view.snapshot()
         return views.timeline(e for e in snapshot.events.values() if views.event_matches(e, wanted))
 
@@ -200,14 +162,7 @@ def create_app(store: Path | str, *, resources: Resources | None = None) -> Fast
 
     @app.get("/api/records")
     def records(
-        since: Since = None,
-        until: Until = None,
-        action: Many = None,
-        status: Many = None,
-        admin1: Many = None,
-        actor: Text = None,
-        place: Text = None,
-        q: Text = None,
+        shared: Shared,
         event_id: str | None = None,
         story_id: str | None = None,
         article_id: str | None = None,
@@ -215,19 +170,7 @@ def create_app(store: Path | str, *, resources: Resources | None = None) -> Fast
         offset: Offset = 0,
     ) -> Json:
         """Records (schema.md's JSON Lines objects), in store order."""
-        wanted = filters(
-            since=since,
-            until=until,
-            action=action,
-            status=status,
-            admin1=admin1,
-            actor=actor,
-            place=place,
-            q=q,
-            event_id=event_id,
-            story_id=story_id,
-            article_id=article_id,
-        )
+        wanted = replace(shared, event_id=event_id, story_id=story_id, article_id=article_id)
         snapshot = view.snapshot()
         found = [
             snapshot.record_json[c.id]
