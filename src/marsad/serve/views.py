@@ -204,20 +204,35 @@ def _admin1_matches(ref: PlaceRef | None, wanted: frozenset[str]) -> bool:
     return ref is not None and fold(ref.place.admin1) in wanted
 
 
+def _common_matches(
+    action: str,
+    status: str,
+    location: PlaceRef | None,
+    actors: tuple[ActorRef | None, ActorRef | None],
+    story_id: str | None,
+    filters: Filters,
+) -> bool:
+    """The filters events and records share."""
+    if filters.actions and action not in filters.actions:
+        return False
+    if filters.statuses and status not in filters.statuses:
+        return False
+    if filters.admin1 and not _admin1_matches(location, filters.admin1):
+        return False
+    if filters.actor and not _actor_matches(actors, filters.actor):
+        return False
+    if filters.place and not _place_matches(location, filters.place):
+        return False
+    return filters.story_id is None or story_id == filters.story_id
+
+
 def event_matches(event: Event, filters: Filters) -> bool:
-    if filters.actions and event.action not in filters.actions:
-        return False
-    if filters.statuses and event.status not in filters.statuses:
-        return False
-    if filters.admin1 and not _admin1_matches(event.location, filters.admin1):
-        return False
-    if filters.actor and not _actor_matches((event.actor1, event.actor2), filters.actor):
-        return False
-    if filters.place and not _place_matches(event.location, filters.place):
+    actors = (event.actor1, event.actor2)
+    if not _common_matches(
+        event.action, event.status, event.location, actors, event.story_id, filters
+    ):
         return False
     if filters.disputed is not None and bool(event.disputes) != filters.disputed:
-        return False
-    if filters.story_id is not None and event.story_id != filters.story_id:
         return False
     if filters.article_ids is not None and filters.article_ids.isdisjoint(event.article_ids):
         return False
@@ -225,19 +240,12 @@ def event_matches(event: Event, filters: Filters) -> bool:
 
 
 def claim_matches(claim: Claim, filters: Filters) -> bool:
-    if filters.actions and claim.action not in filters.actions:
-        return False
-    if filters.statuses and claim.status not in filters.statuses:
-        return False
-    if filters.admin1 and not _admin1_matches(claim.location, filters.admin1):
-        return False
-    if filters.actor and not _actor_matches((claim.actor1, claim.actor2), filters.actor):
-        return False
-    if filters.place and not _place_matches(claim.location, filters.place):
+    actors = (claim.actor1, claim.actor2)
+    if not _common_matches(
+        claim.action, claim.status, claim.location, actors, claim.story_id, filters
+    ):
         return False
     if filters.event_id is not None and claim.event_id != filters.event_id:
-        return False
-    if filters.story_id is not None and claim.story_id != filters.story_id:
         return False
     if filters.article_id is not None and claim.article_id != filters.article_id:
         return False
