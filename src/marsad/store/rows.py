@@ -9,12 +9,15 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Any
 
 from marsad import codec
-from marsad.model import Article, Claim, Event, Mention, PlaceRef, Story
+from marsad.model import Article, Claim, Event, Failure, Mention, MentionKind, PlaceRef, Span, Story
 from marsad.text.normalize import normalize_key
 
 ARTICLE_COLUMNS = "id, text, outlet, url, published, title, lang, source"
+MENTION_COLUMNS = 'kind, "start", "end", text, key, rule, score'
+FAILURE_COLUMNS = "source, stage, reason, article_id"
 # Query words; search syntax (FTS5 operators, LIKE wildcards, quotes) in a query is plain text.
 _WORD = re.compile(r"\w+")
 # Both indexes match substrings of 3+ characters (trigrams); shorter words cannot be searched.
@@ -145,3 +148,19 @@ def article_from(row: tuple[str, ...]) -> Article:
             "source": source,
         }
     )
+
+
+def mentions_from(rows: Iterable[tuple[Any, ...]]) -> list[Mention]:
+    """Mentions from rows of MENTION_COLUMNS (either back end)."""
+    return [
+        Mention(MentionKind(kind), Span(start, end, text), key, rule, score)
+        for kind, start, end, text, key, rule, score in rows
+    ]
+
+
+def failures_from(rows: Iterable[tuple[Any, ...]]) -> list[Failure]:
+    """Failures from rows of FAILURE_COLUMNS (an empty article id is none)."""
+    return [
+        Failure(source, stage, reason, article_id or None)
+        for source, stage, reason, article_id in rows
+    ]

@@ -17,21 +17,23 @@ from marsad.model import (
     Event,
     Failure,
     Mention,
-    MentionKind,
-    Span,
     Story,
 )
 from marsad.store.base import Store
 from marsad.store.migrations import MIGRATIONS, Migration, statements
 from marsad.store.rows import (
     ARTICLE_COLUMNS,
+    FAILURE_COLUMNS,
+    MENTION_COLUMNS,
     article_from,
     article_values,
     claim_rows,
     claims_from,
     dumps,
     event_row,
+    failures_from,
     mention_row,
+    mentions_from,
     now,
     search_body,
     search_words,
@@ -208,14 +210,10 @@ class SqliteStore(Store):
 
     def mentions(self, article_id: str) -> list[Mention]:
         rows = self._db.execute(
-            'SELECT kind, "start", "end", text, key, rule, score FROM mentions '
-            "WHERE article_id = ? ORDER BY seq",
+            f"SELECT {MENTION_COLUMNS} FROM mentions WHERE article_id = ? ORDER BY seq",
             (article_id,),
         )
-        return [
-            Mention(MentionKind(kind), Span(start, end, text), key, rule, score)
-            for kind, start, end, text, key, rule, score in rows
-        ]
+        return mentions_from(rows)
 
     def claims(self, article_ids: Iterable[str] | None = None) -> list[Claim]:
         select = (
@@ -251,13 +249,8 @@ class SqliteStore(Store):
             )
 
     def failures(self) -> list[Failure]:
-        rows = self._db.execute(
-            "SELECT source, stage, reason, article_id FROM failures ORDER BY rowid"
-        )
-        return [
-            Failure(source, stage, reason, article_id or None)
-            for source, stage, reason, article_id in rows
-        ]
+        rows = self._db.execute(f"SELECT {FAILURE_COLUMNS} FROM failures ORDER BY rowid")
+        return failures_from(rows)
 
     def start_run(self) -> int:
         with self._transaction():
