@@ -4,48 +4,12 @@ of saying with no speaker named, one deep in a later clause, and a speaker named
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
-from golden_harness import load_cases, shared_resources
-
-from marsad.model import Article, Claim
-from marsad.pipeline import analyze
+from golden_harness import analyzed_claims, check_case, load_cases, source_values
 
 
-def _cases() -> list[dict[str, Any]]:
-    return load_cases("attribution_cases.json")
-
-
-def _records(case: dict[str, Any]) -> tuple[Claim, ...]:
-    article = Article(
-        id=case["id"],
-        text=case["text"],
-        outlet=case.get("outlet"),
-        published=date.fromisoformat(case["published"]),
-    )
-    return analyze(article, shared_resources()).claims
-
-
-def _values(claim: Claim) -> dict[str, Any]:
-    return {
-        "action": claim.action,
-        "attributed": claim.attributed_to is not None,
-        "source": claim.attributed_to.name if claim.attributed_to else None,
-    }
-
-
-def _fits(values: dict[str, Any], want: dict[str, Any]) -> bool:
-    return all(values.get(key) == wanted for key, wanted in want.items())
-
-
-@pytest.mark.parametrize("case", _cases(), ids=lambda c: str(c["id"]))
+@pytest.mark.parametrize("case", load_cases("attribution_cases.json"), ids=lambda c: str(c["id"]))
 def test_attribution(case: dict[str, Any]) -> None:
-    records = [_values(c) for c in _records(case)]
-    for want in case.get("expect", []):
-        assert any(_fits(r, want) for r in records), (want, records)
-    for unwanted in case.get("absent", []):
-        assert not any(_fits(r, unwanted) for r in records), (unwanted, records)
-    for action, count in case.get("count", {}).items():
-        assert sum(r["action"] == action for r in records) == count, (action, records)
+    check_case([source_values(c) for c in analyzed_claims(case)], case)
