@@ -123,11 +123,15 @@ class ActorCatalog:
             current = self.get(current).parent
         return tuple(out)
 
+    def lineage(self, actor_id: str) -> tuple[str, ...]:
+        """The id, then its parents nearest first; an id the catalog lacks stands alone."""
+        return (actor_id, *self.ancestors(actor_id)) if actor_id in self else (actor_id,)
+
     def seed_id(self, actor_id: str) -> str:
         """The id itself when it is a seed id, else its nearest seed ancestor: the judges and the
         gold know only the seed catalog, so records code that and keep the specific id beside
         it. An id with no seed ancestor stays itself (the closest id the catalog has)."""
-        for candidate in (actor_id, *self.ancestors(actor_id)):
+        for candidate in self.lineage(actor_id):
             if self.get(candidate).seed:
                 return candidate
         return actor_id
