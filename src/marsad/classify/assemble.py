@@ -329,26 +329,7 @@ def _carried_toll(
 
 # "وهو ما نفته أنقرة", "في حين نفت الوزارة ذلك", "ونفت الوزارة هذه الأنباء": a denial whose
 # object is a word pointing back at what was just told.
-_DENIAL_VERBS = frozenset(
-    normalize_word(w)
-    for w in ("نفى", "نفت", "نفوا", "ينفي", "تنفي", "نفته", "نفاه", "نفتها", "نفاها")
-)
-_BACK_WORDS = frozenset(
-    normalize_word(w)
-    for w in (
-        "ذلك",
-        "هذا",
-        "هذه",
-        "تلك",
-        "الأمر",
-        "الخبر",
-        "الأنباء",
-        "الاتهامات",
-        "المعلومات",
-        "التقارير",
-        "الرواية",
-    )
-)
+DENIAL_REFERENCE = "denial_reference.tsv"  # denial verbs and words pointing back
 _WHICH = re.compile(r"(?:^|\s)(?:وهو|وهي|الأمر|الامر)\s+(?:ما|الذي)\s*$")
 
 
@@ -356,13 +337,13 @@ def _denied_by_reference(drafts: list[Draft], views: list[SentenceView], text: s
     """A denial that points back at what the report just told ("قالت قسد إن طائرات تركية قصفت
     القرية، وهو ما نفته أنقرة"; "… ونفت الوزارة ذلك") is that happening denied: a record of its
     own, attributed to the denier, beside the claim (codebook §1: a claim and its denial)."""
+    verbs = words_of(DENIAL_REFERENCE, "verb")
+    back = words_of(DENIAL_REFERENCE, "back")
     out = list(drafts)
     for view in views:
         for cue in view.status:
-            if (
-                cue.key != "denial"
-                or _bare_word(_word_at(text, cue.span.start)) not in _DENIAL_VERBS
-            ):
+            word = _word_at(text, cue.span.start)
+            if cue.key != "denial" or _bare_word(word, verbs) not in verbs:
                 continue
             other_sense = [
                 m.span for m in view.context if m.key == "context:lexical"
@@ -377,7 +358,7 @@ def _denied_by_reference(drafts: list[Draft], views: list[SentenceView], text: s
             before = text[view.span.start : cue.span.start]
             after = text[cue.span.end : view.clause_of(cue.span.start).end]
             pointed = _WHICH.search(before) or any(
-                normalize_word(w) in _BACK_WORDS for w in _WORD.findall(after)[:5]
+                normalize_word(w) in back for w in _WORD.findall(after)[:5]
             )
             if not pointed:
                 continue
@@ -401,10 +382,10 @@ def _denied_by_reference(drafts: list[Draft], views: list[SentenceView], text: s
     return out
 
 
-def _bare_word(word: str) -> str:
-    """The word's key without a leading conjunction ("ونفت" → "نفت")."""
+def _bare_word(word: str, known: frozenset[str]) -> str:
+    """The word's key without a leading conjunction when that leaves a known word ("ونفت")."""
     key = normalize_word(word)
-    return key[1:] if key[:1] in ("و", "ف") and key[1:] in _DENIAL_VERBS else key
+    return key[1:] if key[:1] in ("و", "ف") and key[1:] in known else key
 
 
 def _word_at(text: str, start: int) -> str:
@@ -918,11 +899,8 @@ def _allied_on(resources: Resources, day: date | None) -> Allied | None:
     except MarsadError:
         return None
 
-    def lineage(actor_id: str) -> tuple[str, ...]:
-        return (actor_id, *catalog.ancestors(actor_id)) if actor_id in catalog else (actor_id,)
-
     def allied(a: str, b: str) -> bool:
-        return sides.allied(a, b, day, day, lineage)
+        return sides.allied(a, b, day, day, catalog.lineage)
 
     return allied
 
