@@ -581,7 +581,7 @@ BATCH_OF = re.compile(r"^\s+من\s*$")
 PLURAL_SUBJECT = re.compile(r"(?:وا|ون)$")
 
 
-def _word_of(text: str, start: int, end: int) -> str:
+def whole_word(text: str, start: int, end: int) -> str:
     """The whole word holding text[start:end] (clitics and endings included)."""
     while start > 0 and text[start - 1].isalpha():
         start -= 1
@@ -591,7 +591,7 @@ def _word_of(text: str, start: int, end: int) -> str:
 
 
 def _plural_verb(text: str, trigger: Mention) -> bool:
-    word = _word_of(text, trigger.span.start, trigger.span.end)
+    word = whole_word(text, trigger.span.start, trigger.span.end)
     return _is_verb(trigger) and bool(PLURAL_SUBJECT.search(word))
 
 
@@ -607,7 +607,7 @@ def _other_act_between(
         and not (m.key or "").startswith("context:")
         and trigger.span.end <= m.span.start
         and m.span.end <= start
-        and not (_is_verb(m) and _word_of(text, m.span.start, m.span.end).startswith("و"))
+        and not (_is_verb(m) and whole_word(text, m.span.start, m.span.end).startswith("و"))
         # the act's own means right before its doer ("قتل عنصران برصاص مسلحين"): no other act
         and text[m.span.end : start].strip(" \"'«“(") != ""
         for m in view.triggers

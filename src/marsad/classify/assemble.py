@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from marsad.classify.arguments import Allied, PartyViews, pick_actors, pick_status
+from marsad.classify.arguments import Allied, PartyViews, pick_actors, pick_status, whole_word
 from marsad.classify.attribution import cited_at, denier, heard, voice_at
 from marsad.classify.dates import pick_date
 from marsad.classify.numbers import fatalities, lone_victims, quantities
@@ -342,7 +342,7 @@ def _denied_by_reference(drafts: list[Draft], views: list[SentenceView], text: s
     out = list(drafts)
     for view in views:
         for cue in view.status:
-            word = _word_at(text, cue.span.start)
+            word = whole_word(text, cue.span.start, cue.span.end)
             if cue.key != "denial" or _bare_word(word, verbs) not in verbs:
                 continue
             other_sense = [
@@ -386,13 +386,6 @@ def _bare_word(word: str, known: frozenset[str]) -> str:
     """The word's key without a leading conjunction when that leaves a known word ("ونفت")."""
     key = normalize_word(word)
     return key[1:] if key[:1] in ("و", "ف") and key[1:] in known else key
-
-
-def _word_at(text: str, start: int) -> str:
-    end = start
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return text[start:end]
 
 
 def _bare_shelling_titles(drafts: list[Draft], titles: set[int]) -> list[Draft]:
