@@ -490,7 +490,7 @@ def _another_round(d: Draft, told: list[Draft]) -> bool:
     if any(o.place is not None and o.place.place.gazetteer_id == here for o in told):
         return False
     rounds = words_of("earlier_words.tsv", "round")
-    return any(normalize_word(w) in rounds for w in d.evidence.text.split())
+    return any(normalize_word(w) in rounds for w in _WORD.findall(d.evidence.text))
 
 
 def _plans_carried_out(drafts: list[Draft]) -> list[Draft]:
