@@ -424,8 +424,19 @@ def _terms_told(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def _place_key(d: Draft) -> str | None:
+    """The draft's place as repeated mentions share it: its entry, and the site inside it (the
+    hospital taken and the city taken are two happenings at one entry)."""
+    if d.place is None:
+        return None
+    site = d.place.site
+    return (
+        d.place.place.gazetteer_id if site is None else f"{d.place.place.gazetteer_id}#{site.key}"
+    )
+
+
 def _merge_key(d: Draft) -> tuple[object, ...]:
-    place = d.place.place.gazetteer_id if d.place is not None else None
+    place = _place_key(d)
     when = d.date.interval if d.date is not None else None
     source = d.attributed_to.name if d.attributed_to is not None else None
     return (d.action, place, when, d.status, source)
@@ -448,7 +459,7 @@ def _absorb_undated(drafts: list[Draft]) -> list[Draft]:
 
 
 def _loose_key(d: Draft) -> tuple[object, ...]:
-    place = d.place.place.gazetteer_id if d.place is not None else None
+    place = _place_key(d)
     return (d.action, place, d.status)
 
 
@@ -763,7 +774,7 @@ def _merge(drafts: list[Draft], city_names: CityNames | None = None) -> list[Dra
 
 
 def _claim(article: Article, d: Draft) -> Claim:
-    place_key = d.place.place.gazetteer_id if d.place is not None else None
+    place_key = _place_key(d)
     date_key = None if d.date is None else d.date.interval.start.isoformat()
     source = None if d.attributed_to is None else d.attributed_to.name
     actor1 = None if d.actor1 is None else d.actor1.id

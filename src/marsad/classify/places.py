@@ -123,7 +123,14 @@ def _locates(coarse: ResolvedPlace, fine: ResolvedPlace) -> bool:
     a, b = coarse.ref.place, fine.ref.place
     if a.country != b.country or (a.admin1 and b.admin1 and a.admin1 != b.admin1):
         return False
-    return _COARSENESS.get(a.kind, 1) > _COARSENESS.get(b.kind, 1)
+    return _coarseness(coarse) > _coarseness(fine)
+
+
+def _coarseness(place: ResolvedPlace) -> int:
+    # a site coded at its town ("المشفى الوطني في مدينة الرقة") is as fine as a landmark
+    if place.ref.site is not None:
+        return _COARSENESS["landmark"]
+    return _COARSENESS.get(place.ref.place.kind, 1)
 
 
 def _qualifiers(text: str, places: list[ResolvedPlace]) -> set[int]:
@@ -400,6 +407,9 @@ def pick_places(
         referred = _building_places(view, trigger)
         if referred:
             return referred, "sentence"
+    means = _means_place(view, trigger, text, in_clause, heads)
+    if means is not None:
+        return [means], "clause"
     listed = _listed(text, view, trigger, heads) if action in LIST_ACTIONS else []
     if listed:
         return listed, "clause"
@@ -429,6 +439,31 @@ def pick_places(
         if carried:
             return [carried[0]], "article"
     return [], "none"
+
+
+# "ب" glued to a trigger that opens its clause: the means of the act told just before ("سيطرت
+# على المشفى الوطني، باشتباكات مع عناصر التنظيم"), which happened where that act did.
+_MEANS_PREFIX = re.compile(r"^\s*و?ب$")
+
+
+def _means_place(
+    view: SentenceView,
+    trigger: Mention,
+    text: str,
+    in_clause: list[ResolvedPlace],
+    heads: list[ResolvedPlace],
+) -> ResolvedPlace | None:
+    """The place of the clause before, for a trigger telling the means of the act told there,
+    when its own clause names none."""
+    clause = view.clause_of(trigger.span.start)
+    if in_clause or not _MEANS_PREFIX.match(text[clause.start : trigger.span.start]):
+        return None
+    before = [c for c in view.clauses if c.end <= clause.start]
+    if not before:
+        return None
+    previous = before[-1]
+    own = [p for p in heads if previous.start <= p.mention.span.start < previous.end]
+    return own[-1] if own else None
 
 
 def _inside(place: ResolvedPlace, span: Span | None) -> bool:

@@ -51,6 +51,9 @@ class RecordFacts:
     # An undated article's estimated day of writing: the latest full date its records state (a
     # report is written on or after the latest day it tells). None for a dated article.
     written: dt.date | None = None
+    # The landmark inside the place the text names (model.Site key): the national hospital of
+    # a record coded at its city. Two sites of one town are two spots at one entry.
+    site: str | None = None
 
     @property
     def source(self) -> str | None:
@@ -94,6 +97,7 @@ def facts_of(
         sketch=sketch(claim.evidence.text),
         date_said=not _defaulted(claim, published),
         written=written if published is None else None,
+        site=claim.location.site.key if claim.location and claim.location.site else None,
     )
 
 
@@ -152,6 +156,7 @@ def facts_to_json(facts: RecordFacts) -> dict[str, object]:
         "sketch": facts.sketch.hex(),
         "date_said": facts.date_said,
         "written": facts.written.isoformat() if facts.written else None,
+        "site": facts.site,
     }
 
 
@@ -189,6 +194,7 @@ def facts_from_json(data: Mapping[str, object]) -> RecordFacts:
         # states written before these fields existed: every date as said, no estimate
         date_said=data.get("date_said") is not False,
         written=dt.date.fromisoformat(str(written)) if written else None,
+        site=_opt_str(data.get("site")),  # states written before sites: none
     )
 
 
