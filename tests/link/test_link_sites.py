@@ -68,6 +68,9 @@ def test_one_site_told_by_two_outlets_is_one_happening(resources: Resources) -> 
     clashes = _clashes(result)
     assert [_site(c) for c in clashes] == ["AREA_REL_NATIONAL_HOSPITAL"] * 2
     assert len({c.event_id for c in clashes}) == 1
+    (event,) = [e for e in result.events if e.id == clashes[0].event_id]
+    assert event.location is not None and event.location.site is not None
+    assert event.location.site.key == "AREA_REL_NATIONAL_HOSPITAL"
 
 
 def test_the_city_taken_and_its_hospital_taken_in_one_report_stay_apart(
@@ -92,6 +95,6 @@ def test_the_site_survives_the_record_codec_and_the_link_state(resources: Resour
         "name": "National Hospital",
     }
     facts = [f for fs in result.state.members.values() for f in fs]
-    assert "AREA_REL_NATIONAL_HOSPITAL" in {f.site for f in facts}
+    assert "AREA_REL_NATIONAL_HOSPITAL" in {f.site.key for f in facts if f.site}
     again = LinkState.from_json(result.state.to_json())
     assert [f for fs in again.members.values() for f in fs] == facts

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from marsad.link.dates import INHERITED_DATE_RULE
 from marsad.link.shingles import sketch
-from marsad.model import Article, Claim, DateInterval, Place
+from marsad.model import Article, Claim, DateInterval, Place, Site
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,7 @@ class RecordFacts:
     written: dt.date | None = None
     # The landmark inside the place the text names (model.Site key): the national hospital of
     # a record coded at its city. Two sites of one town are two spots at one entry.
-    site: str | None = None
+    site: Site | None = None
 
     @property
     def source(self) -> str | None:
@@ -97,7 +97,7 @@ def facts_of(
         sketch=sketch(claim.evidence.text),
         date_said=not _defaulted(claim, published),
         written=written if published is None else None,
-        site=claim.location.site.key if claim.location and claim.location.site else None,
+        site=claim.location.site if claim.location else None,
     )
 
 
@@ -156,7 +156,7 @@ def facts_to_json(facts: RecordFacts) -> dict[str, object]:
         "sketch": facts.sketch.hex(),
         "date_said": facts.date_said,
         "written": facts.written.isoformat() if facts.written else None,
-        "site": facts.site,
+        "site": None if facts.site is None else facts.site.to_json(),
     }
 
 
@@ -194,7 +194,7 @@ def facts_from_json(data: Mapping[str, object]) -> RecordFacts:
         # states written before these fields existed: every date as said, no estimate
         date_said=data.get("date_said") is not False,
         written=dt.date.fromisoformat(str(written)) if written else None,
-        site=_opt_str(data.get("site")),  # states written before sites: none
+        site=_site_from_json(data.get("site")),  # states written before sites: none
     )
 
 
@@ -230,6 +230,12 @@ def _place_from_json(data: Mapping[str, object]) -> Place:
         pcode=_opt_str(data.get("pcode")),
         population=_opt_int(data.get("population")),
     )
+
+
+def _site_from_json(data: object) -> Site | None:
+    if not isinstance(data, Mapping):
+        return None
+    return Site(str(data["key"]), str(data["name"]))
 
 
 def _interval_from_json(data: Mapping[str, object]) -> DateInterval:

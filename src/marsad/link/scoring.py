@@ -237,7 +237,7 @@ def _km(a: RecordFacts, b: RecordFacts) -> float | None:
 def _other_sites(a: RecordFacts, b: RecordFacts) -> bool:
     """Two different sites at one spot: two landmarks of one town, which share its entry or its
     coordinates (a landmark is placed at its town's)."""
-    if a.site is None or b.site is None or a.site == b.site:
+    if a.site is None or b.site is None or a.site.key == b.site.key:
         return False
     km = _km(a, b)
     return km is not None and km <= CLOSE_PLACE_KM
