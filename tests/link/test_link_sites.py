@@ -4,6 +4,7 @@ happenings of one day stay apart, and one site told by two outlets is one happen
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -11,7 +12,10 @@ import pytest
 from marsad import codec
 from marsad.knowledge.resources import Resources
 from marsad.link import LinkResult, LinkState, link_claims
-from marsad.model import Article, Claim
+from marsad.link.actors import ActorTree
+from marsad.link.facts import RecordFacts
+from marsad.link.scoring import pair_score, same_happening_in_article, score_parts
+from marsad.model import Article, Claim, DateInterval, Place, Site
 from marsad.pipeline import analyze
 
 DAY = date(2017, 10, 17)
@@ -98,3 +102,53 @@ def test_the_site_survives_the_record_codec_and_the_link_state(resources: Resour
     assert "AREA_REL_NATIONAL_HOSPITAL" in {f.site.key for f in facts if f.site}
     again = LinkState.from_json(result.state.to_json())
     assert [f for fs in again.members.values() for f in fs] == facts
+
+
+def _facts(record: str, article: str, where: Place, site: Site | None) -> RecordFacts:
+    return RecordFacts(
+        record_id=record,
+        article_id=article,
+        action="armed_clash",
+        family="fighting",
+        status="occurred",
+        actor1="SDF",
+        actor1_name=None,
+        actor2="ISIS",
+        actor2_name=None,
+        place=where,
+        geo_precision=1,
+        date=DateInterval(DAY, DAY, 1),
+        published=DAY,
+        fatalities=None,
+        quantities=(),
+        attribution=None,
+        outlet=None,
+        sketch=b"",
+        site=site,
+    )
+
+
+RAQQA = Place("raqqa", "Ar-Raqqa", "الرقة", 35.95, 39.01, "Ar-Raqqa", None, None, "SY", "city")
+HOSPITAL = Site("AREA_REL_NATIONAL_HOSPITAL", "National Hospital")
+STADIUM = Site("AREA_REL_STADIUM", "Municipal stadium")
+
+
+def test_sites_score_one_site_as_one_entry_two_as_impossible_and_the_bare_town_between() -> None:
+    tree = ActorTree(known=frozenset({"SDF", "ISIS"}))
+    at_hospital = _facts("a", "one", RAQQA, HOSPITAL)
+    same_site = score_parts(at_hospital, _facts("b", "two", RAQQA, HOSPITAL), tree)["place"]
+    bare_town = score_parts(at_hospital, _facts("c", "two", RAQQA, None), tree)["place"]
+    assert same_site is not None and bare_town is not None and same_site > bare_town > 0
+    assert pair_score(at_hospital, _facts("d", "two", RAQQA, STADIUM), tree) is None
+    # two landmarks made places of their own, at their town's point: the same
+    prison = replace(RAQQA, gazetteer_id="LM:raqqa:prison:", kind="landmark")
+    silos = replace(RAQQA, gazetteer_id="LM:raqqa:building:صوامع", kind="landmark")
+    at_prison = _facts("e", "one", prison, Site("prison:", "Prison"))
+    at_silos = _facts("f", "two", silos, Site("building:صوامع", "Silos building"))
+    assert pair_score(at_prison, at_silos, tree) is None
+    # in one article, two sites are two happenings even when two sources tell them
+    told_twice = replace(_facts("g", "one", RAQQA, STADIUM), attribution="SOHR")
+    assert not same_happening_in_article(at_hospital, told_twice, tree)
+    assert same_happening_in_article(
+        at_hospital, replace(_facts("h", "one", RAQQA, HOSPITAL), attribution="SOHR"), tree
+    )
