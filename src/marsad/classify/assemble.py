@@ -270,17 +270,32 @@ def _other_clauses(
     out: list[ResolvedPlace] = []
     for other in scored.candidate.triggers[1:]:
         clause = view.clause_of(other.span.start)
-        if clause in clauses or _definite(other.span.text):
+        if _definite(other.span.text):
             continue  # "مع الغارة الجوية": a definite noun refers back to the event told
+        earlier_act = clause in clauses
+        if earlier_act and not _prior_act(text, other):
+            continue
         clauses.add(clause)
         more, how = pick_places(views, view, other, text, scored.candidate.action)
         if how != "clause":
             continue
+        if earlier_act and any(p.mention.span.start < other.span.end for p in more):
+            continue  # an earlier act in the clause is told with its own place after it
         for p in more:
             if p.ref.place.gazetteer_id not in seen:
                 seen.add(p.ref.place.gazetteer_id)
                 out.append(p)
     return out
+
+
+def _prior_act(text: str, trigger: Mention) -> bool:
+    """The trigger follows a word that opens an earlier act ("… بعد سيطرتها على حيي المشلب"):
+    another happening of the same action in the clause (data/text/prior_act_words.tsv)."""
+    before = text[max(0, trigger.span.start - PRIOR_ACT_WINDOW_CHARS) : trigger.span.start].split()
+    return bool(before) and normalize_key(before[-1]) in words_of("prior_act_words.tsv")
+
+
+PRIOR_ACT_WINDOW_CHARS = 12  # the word before the trigger, with its spaces
 
 
 DEFINITE_PREFIXES = ("وبال", "فال", "بال", "وال", "لل", "ال")
