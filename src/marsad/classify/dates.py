@@ -84,8 +84,17 @@ def pick_date(
     trigger: Mention,
     published: date | None,
     text: str = "",
+    since: int | None = None,
 ) -> DateRef | None:
+    """The event's date. An act told as the cause of another from `since` on ("ردا على …")
+    takes only a date written from there: with none it is undated (it happened on or before the
+    report, codebook §5: unknown values are never guessed), not the other act's date, a date
+    carried from the account, or the report's day."""
     own = view.dates
+    if since is not None:
+        own = [d for d in own if d.mention.span.start >= since]
+        if not own:
+            return None
     if trigger.key in BACKGROUND_SINCE_ACTIONS:
         sentence = text or _sentence_text(view)
         own = [d for d in own if not _began_long_ago(d.ref, sentence, published)]

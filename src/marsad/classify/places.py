@@ -359,12 +359,16 @@ def pick_places(
     text: str,
     action: str = "",
     speaker: Span | None = None,
+    since: int | None = None,
 ) -> tuple[list[ResolvedPlace], str]:
     """The places of the event and how they were found (clause, sentence, carried, article).
     A place inside the span of whoever tells or denies the event (`speaker`: "تنفيه دمشق") names
-    that government, not where the event happened."""
+    that government, not where the event happened. An act told as the cause of another from
+    `since` on ("ردا على …", classify/background.py) is placed only by the words from there:
+    the sentence's other places and the account's are the other act's."""
     clause = view.clause_of(trigger.span.start)
-    named = [p for p in _not_datelines(text, view.places) if not _inside(p, speaker)]
+    own = [p for p in view.places if since is None or p.mention.span.start >= since]
+    named = [p for p in _not_datelines(text, own) if not _inside(p, speaker)]
     # a road's towns and a person's home town or a shell's launch site ("شاب من أبناء مدينة دير
     # الزور") stand in for the event's place only when its clause (else its sentence) names no
     # other place, and then as one place: a road is one site, not one event per town it joins
@@ -417,6 +421,8 @@ def pick_places(
             if action in CHAINED_BEFORE_ACTIONS:
                 return _chain_ending(text, before), how
             return [before[-1]], how
+    if since is not None:
+        return [], "none"
     for back in range(1, MAX_PLACE_CARRY + 1):
         i = view.index - back
         if i < 0 or (views[i].paragraph != view.paragraph and back > 1):

@@ -1,0 +1,109 @@
+"""Acts told as the cause of another ("ردا على …", "انتقاما ل…") and mentions retelling what the
+article places elsewhere (codebook §1, §5): where and when they are coded. Reports written for
+these tests in the style of Syrian news sites (not copied)."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+import pytest
+
+from marsad.knowledge.resources import Resources
+from marsad.model import Article, Claim
+from marsad.pipeline import analyze
+
+PUBLISHED = date(2021, 6, 10)
+
+REASON = (
+    "شنت طائرات التحالف الدولي غارات على مستودعات ذخيرة في مدينة حماة فجر اليوم.\n"
+    "وقال بيان للتحالف إن الضربات تأتي ردا على استخدام قوات النظام أسلحة كيميائية ضد السكان."
+)
+REVENGE = (
+    "قصفت المدفعية التركية قرى في ريف مدينة عين العرب مساء اليوم، انتقاما لمقتل جنديين تركيين "
+    "في هجوم بطائرة مسيرة."
+)
+RESPONSE = (
+    "شنت طائرات حربية روسية غارات على مدينة أريحا ظهر اليوم، وردا على ذلك، قصفت فصائل المعارضة "
+    "مواقع قوات النظام في بلدة كفرنبودة."
+)
+OWN_PLACE = (
+    "قصفت الطائرات التركية بلدة عامودا مساء اليوم، ردا على هجوم بطائرة مسيرة على قاعدة عسكرية "
+    "في مدينة الباب يوم الثلاثاء."
+)
+DENIED_LATER = (
+    "استخدمت قوات النظام غازات سامة في قصف بلدة كفرنبل بريف إدلب الجنوبي يوم الأحد، ما أدى إلى "
+    "إصابة عشرات المدنيين بحالات اختناق.\n"
+    "وفي دمشق، عقد وزير الخارجية مؤتمرا صحفيا مساء الثلاثاء.\n"
+    "ونفى مصدر حكومي استخدام الجيش أي أسلحة كيميائية."
+)
+
+
+@cache
+def _resources() -> Resources:
+    return Resources()
+
+
+@cache
+def _claims(text: str) -> tuple[Claim, ...]:
+    article = Article(id=f"bg-{abs(hash(text))}", text=text, published=PUBLISHED)
+    return analyze(article, _resources()).claims
+
+
+def _where(c: Claim) -> str | None:
+    return None if c.location is None else c.location.place.name
+
+
+def _one(text: str, action: str, status: str = "occurred") -> Claim:
+    found = [c for c in _claims(text) if c.action == action and c.status == status]
+    assert len(found) == 1, [(c.action, c.status, _where(c)) for c in _claims(text)]
+    return found[0]
+
+
+def test_an_act_given_as_the_reason_takes_no_place_from_the_sentence_before() -> None:
+    cause = _one(REASON, "chemical_attack")
+    assert cause.location is None  # not Hama, where the strikes it explains fell
+    assert cause.date is None  # on or before the report, not the report's day
+    assert _where(_one(REASON, "air_strike")) == "Hama"  # the response keeps its place and day
+    assert _one(REASON, "air_strike").date is not None
+
+
+def test_an_act_avenged_is_not_placed_at_the_revenge() -> None:
+    cause = _one(REVENGE, "air_strike")
+    assert cause.location is None
+    assert _where(_one(REVENGE, "shelling")) == "Ain Al Arab"
+
+
+def test_the_response_told_after_its_cause_keeps_its_own_place() -> None:
+    """ "وردا على ذلك،": the words point back at the act told; what follows is the response."""
+    assert _where(_one(RESPONSE, "shelling")) == "Kafr Nabutha"
+    assert _where(_one(RESPONSE, "air_strike")) == "Ariha"
+
+
+def test_a_cause_told_in_the_sentence_is_not_another_place_of_the_response() -> None:
+    """The strike on Al-Bab is the cause, days earlier: not a second place of today's strikes."""
+    found = [(c.action, _where(c)) for c in _claims(OWN_PLACE)]
+    assert ("air_strike", "Amuda") in found
+    assert not any(
+        _where(c) == "Al Bab" and c.date is not None and c.date.interval.start == PUBLISHED
+        for c in _claims(OWN_PLACE)
+    ), found
+
+
+def test_a_later_denial_with_no_place_of_its_own_takes_the_attack_place_and_day() -> None:
+    attack = _one(DENIED_LATER, "chemical_attack")
+    denial = _one(DENIED_LATER, "chemical_attack", "denied")
+    assert _where(attack) == _where(denial) == "Kafr Nobol"  # not Damascus, the sentence before
+    assert attack.date is not None and denial.date is not None
+    assert denial.date.interval == attack.date.interval  # Sunday, not the minister's Tuesday
+
+
+@pytest.mark.parametrize("text", [REASON, REVENGE, DENIED_LATER])
+def test_no_record_is_placed_at_the_neighbouring_sentence_place(text: str) -> None:
+    neighbours = {
+        "Hama": "chemical_attack",
+        "Ain Al Arab": "air_strike",
+        "Damascus": "chemical_attack",
+    }
+    for c in _claims(text):
+        assert neighbours.get(_where(c) or "") != c.action, (c.action, _where(c))
