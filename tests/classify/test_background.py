@@ -31,6 +31,10 @@ OWN_PLACE = (
     "قصفت الطائرات التركية بلدة عامودا مساء اليوم، ردا على هجوم بطائرة مسيرة على قاعدة عسكرية "
     "في مدينة الباب يوم الثلاثاء."
 )
+CAUSE_ELSEWHERE = (
+    "أعلن الجيش التركي أن مدفعيته قصفت مواقع عسكرية فجر اليوم، ردا على هجوم بطائرة مسيرة على "
+    "مدينة الباب يوم الأحد."
+)
 DENIED_LATER = (
     "استخدمت قوات النظام غازات سامة في قصف بلدة كفرنبل بريف إدلب الجنوبي يوم الأحد، ما أدى إلى "
     "إصابة عشرات المدنيين بحالات اختناق.\n"
@@ -96,6 +100,15 @@ def test_a_later_denial_with_no_place_of_its_own_takes_the_attack_place_and_day(
     assert _where(attack) == _where(denial) == "Kafr Nobol"  # not Damascus, the sentence before
     assert attack.date is not None and denial.date is not None
     assert denial.date.interval == attack.date.interval  # Sunday, not the minister's Tuesday
+
+
+def test_the_place_and_day_in_the_cause_words_are_the_cause_not_the_response() -> None:
+    response = _one(CAUSE_ELSEWHERE, "shelling")
+    assert _where(response) != "Al Bab"  # the response names no place of its own
+    assert response.date is not None and response.date.interval.start == PUBLISHED
+    cause = _one(CAUSE_ELSEWHERE, "air_strike")
+    assert _where(cause) == "Al Bab"
+    assert cause.date is not None and cause.date.interval.start == date(2021, 6, 6)  # Sunday
 
 
 @pytest.mark.parametrize("text", [REASON, REVENGE, DENIED_LATER])

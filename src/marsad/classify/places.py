@@ -7,6 +7,7 @@ import itertools
 import re
 from functools import lru_cache
 
+from marsad.classify.background import in_cause
 from marsad.classify.view import SentenceView
 from marsad.model import Mention, ResolvedPlace, Span
 from marsad.text.lexicon import words_of
@@ -367,7 +368,10 @@ def pick_places(
     `since` on ("ردا على …", classify/background.py) is placed only by the words from there:
     the sentence's other places and the account's are the other act's."""
     clause = view.clause_of(trigger.span.start)
-    own = [p for p in view.places if since is None or p.mention.span.start >= since]
+    if since is None:
+        own = _outside_causes(view, text)
+    else:
+        own = [p for p in view.places if p.mention.span.start >= since]
     named = [p for p in _not_datelines(text, own) if not _inside(p, speaker)]
     # a road's towns and a person's home town or a shell's launch site ("شاب من أبناء مدينة دير
     # الزور") stand in for the event's place only when its clause (else its sentence) names no
@@ -427,14 +431,21 @@ def pick_places(
         i = view.index - back
         if i < 0 or (views[i].paragraph != view.paragraph and back > 1):
             break
-        carried = _carriable(views[i].places, text, action)
+        carried = _carriable(_outside_causes(views[i], text), text, action)
         if carried:
             return [carried[0]], "carried"
     for earlier in views:
-        carried = [p for p in _carriable(earlier.places, text, action) if not _inside(p, speaker)]
+        lent = _carriable(_outside_causes(earlier, text), text, action)
+        carried = [p for p in lent if not _inside(p, speaker)]
         if carried:
             return [carried[0]], "article"
     return [], "none"
+
+
+def _outside_causes(view: SentenceView, text: str) -> list[ResolvedPlace]:
+    """The sentence's places but those written in a cause's words ("ردا على هجوم في دوما"):
+    they are the cause's, not the act the sentence reports, nor one it lends."""
+    return [p for p in view.places if not in_cause(view, text, p.mention.span.start)]
 
 
 def _inside(place: ResolvedPlace, span: Span | None) -> bool:
