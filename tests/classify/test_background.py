@@ -42,6 +42,13 @@ DENIED_LATER = (
     "ونفى مصدر حكومي استخدام الجيش أي أسلحة كيميائية."
 )
 
+DENIED_MONTHS_LATER = (
+    "كشف تحقيق دولي أن قوات النظام استخدمت غاز الكلور في قصف بلدة كفرنبل بريف إدلب في 3 نيسان "
+    "الماضي.\n"
+    "وفي دمشق، عقد وزير الخارجية مؤتمرا صحفيا.\n"
+    "ونفى مصدر حكومي استخدام الجيش أي أسلحة كيميائية."
+)
+
 
 @cache
 def _resources() -> Resources:
@@ -109,6 +116,15 @@ def test_the_place_and_day_in_the_cause_words_are_the_cause_not_the_response() -
     cause = _one(CAUSE_ELSEWHERE, "air_strike")
     assert _where(cause) == "Al Bab"
     assert cause.date is not None and cause.date.interval.start == date(2021, 6, 6)  # Sunday
+
+
+def test_a_later_denial_with_no_date_of_its_own_takes_the_attack_day() -> None:
+    """The attack was two months before the report: the denial is of it, not of the report's day."""
+    attack = _one(DENIED_MONTHS_LATER, "chemical_attack")
+    denial = _one(DENIED_MONTHS_LATER, "chemical_attack", "denied")
+    assert _where(denial) == _where(attack) == "Kafr Nobol"
+    assert attack.date is not None and attack.date.interval.start == date(2021, 4, 3)
+    assert denial.date is not None and denial.date.interval == attack.date.interval
 
 
 @pytest.mark.parametrize("text", [REASON, REVENGE, DENIED_LATER])

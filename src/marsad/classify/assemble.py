@@ -450,11 +450,15 @@ def _placed_as_told(drafts: list[Draft]) -> list[Draft]:
         places = _finest_of([f.place for f in firsts.values() if f.place is not None])
         if d.placed not in OWN_PLACE and len(places) == 1 and _relocates(d, places[0]):
             first = firsts[places[0].place.gazetteer_id]
-            # a date lent by the account around it is the other sentence's too: the
-            # happening's own telling dates it (codebook §1: the earlier event's date); a
-            # default one (no words) is left to `_absorb_undated`, with the same status
+            # a date lent by the account around it is the other sentence's too, and a
+            # default one (no words) only says "on or before the report": the happening's own
+            # telling dates it (codebook §1: the earlier event's date). A default one with the
+            # telling's status is left to `_absorb_undated`, which also lends it the source.
             lent = d.date is not None and d.date.span is not None and not _own_date(d)
-            d = replace(d, place=places[0], date=first.date if lent else d.date)
+            default = d.date is None or d.date.span is None
+            if lent or (default and d.status != first.status):
+                d = replace(d, date=first.date)
+            d = replace(d, place=places[0])
         out.append(d)
     return out
 
