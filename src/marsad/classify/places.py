@@ -208,8 +208,9 @@ _DATELINE_END = re.compile(r"^\s*(?:\([^()\n]{1,25}\)\s*[-–—:]?|[-–—:])"
 
 
 def _not_datelines(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
-    """Places of events: not a dateline, not the place in an office's title ("محافظ حمص") or a
-    street's name ("شارع تل أبيض"), not where a force is stationed."""
+    """Places of events: not a dateline, not the place in an office's title ("محافظ حمص"), a
+    street's name ("شارع تل أبيض") or a time zone ("بتوقيت دمشق"), not where a force is
+    stationed."""
     spans = tuple((p.mention.span.start, p.mention.span.end) for p in places)
     keep = _event_place_flags(text, spans)
     return [p for p, k in zip(places, keep, strict=True) if k]
@@ -226,6 +227,7 @@ def _event_place_flags(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[b
         )
         and not _office(text, start)
         and not _street(text, start)
+        and not _time_zone(text, start)
         and not _stationed(text, start, spans)
         for start, end in spans
     )
@@ -335,6 +337,11 @@ def _origin(text: str, start: int) -> bool:
 def _street(text: str, start: int) -> bool:
     """The place names a street or square ("شارع تل أبيض شمال المدينة"), not the event's place."""
     return _word_before(text, start, "وب") in words_of("street_words.tsv")
+
+
+def _time_zone(text: str, start: int) -> bool:
+    """The place names a clock ("منتصف الليل بتوقيت دمشق"), not the event's place."""
+    return _word_before(text, start, "وب") in words_of("time_zone_words.tsv")
 
 
 def _office(text: str, start: int) -> bool:
