@@ -136,3 +136,46 @@ def test_no_record_is_placed_at_the_neighbouring_sentence_place(text: str) -> No
     }
     for c in _claims(text):
         assert neighbours.get(_where(c) or "") != c.action, (c.action, _where(c))
+
+
+@pytest.mark.parametrize(
+    ("text", "cause", "response", "place"),
+    [
+        (
+            "اعتقلت قوات الأمن عشرات الشبان في مدينة حمص مساء اليوم، على خلفية مشاركتهم في مظاهرة "
+            "ضد الحكومة.",
+            "protest",
+            "arrest",
+            "Homs",
+        ),
+        (
+            "دخلت قافلة مساعدات إلى مدينة دوما صباح اليوم، بعد أيام من قصف جوي عنيف استهدف "
+            "الأسواق.",
+            "air_strike",
+            "aid_delivery",
+            "Duma",
+        ),
+    ],
+)
+def test_each_marker_tells_a_cause(text: str, cause: str, response: str, place: str) -> None:
+    told = _one(text, cause)
+    assert told.location is None and told.date is None
+    assert _where(_one(text, response)) == place
+
+
+def test_a_marker_with_a_conjunction_tells_a_cause() -> None:
+    text = (
+        "قصفت طائرات حربية مواقع للفصائل في مدينة سراقب مساء اليوم، وانتقاما لتفجير سيارة مفخخة "
+        "استهدف حاجزا للجيش."
+    )
+    assert _one(text, "air_strike").location is not None  # the response, at Saraqib
+    cause = _one(text, "explosion")
+    assert cause.location is None and cause.date is None
+
+
+def test_a_reply_to_a_question_is_no_cause() -> None:
+    """ "ردا على سؤال عن القصف …": the shelling asked about is told as the report tells it."""
+    text = "وردا على سؤال عن القصف الروسي على مدينة أريحا، قال الوزير إن بلاده تتابع الوضع."
+    asked = _one(text, "shelling")
+    assert _where(asked) == "Ariha"
+    assert asked.date is not None  # the report's day by default, as any undated mention

@@ -49,7 +49,7 @@ def _spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     for phrase in _markers():
         n = len(phrase)
         for i in range(len(keys) - n + 1):
-            if tuple(keys[i : i + n]) != phrase or (i + n < len(keys) and keys[i + n] in back):
+            if not _opens(keys[i : i + n], phrase) or (i + n < len(keys) and keys[i + n] in back):
                 continue
             after = found[i + n - 1][1]
             stop = _BREAK.search(text, after, end)
@@ -57,6 +57,14 @@ def _spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
             last = min(len(found), i + n + MAX_CAUSE_WORDS) - 1
             out.append((found[i][0], min(reach, found[last][1])))
     return tuple(sorted(out))
+
+
+def _opens(words: list[str], phrase: tuple[str, ...]) -> bool:
+    """The words are the marker, its first word perhaps with a conjunction ("وردا على")."""
+    if len(words) != len(phrase) or tuple(words[1:]) != phrase[1:]:
+        return False
+    first = words[0]
+    return first == phrase[0] or (first[:1] in ("و", "ف") and first[1:] == phrase[0])
 
 
 def cause_start(view: SentenceView, trigger: Mention, text: str) -> int | None:
