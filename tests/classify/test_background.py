@@ -10,7 +10,8 @@ from functools import cache
 import pytest
 
 from marsad.knowledge.resources import Resources
-from marsad.model import Article, Claim
+from marsad.link import link_claims
+from marsad.model import Article, Claim, content_id
 from marsad.pipeline import analyze
 
 PUBLISHED = date(2021, 6, 10)
@@ -57,7 +58,7 @@ def _resources() -> Resources:
 
 @cache
 def _claims(text: str) -> tuple[Claim, ...]:
-    article = Article(id=f"bg-{abs(hash(text))}", text=text, published=PUBLISHED)
+    article = Article(id=content_id("bg", text), text=text, published=PUBLISHED)
     return analyze(article, _resources()).claims
 
 
@@ -127,7 +128,9 @@ def test_a_later_denial_with_no_date_of_its_own_takes_the_attack_day() -> None:
     assert denial.date is not None and denial.date.interval == attack.date.interval
 
 
-@pytest.mark.parametrize("text", [REASON, REVENGE, DENIED_LATER])
+@pytest.mark.parametrize(
+    "text", [REASON, REVENGE, DENIED_LATER], ids=["reason", "revenge", "denied-later"]
+)
 def test_no_record_is_placed_at_the_neighbouring_sentence_place(text: str) -> None:
     neighbours = {
         "Hama": "chemical_attack",
@@ -156,6 +159,7 @@ def test_no_record_is_placed_at_the_neighbouring_sentence_place(text: str) -> No
             "Duma",
         ),
     ],
+    ids=["on-the-grounds-of", "days-after"],
 )
 def test_each_marker_tells_a_cause(text: str, cause: str, response: str, place: str) -> None:
     told = _one(text, cause)
@@ -179,3 +183,25 @@ def test_a_reply_to_a_question_is_no_cause() -> None:
     asked = _one(text, "shelling")
     assert _where(asked) == "Ariha"
     assert asked.date is not None  # the report's day by default, as any undated mention
+
+
+ATTACK_TOLD = (
+    "استخدمت قوات النظام أسلحة كيميائية في قصف بلدة اللطامنة بريف حماة الشمالي اليوم، ما أدى "
+    "إلى إصابة عشرات المدنيين بحالات اختناق."
+)
+
+
+def test_the_cause_links_to_the_report_that_tells_it_at_its_place() -> None:
+    """End to end: the strikes' report tells the attack as their reason, with no place or day;
+    the report of the attack four days before places it. Action, actors and time agree, the
+    empty place adds nothing: one event, placed where the attack's report says."""
+    told = Article(id="bg-attack", text=ATTACK_TOLD, published=date(2021, 6, 6))
+    reason = Article(id="bg-reason", text=REASON, published=PUBLISHED)
+    claims = [*analyze(told, _resources()).claims, *analyze(reason, _resources()).claims]
+    result = link_claims(claims, {told.id: told, reason.id: reason}, _resources())
+    chemical = [c for c in result.claims if c.action == "chemical_attack"]
+    assert sorted(c.article_id for c in chemical) == ["bg-attack", "bg-reason"]
+    assert len({c.event_id for c in chemical}) == 1
+    event = next(e for e in result.events if e.id == chemical[0].event_id)
+    assert event.location is not None and event.location.place.name == "Latmana"
+    assert event.date is not None and event.date.start == date(2021, 6, 6)
