@@ -9,9 +9,10 @@ from datetime import date
 
 from marsad.classify.arguments import Allied, PartyViews, pick_actors, pick_status, whole_word
 from marsad.classify.attribution import cited_at, denier, heard, voice_at
+from marsad.classify.background import cause_start
 from marsad.classify.dates import pick_date
 from marsad.classify.numbers import fatalities, lone_victims, quantities
-from marsad.classify.places import LIST_ACTIONS, pick_places
+from marsad.classify.places import ABROAD_ACTIONS, HOME_COUNTRY, LIST_ACTIONS, pick_places
 from marsad.classify.select import Scored
 from marsad.classify.view import SentenceView
 from marsad.errors import MarsadError
@@ -118,9 +119,10 @@ def drafts_for(
     source = _named_on(source, view, article.published)
     # a capital named as the one who speaks or denies ("تنفيه دمشق") is its government
     speaker = source.span if source is not None else None
-    places, how = pick_places(views, view, trigger, text, action, speaker)
-    others = _other_clauses(views, view, scored, text, places)
-    when = pick_date(views, view, trigger, article.published)
+    cause = cause_start(view, trigger, text)
+    places, how = pick_places(views, view, trigger, text, action, speaker, cause)
+    others = _other_clauses(views, view, scored, text, places) if cause is None else []
+    when = pick_date(views, view, trigger, article.published, since=cause)
     a1, a2 = pick_actors(views, view, trigger, text, action, allied, parties)
     cited = source is not None and a2 is not None and source.span == a2.mention.span
     if cited and a2 is not None and cited_at(text, a2.mention.span.start):
@@ -272,6 +274,8 @@ def _other_clauses(
         clause = view.clause_of(other.span.start)
         if _definite(other.span.text):
             continue  # "مع الغارة الجوية": a definite noun refers back to the event told
+        if cause_start(view, other, text) is not None:
+            continue  # "ردا على هجوم في مدينة الباب": the cause is another happening
         earlier_act = clause in clauses
         if earlier_act and not _prior_act(text, other):
             continue
@@ -448,6 +452,66 @@ def _place_key(d: Draft) -> str | None:
     return (
         d.place.place.gazetteer_id if site is None else f"{d.place.place.gazetteer_id}#{site.key}"
     )
+
+
+# Where a record's place was found in its own words (its clause or sentence), not lent by the
+# account around it.
+OWN_PLACE = frozenset({"clause", "sentence"})
+
+
+def _placed_as_told(drafts: list[Draft]) -> list[Draft]:
+    """A mention whose own sentence names no place ("ووصف مصدر رسمي اتهام الحكومة باستخدام تلك
+    الأسلحة ب«مسرحيات الكيماوي»" after "وسارعت دمشق إلى النفي"), in an article that places the
+    same action in its own words at one place, is that happening told again (codebook §1): it
+    takes that place, whatever its status (a denial of the attack is at the attack's place),
+    instead of one lent by a sentence about something else. An article that places the action
+    at several places leaves the mention as it was: which one it retells is not known."""
+    told: dict[str, dict[str, Draft]] = {}
+    for d in drafts:
+        if d.placed in OWN_PLACE and d.place is not None:
+            told.setdefault(d.action, {}).setdefault(d.place.place.gazetteer_id, d)
+    out = []
+    for d in drafts:
+        firsts = told.get(d.action, {})
+        places = _finest_of([f.place for f in firsts.values() if f.place is not None])
+        if d.placed not in OWN_PLACE and len(places) == 1 and _relocates(d, places[0]):
+            first = firsts[places[0].place.gazetteer_id]
+            # a date lent by the account around it is the other sentence's too, and a
+            # default one (no words) only says "on or before the report": the happening's own
+            # telling dates it (codebook §1: the earlier event's date). A default one with the
+            # telling's status is left to `_absorb_undated`, which also lends it the source.
+            lent = d.date is not None and d.date.span is not None and not _own_date(d)
+            default = d.date is None or d.date.span is None
+            if lent or (default and d.status != first.status):
+                d = replace(d, date=first.date)
+            d = replace(d, place=places[0])
+        out.append(d)
+    return out
+
+
+def _finest_of(places: list[PlaceRef]) -> list[PlaceRef]:
+    """The places not an area holding another of them: an area told with a town in it
+    ("الغوطة الشرقية" and "دوما") is that town's happening at a coarser scale. A governorate or
+    district is not folded: named like its city ("دير الزور") it is most often the city."""
+    return [
+        p
+        for p in places
+        if not (p.place.kind in AREA_KINDS and any(_contains(p.place, o.place) for o in places))
+    ]
+
+
+def _relocates(d: Draft, told: PlaceRef) -> bool:
+    """Whether the told place replaces the mention's lent one. As for a place carried from
+    another sentence (classify/places.py), a foreign place is lent only to talks, deals and
+    speech, never to a fight in Syria. A lent place that already holds the told one (the city
+    around its quarter: "دمشق" for "حي المزة") places the mention there at a coarser scale: it
+    stays (measured: refining it joins to the happening a denial that train gold keys apart)."""
+    if d.action not in ABROAD_ACTIONS and told.place.country != HOME_COUNTRY:
+        return False
+    if d.place is None:
+        return True
+    here = d.place.place
+    return here.gazetteer_id != told.place.gazetteer_id and not _contains(here, told.place)
 
 
 def _merge_key(d: Draft) -> tuple[object, ...]:
@@ -948,5 +1012,6 @@ def assemble_claims(
     drafts = _denied_by_reference(drafts, views, article.text)
     titles = _titles(views, voices, article.text)
     drafts = _terms_told(_bare_shelling_titles(sourced_titles(drafts, titles), titles))
+    drafts = _placed_as_told(drafts)
     claims = [_claim(article, d) for d in _merge(drafts, CityNames(resources))]
     return tuple(dict((c.id, c) for c in claims).values())
