@@ -804,9 +804,14 @@ def _refused(view: SentenceView, trigger: Mention, cue: Mention) -> bool:
 
 
 def _outcome_negated(gap: str) -> bool:
-    """The negated verb is one of outcome ("لم يسفر القصف عن…"): its subject, the act, happened."""
+    """The negated verb is one of outcome ("لم يسفر القصف عن…"): its subject, the act, happened.
+    Or one of continuing ("لا تزال المنطقة تشهد قتالاً"): "still", the act goes on."""
     words = gap.split()
-    return bool(words) and normalize_key(words[0]) in words_of("outcome_verbs.tsv")
+    if not words:
+        return False
+    # "لا تزال المنطقة تشهد قتالاً": a negated verb of continuing says "still"; the act goes on
+    first = normalize_key(words[0])
+    return first in words_of("outcome_verbs.tsv") or first in words_of("continuity_verbs.tsv")
 
 
 def _people_past_act(view: SentenceView, trigger: Mention, cue_end: int) -> bool:
