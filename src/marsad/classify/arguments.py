@@ -107,13 +107,31 @@ def pick_actors(
     action: str = "",
     allied: Allied | None = None,
     parties: PartyViews | None = None,
+    denying: frozenset[Span] = frozenset(),
+    accused: ResolvedActor | None = None,
 ) -> tuple[ResolvedActor | None, ResolvedActor | None]:
+    """actor1 and actor2 of the act at `trigger`. `denying`: the spans of the sentence's deniers
+    ("وهو ما نفته دمشق وموسكو"), who are neither side of the act they deny; `accused`: the one
+    of them a denied act is ascribed to, its actor1 when the sentence names no other doer."""
     # Every sentence's actors without the places' names: the doer carried from another sentence
     # and the article's other side are actors too, not "ريف دمشق" or "قرب العاصمة دمشق".
     # A sponsor or mediator is no party ("برعاية وضمانة روسية", "بوساطة روسية"): the sides are
     # those who leave, hand over, agree (codebook §2); talks may code the mediator.
     views = (parties or PartyViews(views, text)).for_action(action)
     view = views[view.index]
+    if denying and action not in speech_actions():
+        # A denier's own words are its act ("نفت طهران أي دور لها منددة بالعقوبات"). An act
+        # told before the denial ends where its deniers start: who follows them ("وهو ما نفته
+        # دمشق وموسكو، في حين هددت واشنطن") is no side of it either.
+        cut = min(span.start for span in denying)
+        kept = [
+            a
+            for a in view.actors
+            if a.mention.span not in denying
+            and (trigger.span.start > cut or a.mention.span.start < cut)
+        ]
+        view = replace(view, actors=kept)
+        views = [*views[: view.index], view, *views[view.index + 1 :]]
     if action in SIEGE_ENDS and trigger.key in BESIEGES:
         trigger = replace(trigger, key=action)  # "كسرت القوات الحصار": the siege noun, relabelled
     actor1, actor2 = _positional_actors(view, trigger, text)
@@ -162,6 +180,8 @@ def pick_actors(
         # "قتل 20 مدنياً في اقتحام … ثم اقتحام دبابات الجيش": the doer named later in the sentence
         later = [a for a in view.actors if _first_id(a) != CIVILIANS and _root(a) != _root(actor2)]
         actor1 = later[0] if later else None
+    if actor1 is None and accused is not None:
+        actor1 = accused  # "«هجوم كيميائي» مزعوم تنفيه دمشق": the accused denies it
     if actor1 is None:
         actor1 = _carried_actor(views, view, actor2, text)
     if actor2 is None:

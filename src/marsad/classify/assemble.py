@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from marsad.classify.arguments import Allied, PartyViews, pick_actors, pick_status, whole_word
-from marsad.classify.attribution import cited_at, denier, heard, voice_at
+from marsad.classify.arguments import (
+    NEUTRAL_KINDS,
+    Allied,
+    PartyViews,
+    pick_actors,
+    pick_status,
+    whole_word,
+)
+from marsad.classify.attribution import cited_at, denier, deniers, heard, voice_at
 from marsad.classify.background import cause_start
 from marsad.classify.dates import pick_date
 from marsad.classify.numbers import fatalities, lone_victims, quantities
@@ -19,6 +27,7 @@ from marsad.errors import MarsadError
 from marsad.knowledge.actions import speech_actions
 from marsad.knowledge.outlets import OutletCatalog
 from marsad.knowledge.resources import Resources
+from marsad.knowledge.sides import NO_SIDE
 from marsad.model import (
     ActorRef,
     Article,
@@ -103,6 +112,7 @@ def drafts_for(
     civilians: ResolvedActor | None = None,
     allied: Allied | None = None,
     parties: PartyViews | None = None,
+    sided: Sided | None = None,
 ) -> list[Draft]:
     text = article.text
     view = views[scored.candidate.sentence]
@@ -123,7 +133,11 @@ def drafts_for(
     places, how = pick_places(views, view, trigger, text, action, speaker, cause)
     others = _other_clauses(views, view, scored, text, places) if cause is None else []
     when = pick_date(views, view, trigger, article.published, since=cause)
-    a1, a2 = pick_actors(views, view, trigger, text, action, allied, parties)
+    denying = deniers(view, text)
+    day = when.interval.start if when is not None else article.published
+    accused = _accused(denying, day, sided) if status == "denied" else None
+    spans = frozenset(a.mention.span for a in denying)
+    a1, a2 = pick_actors(views, view, trigger, text, action, allied, parties, spans, accused)
     cited = source is not None and a2 is not None and source.span == a2.mention.span
     if cited and a2 is not None and cited_at(text, a2.mention.span.start):
         a2 = None  # "وفق الأمم المتحدة": the source a report cites is not a side of the act
@@ -168,6 +182,39 @@ def drafts_for(
 
 
 TOLL_WORD_ACTIONS = frozenset({"killing"})  # the toll's own verb ("مقتل"), not another act
+
+
+# Whether an actor id is a side of the war on a day (data/actor_sides.tsv).
+Sided = Callable[[str, date], bool]
+
+
+def _accused(
+    denying: tuple[ResolvedActor, ...], day: date | None, sided: Sided | None
+) -> ResolvedActor | None:
+    """The denier a denied act is ascribed to: the first one named that is a side of the war on
+    the day ("«هجوم كيميائي» مزعوم تنفيه دمشق وموسكو": the government; "نفت أنقرة قصف القرية":
+    Turkey). Codebook §1: a denial's actor1 is who is said to have done it, and the accused is
+    the usual denier; a monitor or a relief body that denies is no side and accused of nothing."""
+    for actor in denying:
+        ref = actor.ref_on(day)
+        if ref is None or ref.id == CIVILIANS_ID or actor.mention.rule.endswith(NEUTRAL_KINDS):
+            continue
+        if sided is None or day is None or sided(ref.id, day):
+            return actor  # with no day to tell the sides by, any party that denies
+    return None
+
+
+def _sided_on(resources: Resources) -> Sided | None:
+    """Whether an id (or its nearest listed ancestor) is a side on a day; None without tables."""
+    try:
+        sides, catalog = resources.actor_sides, resources.actors
+    except MarsadError:
+        return None
+
+    def sided(actor_id: str, day: date) -> bool:
+        return sides.side_of(catalog.lineage(actor_id), day) not in (None, NO_SIDE)
+
+    return sided
 
 
 def _anothers_toll(view: SentenceView, trigger: Mention, toll: Quantity) -> bool:
@@ -352,10 +399,14 @@ DENIAL_REFERENCE = "denial_reference.tsv"  # denial verbs and words pointing bac
 _WHICH = re.compile(r"(?:^|\s)(?:وهو|وهي|الأمر|الامر)\s+(?:ما|الذي)\s*$")
 
 
-def _denied_by_reference(drafts: list[Draft], views: list[SentenceView], text: str) -> list[Draft]:
+def _denied_by_reference(
+    drafts: list[Draft], views: list[SentenceView], text: str, sided: Sided | None = None
+) -> list[Draft]:
     """A denial that points back at what the report just told ("قالت قسد إن طائرات تركية قصفت
     القرية، وهو ما نفته أنقرة"; "… ونفت الوزارة ذلك") is that happening denied: a record of its
-    own, attributed to the denier, beside the claim (codebook §1: a claim and its denial)."""
+    own, attributed to the denier, beside the claim (codebook §1: a claim and its denial). A
+    happening told with no doer ("قصفت طائرات حربية البلدة، وهو ما نفته دمشق") is denied by the
+    side it is ascribed to: the accused is the denied record's actor1 (`_accused`)."""
     verbs = words_of(DENIAL_REFERENCE, "verb")
     back = words_of(DENIAL_REFERENCE, "back")
     out = list(drafts)
@@ -397,7 +448,12 @@ def _denied_by_reference(drafts: list[Draft], views: list[SentenceView], text: s
                 last.attributed_to is not None and source.name == last.attributed_to.name
             ):
                 continue
-            out.append(replace(last, status="denied", attributed_to=source))
+            denied = replace(last, status="denied", attributed_to=source)
+            if last.actor1 is None:
+                day = last.date.interval.start if last.date is not None else None
+                accused = _accused(deniers(view, text), day, sided)
+                denied = replace(denied, actor1=_ref(accused, last.date))
+            out.append(denied)
     return out
 
 
@@ -994,6 +1050,7 @@ def assemble_claims(
     voices = heard(views, article.text)
     allied = _allied_on(resources, article.published)
     parties = PartyViews(views, article.text)
+    sided = _sided_on(resources)
     outlets = _outlet_catalog(resources)
     killed = _killed_nouns(resources)
     civilians = _civilians(resources, views)
@@ -1008,8 +1065,10 @@ def assemble_claims(
         )
         if _own_voice(voice, article.outlet, outlets):
             voice = None
-        drafts.extend(drafts_for(scored, views, article, voice, killed, civilians, allied, parties))
-    drafts = _denied_by_reference(drafts, views, article.text)
+        drafts.extend(
+            drafts_for(scored, views, article, voice, killed, civilians, allied, parties, sided)
+        )
+    drafts = _denied_by_reference(drafts, views, article.text, sided)
     titles = _titles(views, voices, article.text)
     drafts = _terms_told(_bare_shelling_titles(sourced_titles(drafts, titles), titles))
     drafts = _placed_as_told(drafts)

@@ -20,7 +20,7 @@ from itertools import pairwise
 from marsad.classify.view import SentenceView
 from marsad.knowledge.actions import speech_actions
 from marsad.knowledge.cues import load_cues
-from marsad.model import Attribution, Mention, Span
+from marsad.model import Attribution, Mention, ResolvedActor, Span
 from marsad.text.lexicon import words_of
 from marsad.text.normalize import normalize_key
 
@@ -522,6 +522,38 @@ def denier(view: SentenceView, after: int) -> Attribution | None:
             return _source(first)
         return Attribution(first.options[0].name, "party", first.mention.span)
     return _named_denier(view, after)
+
+
+# "تنفيه دمشق وموسكو", "نفت روسيا و النظام": the next denier joined by "و".
+_AND = re.compile(r"^[\s،,]*و\s*$")
+DENIAL_VERBS = "denial_reference.tsv"  # its `verb` rows: the cues that are verbs of denying
+
+
+def deniers(view: SentenceView, text: str) -> tuple[ResolvedActor, ...]:
+    """The actors a verb of denying in the sentence names as its subject: the one right after
+    the verb ("وهو ما نفته دمشق") and every one joined to it by "و" ("نفته دمشق وموسكو"). They
+    deny the act: never its victim, and its doer only as the accused (codebook §1). An adjective
+    cue ("هجوم مزعوم للنظام") names the alleged doer after it, no denier."""
+    verbs = words_of(DENIAL_VERBS, "verb")
+    found: list[ResolvedActor] = []
+    actors = sorted((a for a in view.actors if a.options), key=lambda a: a.mention.span.start)
+    for cue in view.status:
+        if cue.key != "denial" or normalize_key(cue.span.text) not in verbs:
+            continue
+        end = cue.span.end
+        while end < len(text) and text[end].isalpha():
+            end += 1  # the verb's ending or object pronoun ("نفته", "تنفيه")
+        chain: list[ResolvedActor] = []
+        for actor in actors:
+            span = actor.mention.span
+            if not chain and 0 <= span.start - end <= SPEAKER_GAP_CHARS:
+                chain.append(actor)
+            elif chain and span.start >= chain[-1].mention.span.end:
+                if not _AND.match(text[chain[-1].mention.span.end : span.start]):
+                    break
+                chain.append(actor)
+        found.extend(a for a in chain if a not in found)
+    return tuple(found)
 
 
 def _act_follows(view: SentenceView, after: int) -> bool:
