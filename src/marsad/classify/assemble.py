@@ -24,7 +24,7 @@ from marsad.classify.places import ABROAD_ACTIONS, HOME_COUNTRY, LIST_ACTIONS, p
 from marsad.classify.select import Scored
 from marsad.classify.view import SentenceView
 from marsad.errors import MarsadError
-from marsad.knowledge.actions import speech_actions
+from marsad.knowledge.actions import accused_actions, speech_actions
 from marsad.knowledge.outlets import OutletCatalog
 from marsad.knowledge.resources import Resources
 from marsad.knowledge.sides import NO_SIDE
@@ -135,7 +135,8 @@ def drafts_for(
     when = pick_date(views, view, trigger, article.published, since=cause)
     denying = deniers(view, text)
     day = when.interval.start if when is not None else article.published
-    accused = _accused(denying, day, sided) if status == "denied" else None
+    denied = status == "denied" and action in accused_actions()
+    accused = _accused(denying, day, sided) if denied else None
     spans = frozenset(a.mention.span for a in denying)
     a1, a2 = pick_actors(views, view, trigger, text, action, allied, parties, spans, accused)
     cited = source is not None and a2 is not None and source.span == a2.mention.span
@@ -449,7 +450,7 @@ def _denied_by_reference(
             ):
                 continue
             denied = replace(last, status="denied", attributed_to=source)
-            if last.actor1 is None:
+            if last.actor1 is None and last.action in accused_actions():
                 day = last.date.interval.start if last.date is not None else None
                 accused = _accused(deniers(view, text), day, sided)
                 denied = replace(denied, actor1=_ref(accused, last.date))

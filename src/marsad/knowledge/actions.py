@@ -21,6 +21,9 @@ class ActionInfo:
     # the two sides are parties to one thing (a clash, talks, a deal): "X و Y" are both parties,
     # and two reports naming them in either order do not disagree on who did it
     two_sided: bool = False
+    # a side that denies such an act stands accused of it (codebook §1: "نفت روسيا قصف السوق"):
+    # not of aid, flight, protest or a siege's lifting, which no one is accused of doing
+    accused: bool = False
 
 
 def load_actions(path: Path | None = None) -> dict[str, ActionInfo]:
@@ -35,6 +38,7 @@ def load_actions(path: Path | None = None) -> dict[str, ActionInfo]:
             verbal=row["verbal"] == "1",
             disorder_type=row["disorder_type"] or None,
             two_sided=row.get("two_sided") == "1",
+            accused=row.get("accused") == "1",
         )
         for row in rows
     }
@@ -52,3 +56,10 @@ def speech_actions() -> frozenset[str]:
 def two_sided_actions() -> frozenset[str]:
     """Actions whose two actors are parties to one thing (the `two_sided` column)."""
     return frozenset(a for a, info in load_actions().items() if info.two_sided)
+
+
+@cache
+def accused_actions() -> frozenset[str]:
+    """Actions a side that denies them is accused of doing (the `accused` column): the denied
+    record's actor1 when the report names no other doer."""
+    return frozenset(a for a, info in load_actions().items() if info.accused)
