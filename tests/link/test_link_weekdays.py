@@ -24,7 +24,7 @@ TUESDAY, THURSDAY = date(2022, 4, 12), date(2022, 4, 14)
 # Written for these tests: an undated report of an air strike "on Tuesday", and dated reports
 # of a strike on the town that Tuesday, and of another on the Thursday.
 UNDATED = (
-    "أفاد ناشطون بسقوط ضحايا مدنيين في غارة جوية على مدينة دوما الثلاثاء. "
+    "سقط ضحايا مدنيون في غارة جوية استهدفت سوقاً شعبية في مدينة دوما الثلاثاء. "
     "وقال الدفاع المدني إن فرقه انتشلت جثث الضحايا من تحت الأنقاض."
 )
 ON_TUESDAY = "استهدفت طائرات حربية حياً سكنياً في دوما صباح اليوم وقتلت مدنيين، بحسب مصادر محلية."
@@ -39,7 +39,7 @@ def _undated_strike() -> Claim:
     return claim(
         UNDATED_REPORT,
         "air_strike",
-        "أفاد ناشطون بسقوط ضحايا مدنيين في غارة جوية على مدينة دوما الثلاثاء",
+        "سقط ضحايا مدنيون في غارة جوية استهدفت سوقاً شعبية في مدينة دوما الثلاثاء",
         actor2="CIV",
         where=DOUMA,
     )
@@ -66,13 +66,13 @@ def test_the_weekday_of_the_record_sentence_is_its_hint() -> None:
 
 def test_the_account_carries_the_day_and_the_opening_takes_the_lead_day() -> None:
     text = (
-        "مع وصول الدفعة الأولى من المقاتلين إلى الشمال ناشد مسؤول الأهالي العودة. "
-        "وتم السبت خروج الدفعة الأولى من الحي. "
-        "وبلغ عدد الخارجين مئات المقاتلين مع عائلاتهم."
+        "بعد إجلاء عشرات الجرحى عبر المعبر الوحيد طالب مسؤول محلي بفتح ممرات دائمة. "
+        "وجرى الإجلاء السبت بإشراف منظمات إنسانية دولية. "
+        "وقدرت المنظمات عدد من غادروا بنحو مئتي شخص."
     )
     report = article("u2", text)
-    opening = claim(report, "withdrawal", "مع وصول الدفعة الأولى من المقاتلين إلى الشمال")
-    carried = claim(report, "displacement", "وبلغ عدد الخارجين مئات المقاتلين مع عائلاتهم")
+    opening = claim(report, "displacement", "بعد إجلاء عشرات الجرحى عبر المعبر الوحيد")
+    carried = claim(report, "withdrawal", "وقدرت المنظمات عدد من غادروا بنحو مئتي شخص")
     told = told_days([opening, carried], {"u2": report})
     assert told[opening.id].weekdays == {5} and told[carried.id].weekdays == {5}
 

@@ -26,7 +26,7 @@ HINT_NARROWS_DAYS = 6  # an event's interval up to a week: one weekday in it is 
 
 def event_weekdays(hint: DayHint) -> frozenset[int]:
     """The weekdays a report may date the happening on when a text with no date names one: the
-    one named; for the day of writing ("قال نشطاء اليوم الخميس", when sources told what
+    one named; for the day of writing ("ذكر مراسلون اليوم الخميس", when sources told what
     happened) that day or the one before. A day's lag after a named weekday was tried and
     dropped: it let two happenings a day apart in one town link (train gold-built linking
     0.810 -> 0.807)."""

@@ -197,7 +197,7 @@ def _hint_of(
     if any(h.start < evidence.start for h in hints):
         return None  # a day named earlier, out of reach, is of another part of the account
     # the opening of the report, which names no day: the lead after it names the day of what
-    # it opens with ("مع وصول الدفعة الأولى ..." then "وتم السبت خروج الدفعة الأولى")
+    # it opens with (a headline-like opening "بعد إجلاء المصابين ..." then "وجرى الإجلاء الجمعة")
     after = [i for i, (start, _) in enumerate(sentences) if start >= evidence.end]
     if not after or HINT_LEAD_SENTENCES == 0:
         return None

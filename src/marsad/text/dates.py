@@ -162,7 +162,7 @@ def day_hints(text: str) -> tuple[DayHint, ...]:
         if match.interval is not None or match.has_year:
             continue
         if _SINCE.search(text, max(0, match.start - _SINCE_WINDOW_CHARS), match.start):
-            continue  # "قتال مستمر منذ الأحد": it began that day and goes on to the writing day
+            continue  # "المعارك دائرة منذ الأحد": they began that day and go on to the writing day
         weekdays = _weekday_numbers(match.text)
         month_days = _month_days(match) if not weekdays else frozenset[int]()
         today = any(w in _WRITING_DAY_WORDS for w in normalize_key(match.text).split())
