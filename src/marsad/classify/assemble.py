@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -15,6 +14,7 @@ from marsad.classify.places import LIST_ACTIONS, pick_places
 from marsad.classify.select import Scored
 from marsad.classify.view import SentenceView
 from marsad.errors import MarsadError
+from marsad.geo import haversine_km
 from marsad.knowledge.actions import speech_actions
 from marsad.knowledge.outlets import OutletCatalog
 from marsad.knowledge.resources import Resources
@@ -562,10 +562,7 @@ AREA_RADIUS_KM = 30.0  # as link/geo.py: an area holds what lies this near its c
 
 
 def _km(a: Place, b: Place) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    lat_term = math.sin((la2 - la1) / 2) ** 2
-    h = lat_term + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _contains(region: Place, place: Place) -> bool:
