@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from marsad.errors import DataError
 from marsad.text.date_grammar import grammar
-from marsad.text.lexicon import column, read_table, trie_pattern
+from marsad.text.lexicon import column, phrase_alternation, phrases_of, read_table, trie_pattern
 
 TABLES = {
     "months.tsv": ("name", "month", "calendar", "ambiguous"),
@@ -22,6 +22,9 @@ TABLES = {
     "clitic_exceptions.tsv": ("word",),
     "stopwords.tsv": ("word",),
     "clause_openers.tsv": ("word",),
+    "agent_markers.tsv": ("kind", "phrase"),
+    "sponsor_words.tsv": ("word",),
+    "bare_shelling.tsv": ("word",),
 }
 
 
@@ -63,3 +66,23 @@ def test_trie_pattern_prefers_the_longest_word(vocabulary: list[str]) -> None:
     longest = max(vocabulary, key=len)
     match = pattern.match(longest)
     assert match is not None and len(match.group()) == len(longest)
+
+
+def test_phrases_of_keeps_the_written_form_and_the_file_order() -> None:
+    markers = phrases_of("agent_markers.tsv", "marker")
+    assert markers[:2] == ("على يد", "على أيدي")  # the hamza kept: the rules read raw text
+    assert "عناصر" not in markers and "عناصر" in phrases_of("agent_markers.tsv", "member")
+    assert "حضور" in phrases_of("sponsor_words.tsv", field="word")
+    with pytest.raises(DataError):
+        phrases_of("agent_markers.tsv", "no_such_kind")
+    with pytest.raises(DataError):
+        phrases_of("sponsor_words.tsv", "marker")  # a table without kinds
+
+
+def test_phrase_alternation_lets_any_spaces_part_the_words() -> None:
+    pattern = re.compile(phrase_alternation(("على يد", "بيد")) + "$")
+    assert pattern.match("على  يد") and pattern.match("على\nيد") and pattern.match("بيد")
+    assert not pattern.match("على") and not pattern.match("علىيد")
+    glued = re.compile(phrase_alternation(("ما يسمى ب",), gap=r"\s*") + "$")
+    assert glued.match("ما يسمى ب") and glued.match("مايسمى ب") and glued.match("ما يسمىب")
+    assert re.compile(phrase_alternation(("a.b",)) + "$").match("axb") is None  # escaped

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from functools import cached_property
+from functools import cache, cached_property
 
 from marsad.classify.view import SentenceView
 from marsad.knowledge.actions import speech_actions, two_sided_actions
@@ -17,16 +17,22 @@ from marsad.model import (
     ResolvedActor,
     Span,
 )
-from marsad.text.lexicon import words_of
+from marsad.text.lexicon import phrase_alternation, phrases_of, words_of
 from marsad.text.normalize import normalize_key
 
-AGENT_MARKERS = re.compile(
-    r"(على\s+(?:يد|أيدي|ايدي)|من\s+قبل|من\s+جانب|من\s+طرف|بيد|بأيدي|بايدي"
-    # "قتل عنصران برصاص مسلحين مجهولين", "بنيران قوات النظام": whose fire it was
-    r"|برصاص|بنيران|برصاص\s+قناص|بنيران\s+قناص)\s*"
-    # a word for members or the so-called may stand between: "من قبل عناصر من", "من قبل ما يسمى بـ"
-    r"(?:ما\s*يسمى\s*ب|(?:عناصر|مسلحي|مسلحين|مقاتلي)\s+(?:من\s+)?)?[\s\"'«“(]*$"
-)
+AGENT_MARKERS = "agent_markers.tsv"  # "على يد", "من قبل", "برصاص": the doer follows
+
+
+@cache
+def _agent_marker() -> re.Pattern[str]:
+    """A doer's marker ending right before an actor, maybe with a word for members ("من قبل
+    عناصر من") or the so-called ("من قبل ما يسمى بـ") between, and a quotation mark."""
+    marker = phrase_alternation(phrases_of(AGENT_MARKERS, "marker"))
+    so_called = phrase_alternation(phrases_of(AGENT_MARKERS, "so_called"), gap=r"\s*")
+    member = phrase_alternation(phrases_of(AGENT_MARKERS, "member"))
+    return re.compile(rf"{marker}\s*(?:{so_called}|{member}\s+(?:من\s+)?)?[\s\"'«“(]*$")
+
+
 # A verbal noun's doer after a relative verb: "هجوم نفذه عناصر من داعش", "قصف شنته الطائرات",
 # "انفجار تبنّاه تنظيم الدولة". The verb carries the noun as its object pronoun (ه/ها).
 DOER_AFTER = re.compile(
@@ -198,16 +204,22 @@ def _recipient(
 
 
 MEDIATED = frozenset({"talks"})  # talks "برعاية روسية" may code the mediator as a side
-# Words that name a sponsor, guarantor or mediator; the actor is at most four words on
-# ("برعاية من مركز تنسيق المصالحة الروسي", "برعاية وضمانة روسية").
-SPONSOR_BEFORE = re.compile(
-    r"(?:^|\s)(?:[وب]?(?:رعاية|ضمانة|ضمانات|وساطة|إشراف|اشراف|حضور))(?:\s+و[بل]?(?:رعاية|ضمانة|وساطة|إشراف|اشراف))?"
-    r"\s+(?:من\s+)?(?:\S+\s+){0,3}[\"'«“]?$"
-)
+SPONSOR_WORDS = "sponsor_words.tsv"  # "رعاية", "وساطة", "حضور": not a side of the talks
+
+
+@cache
+def _sponsor_before() -> re.Pattern[str]:
+    """A sponsor word, maybe two joined by "و" ("برعاية وضمانة روسية"), and the actor at most
+    four words on ("برعاية من مركز تنسيق المصالحة الروسي")."""
+    word = phrase_alternation(phrases_of(SPONSOR_WORDS, field="word"))
+    return re.compile(
+        rf"(?:^|\s)[وب]?{word}(?:\s+و[بل]?{word})?\s+(?:من\s+)?(?:\S+\s+){{0,3}}[\"'«“]?$"
+    )
 
 
 def _not_sponsors(actors: list[ResolvedActor], text: str) -> list[ResolvedActor]:
-    return [a for a in actors if not SPONSOR_BEFORE.search(_prefix(text, a.mention.span.start, 60))]
+    sponsor = _sponsor_before()
+    return [a for a in actors if not sponsor.search(_prefix(text, a.mention.span.start, 60))]
 
 
 # Whom an action is done to when the sentence names nobody (codebook §3: civilians are CIV).
@@ -428,7 +440,7 @@ def _positional_actors(
         (
             a
             for a in pool
-            if AGENT_MARKERS.search(_prefix(text, a.mention.span.start))
+            if _agent_marker().search(_prefix(text, a.mention.span.start))
             and not _other_act_between(view, trigger, a, text)
         ),
         None,
@@ -556,7 +568,7 @@ def _positional_actors(
             actor2 = partners[0]  # "اتفاق جمع النظام والمعارضة": the two conjuncts are the parties
     if actor2 is None and actor1 is not None and actor1.mention.span.start >= t1 and before:
         victim = before[-1]  # "قتل مستشارون للحرس الإيراني في الغارة الإسرائيلية"
-        if _root(victim) != _root(actor1) and not AGENT_MARKERS.search(
+        if _root(victim) != _root(actor1) and not _agent_marker().search(
             _prefix(text, victim.mention.span.start)
         ):
             actor2 = victim
@@ -623,7 +635,7 @@ def _agent_after(view: SentenceView, text: str, t1: int) -> ResolvedActor | None
         if start < t1 or start - t1 > DOER_AFTER_CHARS:
             continue
         relative = not passed and DOER_AFTER.match(text[t1:start])
-        if relative or AGENT_MARKERS.search(_prefix(text, start)):
+        if relative or _agent_marker().search(_prefix(text, start)):
             return a
         passed = True  # "تصدى المقاتلون لهجوم شنته القوات النظامية": not the fighters' act
     return None

@@ -393,19 +393,20 @@ def _bare_shelling_titles(drafts: list[Draft], titles: set[int]) -> list[Draft]:
     strike from the air ("مقتل 11 بقصف على دمشق" over "طائرات إسرائيلية شنت غارة على … المزة")
     retells that air strike: the body's record tells it."""
     air = [d for d in drafts if d.action == "air_strike" and d.evidence.start not in titles]
+    bare = words_of(BARE_SHELLING)
     return [
         d
         for d in drafts
         if not (
             d.action == "shelling"
             and d.evidence.start in titles
-            and normalize_word(d.trigger.text) in _BARE_SHELLING
+            and normalize_word(d.trigger.text) in bare
             and any(_near(d.place, o.place) and _overlap(d.date, o.date) for o in air)
         )
     ]
 
 
-_BARE_SHELLING = frozenset({normalize_word(w) for w in ("قصف", "بقصف", "القصف", "وقصف")})
+BARE_SHELLING = "bare_shelling.tsv"  # "قصف", "بقصف": shelling by default, no weapon named
 
 
 def _terms_told(drafts: list[Draft]) -> list[Draft]:
