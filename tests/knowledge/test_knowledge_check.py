@@ -21,7 +21,7 @@ def test_shipped_data_has_no_errors() -> None:
 @pytest.fixture()
 def data_dir(tmp_path: Path) -> Path:
     """A copy of the shipped knowledge files that a test may break."""
-    for name in ("outlets.tsv", "attribution_cues.tsv", "status_cues.tsv",
+    for name in ("outlets.tsv", "outlet_names.tsv", "attribution_cues.tsv", "status_cues.tsv",
                  "actors.tsv", "actor_aliases_shared.tsv", "actor_sides.tsv"):  # fmt: skip
         shutil.copy(data_path(name), tmp_path / name)
     (tmp_path / "gazetteer").mkdir()
@@ -108,3 +108,14 @@ def test_a_side_row_for_an_actor_not_in_the_catalog_is_an_error(data_dir: Path) 
     with (data_dir / "actor_sides.tsv").open("a", encoding="utf-8") as handle:
         handle.write("NO_SUCH_ACTOR\tgovernment\t2015-01-01\t\ttest row\n")
     assert any("NO_SUCH_ACTOR" in m for m in _messages(data_dir))
+
+
+def test_an_outlet_cited_under_a_name_the_catalog_lacks_is_an_error(data_dir: Path) -> None:
+    with (data_dir / "outlet_names.tsv").open("a", encoding="utf-8") as handle:
+        handle.write("SANA\tوكالة سانا الرسمية\tyes\tnamed\tSyrian News\n")
+    assert any("cited as 'Syrian News'" in m for m in _messages(data_dir))
+
+
+def test_a_missing_outlet_names_file_is_reported(data_dir: Path) -> None:
+    (data_dir / "outlet_names.tsv").unlink()
+    assert any("cannot read" in m for m in _messages(data_dir))

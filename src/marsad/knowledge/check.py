@@ -198,13 +198,20 @@ def check_outlets(path: Path) -> list[Problem]:
     except DataError as exc:
         return [Problem(name, "file", str(exc))]
     problems = _duplicate_ids(name, (row["id"] for row in rows))
+    names_file = outlets_module.OUTLET_NAMES_FILE
     by_name: dict[str, set[str]] = {}
     for outlet in catalog:
-        for n in outlet.names_ar:
+        cited = {c.name for c in outlet.cited}
+        for n in dict.fromkeys((*outlet.names_ar, *cited)):
             issue = arabic_name_problem(n)
             if issue:
-                problems.append(Problem(name, outlet.id, f"name {n!r}: {issue}"))
+                problems.append(Problem(names_file, outlet.id, f"name {n!r}: {issue}"))
             by_name.setdefault(normalize_key(n), set()).add(outlet.id)
+        english = {outlet.name_en, *outlet.names_en}
+        for c in outlet.cited:
+            if c.cited_as not in english:  # the ACLED export and the own-voice rule look it up
+                message = f"{c.name!r} cited as {c.cited_as!r}, not one of the outlet's names"
+                problems.append(Problem(names_file, outlet.id, message))
     for key, ids in sorted(by_name.items()):
         if len(ids) > 1:
             problems.append(Problem(name, key, f"name given to several outlets {sorted(ids)}"))
