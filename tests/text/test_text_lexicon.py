@@ -25,6 +25,7 @@ TABLES = {
     "agent_markers.tsv": ("kind", "phrase"),
     "sponsor_words.tsv": ("word",),
     "bare_shelling.tsv": ("word",),
+    "wounded_words.tsv": ("kind", "word"),
 }
 
 
@@ -86,3 +87,9 @@ def test_phrase_alternation_lets_any_spaces_part_the_words() -> None:
     glued = re.compile(phrase_alternation(("ما يسمى ب",), gap=r"\s*") + "$")
     assert glued.match("ما يسمى ب") and glued.match("مايسمى ب") and glued.match("ما يسمىب")
     assert re.compile(phrase_alternation(("a.b",)) + "$").match("axb") is None  # escaped
+
+
+def test_unit_words_table_has_a_unit_for_every_word() -> None:
+    rows = read_table("unit_words.tsv")
+    assert rows and all(tuple(row) == ("word", "unit", "item") for row in rows)
+    assert all(row["word"] and row["unit"] for row in rows)

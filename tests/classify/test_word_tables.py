@@ -1,11 +1,14 @@
-"""The doer's markers and the sponsor words of classify/arguments, read from data/text tables:
-on short phrases written for these tests, the text right before an actor."""
+"""Word tables of classify read from data/text: the doer's markers and the sponsor words of
+classify/arguments (on the text right before an actor), the unit and wounding words of
+classify/numbers; on short phrases written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 
 from marsad.classify.arguments import _agent_marker, _sponsor_before
+from marsad.classify.numbers import _mixed, _units, _wounded
+from marsad.text.normalize import normalize_key
 
 
 @pytest.mark.parametrize(
@@ -62,3 +65,31 @@ def test_a_sponsor_before_the_actor(before: str) -> None:
 )
 def test_no_sponsor_before_the_actor(before: str) -> None:
     assert not _sponsor_before().search(before)
+
+
+def test_unit_words_are_keyed_as_number_nouns_are() -> None:
+    units = _units()
+    assert units[normalize_key("عائلة")] == units[normalize_key("عائله")] == ("family", None)
+    assert units[normalize_key("شاحنة")] == ("vehicle", "truck")
+    assert units[normalize_key("أسير")] == ("person", "prisoners")
+    assert normalize_key("مدني") not in units  # people are no unit
+
+
+@pytest.mark.parametrize(
+    ("text", "wounded"),
+    [
+        ("قتل 3 وأصيب ", True),
+        ("سقط 4 قتلى و", False),
+        ("وبلغ عدد الجرحى ", True),  # a stem inside a longer word
+        ("ونقلت المصابين إلى ", True),
+        ("مقتل خمسة مدنيين في ", False),
+    ],
+)
+def test_wounding_words(text: str, wounded: bool) -> None:
+    assert bool(_wounded().search(text)) == wounded
+
+
+def test_dead_and_wounded_joined() -> None:
+    assert _mixed().search("سقط عشرة بين قتيل وجريح")
+    assert _mixed().search("عشرات الشهداء و الجرحى") is None  # the article: not the rule's nouns
+    assert _mixed().search("سقط 5 قتلى و3 جرحى") is None
