@@ -1,13 +1,16 @@
 """Word tables of classify read from data/text: the doer's markers and the sponsor words of
 classify/arguments (on the text right before an actor), the unit and wounding words of
-classify/numbers; on short phrases written for these tests."""
+classify/numbers, the ground weapons of classify/candidates; on short phrases written for
+these tests."""
 
 from __future__ import annotations
 
 import pytest
 
 from marsad.classify.arguments import _agent_marker, _sponsor_before
+from marsad.classify.candidates import _ground_weapon
 from marsad.classify.numbers import _mixed, _units, _wounded
+from marsad.model import Mention, MentionKind, Span
 from marsad.text.normalize import normalize_key
 
 
@@ -93,3 +96,20 @@ def test_dead_and_wounded_joined() -> None:
     assert _mixed().search("سقط عشرة بين قتيل وجريح")
     assert _mixed().search("عشرات الشهداء و الجرحى") is None  # the article: not the rule's nouns
     assert _mixed().search("سقط 5 قتلى و3 جرحى") is None
+
+
+@pytest.mark.parametrize(
+    ("trigger", "ground"),
+    [
+        ("قصف صاروخي", True),
+        ("قصف مدفعي", True),
+        ("قذائف الهاون", True),
+        ("بقذائف", True),  # the hamza of "قذائف" is matched as the rule keys words
+        ("قذيفة", True),
+        ("قصف", False),
+        ("غارات جوية", False),
+    ],
+)
+def test_ground_weapons_in_a_trigger(trigger: str, ground: bool) -> None:
+    mention = Mention(MentionKind.TRIGGER, Span.of(trigger, 0, len(trigger)), "shelling", "t", 1.0)
+    assert _ground_weapon(mention) == ground

@@ -26,6 +26,9 @@ TABLES = {
     "sponsor_words.tsv": ("word",),
     "bare_shelling.tsv": ("word",),
     "wounded_words.tsv": ("kind", "word"),
+    "name_titles.tsv": ("kind", "word"),
+    "affiliation_words.tsv": ("word",),
+    "ground_weapons.tsv": ("word",),
 }
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from marsad.classify.view import SentenceView
 from marsad.model import Mention, Span
+from marsad.text.lexicon import words_of
 from marsad.text.normalize import normalize_key
 
 WINDOW_WORDS = 4  # words either side of a trigger that describe it (tuned on train folds)
@@ -145,12 +146,12 @@ def _relabel_one(view: SentenceView, trigger: Mention, text: str) -> str:
 
 # Words that name a ground weapon: with aircraft in the same clause ("قصف صاروخي وجوي") both
 # the shelling and the air strike happened; only a bare "قصف" becomes the air strike.
-_GROUND_WEAPONS = ("مدفع", "قذائف", "قذيفه", "هاون", "راجمات", "صاروخي")
+GROUND_WEAPONS = "ground_weapons.tsv"
 
 
 def _ground_weapon(trigger: Mention) -> bool:
     key = normalize_key(trigger.span.text)
-    return any(w in key for w in _GROUND_WEAPONS)
+    return any(w in key for w in words_of(GROUND_WEAPONS))
 
 
 # "أسقطت مقاتلتان تركيتان طائرة حربية": the verb, its subject, the aircraft
