@@ -1,13 +1,20 @@
-"""Word tables of classify read from data/text: the doer's markers and the sponsor words of
-classify/arguments (on the text right before an actor), the unit and wounding words of
-classify/numbers, the ground weapons of classify/candidates; on short phrases written for
-these tests."""
+"""Word tables of classify read from data/text: the doer's markers, sponsor, spokesman and
+backing words and the military targets of classify/arguments (on the text around an actor), the
+unit and wounding words of classify/numbers, the ground weapons of classify/candidates; on short
+phrases written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from marsad.classify.arguments import _agent_marker, _sponsor_before
+from marsad.classify.arguments import (
+    _agent_marker,
+    _ally_after,
+    _ally_before,
+    _military_target,
+    _spokesman_before,
+    _sponsor_before,
+)
 from marsad.classify.candidates import _ground_weapon
 from marsad.classify.numbers import _mixed, _units, _wounded
 from marsad.model import Mention, MentionKind, Span
@@ -113,3 +120,45 @@ def test_dead_and_wounded_joined() -> None:
 def test_ground_weapons_in_a_trigger(trigger: str, ground: bool) -> None:
     mention = Mention(MentionKind.TRIGGER, Span.of(trigger, 0, len(trigger)), "shelling", "t", 1.0)
     assert _ground_weapon(mention) == ground
+
+
+@pytest.mark.parametrize(
+    ("sentence", "military"),
+    [
+        ("غارات جوية استهدفت مواقع للتنظيم في البادية", True),
+        ("قصفت المدفعية المقرات العسكرية", True),
+        ("استهدف الطيران رتل الفصائل", True),
+        ("اشتعلت النيران بالمستودعات", True),
+        ("انتشر الفيديو على مواقع التواصل الاجتماعي", False),  # the web
+        ("قتل خمسة مدنيين بقصف على السوق", False),
+    ],
+)
+def test_military_targets(sentence: str, military: bool) -> None:
+    assert bool(_military_target().search(sentence)) == military
+
+
+def test_spokesman_before_whom_they_speak_for() -> None:
+    assert _spokesman_before().search("وقال المتحدث باسم ")
+    assert _spokesman_before().search("وأعلن الناطق الرسمي باسم ")
+    assert _spokesman_before().search("صرح متحدثا الإعلامي باسم ")
+    assert not _spokesman_before().search("وقال المتحدث إن ")
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["هاجمت الفصائل المدعومة من ", "تقدمت القوات مسنودة بقوات من ", "بدعم من طيران ",
+     "بالتعاون  مع "],
+)  # fmt: skip
+def test_a_backer_before_the_actor(before: str) -> None:
+    assert _ally_before().search(before)
+
+
+def test_no_backer_before_the_actor() -> None:
+    assert not _ally_before().search("هاجمت الفصائل مواقع ")
+    assert not _ally_before().search("بدعم من التحالف في معركته ضد ")  # too far
+
+
+def test_a_side_loyal_to_the_one_before() -> None:
+    assert _ally_after().match(" والفصائل الموالية لها")
+    assert _ally_after().match(" التابعة لها")
+    assert not _ally_after().match(" والفصائل المعارضة لها")

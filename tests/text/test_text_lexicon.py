@@ -29,6 +29,9 @@ TABLES = {
     "name_titles.tsv": ("kind", "word"),
     "affiliation_words.tsv": ("word",),
     "ground_weapons.tsv": ("word",),
+    "military_targets.tsv": ("kind", "word"),
+    "spokesman_words.tsv": ("kind", "word"),
+    "backing_words.tsv": ("kind", "word"),
 }
 
 

@@ -146,7 +146,9 @@ def pick_actors(
             and _first_id(a) != CIVILIANS
             and _root(a) != _root(actor2)
         ]
-        backed = [a for a in earlier if not ALLY_BEFORE.search(_prefix(text, a.mention.span.start))]
+        backed = [
+            a for a in earlier if not _ally_before().search(_prefix(text, a.mention.span.start))
+        ]
         earlier = backed or earlier  # "قسد، المدعومة من أمريكا، …": the backed side acts
         actor1 = earlier[-1] if earlier else None  # the subject in an earlier clause
         own_side = [
@@ -260,7 +262,7 @@ def _default_other(
     """actor2 when the sentence names no second actor."""
     if action in VICTIMS_BY_DEFAULT:
         return _civilians(action)
-    military = MILITARY_TARGET.search(view.span.text)
+    military = _military_target().search(view.span.text)
     if action in STRIKES and KILLED_CUE in view.context_kinds() and not military:
         return _civilians(action)
     if action in OPPOSED and actor1 is not None:
@@ -271,9 +273,14 @@ def _default_other(
 KILLED_CUE = "killed"
 # A strike on positions, depots or fighters hit an armed side, whoever else it killed ("غارات
 # استهدفت مواقع …"): its actor2 is the other side, not civilians. ("مواقع التواصل" is the web.)
-MILITARY_TARGET = re.compile(
-    r"(?:^|\s)(?:[وب]?ال)?(?:مواقع(?!\s+(?:ال)?تواصل)|مقرات|مستودعات|مخازن|نقاط|تحصينات|ثكنة|قاعدة|رتل|آليات|عناصر|مقاتلي|مسلحي)(?:\s|$)"
-)
+MILITARY_TARGETS = "military_targets.tsv"
+
+
+@cache
+def _military_target() -> re.Pattern[str]:
+    target = phrase_alternation(phrases_of(MILITARY_TARGETS, "target", field="word"))
+    other_sense = phrase_alternation(phrases_of(MILITARY_TARGETS, "other_sense", field="word"))
+    return re.compile(rf"(?:^|\s)(?:[وب]?ال)?(?!{other_sense})(?:{target})(?:\s|$)")
 
 
 def _civilians(action: str) -> ResolvedActor:
@@ -320,8 +327,14 @@ def _opponent(
     return first[max(counts, key=lambda r: counts[r])]
 
 
-# "والفصائل السورية الموالية لها": a side named with its loyalty to the one before.
-ALLY_AFTER = re.compile(r"^\s+(?:\S+\s+)?(?:ال)?(?:موالي|تابع|حليف|رديف)\S*\s+ل")
+BACKING_WORDS = "backing_words.tsv"  # "بدعم من", "مسنوداً بـ"; "الموالية لـ"
+
+
+@cache
+def _ally_after() -> re.Pattern[str]:
+    """ "والفصائل السورية الموالية لها": a side named with its loyalty to the one before."""
+    loyal = phrase_alternation(phrases_of(BACKING_WORDS, "loyal", field="word"))
+    return re.compile(rf"^\s+(?:\S+\s+)?(?:ال)?{loyal}\S*\s+ل")
 
 
 def _allies(views: list[SentenceView], own: str | None, text: str) -> set[str]:
@@ -334,8 +347,8 @@ def _allies(views: list[SentenceView], own: str | None, text: str) -> set[str]:
             if own not in roots or roots[0] == roots[1]:
                 continue
             gap = text[first.mention.span.end : other.mention.span.start]
-            backed = ALLY_BEFORE.search(_prefix(text, other.mention.span.start))
-            loyal = ALLY_AFTER.match(text[other.mention.span.end :]) and len(gap) < 8
+            backed = _ally_before().search(_prefix(text, other.mention.span.start))
+            loyal = _ally_after().match(text[other.mention.span.end :]) and len(gap) < 8
             if backed or loyal:
                 found |= {r for r in roots if r is not None and r != own}
     return found
@@ -387,13 +400,18 @@ def _protesters(views: list[SentenceView], view: SentenceView) -> ResolvedActor:
     return ResolvedActor(stub, (ActorOption(CIVILIANS, CIVILIANS_NAME, None, None),))
 
 
-SPOKESMAN_BEFORE = re.compile(
-    r"(?:الناطق|المتحدث|ناطق|متحدث|ناطقا|متحدثا)(?:\s+(?:الرسمي|العسكري|الإعلامي|الاعلامي))?\s+باسم\s*$"
-)
+SPOKESMAN_WORDS = "spokesman_words.tsv"  # "المتحدث (الرسمي) باسم" before whom they speak for
+
+
+@cache
+def _spokesman_before() -> re.Pattern[str]:
+    noun = phrase_alternation(phrases_of(SPOKESMAN_WORDS, "noun", field="word"))
+    qualifier = phrase_alternation(phrases_of(SPOKESMAN_WORDS, "qualifier", field="word"))
+    return re.compile(rf"{noun}(?:\s+{qualifier})?\s+باسم\s*$")
 
 
 def _spokesman_of(text: str, actor: ResolvedActor) -> bool:
-    return bool(SPOKESMAN_BEFORE.search(_prefix(text, actor.mention.span.start, 40)))
+    return bool(_spokesman_before().search(_prefix(text, actor.mention.span.start, 40)))
 
 
 def _carried_actor(
@@ -510,8 +528,8 @@ def _positional_actors(
     ):
         agent = after[0]  # "مغادرة المئات من مقاتلي المعارضة": those who leave
     # A backer named before the trigger is not its doer: "أعلنت قسد، المدعومة من أمريكا، طرد
-    # داعش" (the backed side is; see ALLY_BEFORE).
-    unbacked = [a for a in before if not ALLY_BEFORE.search(_prefix(text, a.mention.span.start))]
+    # داعش" (the backed side is; see _ally_before).
+    unbacked = [a for a in before if not _ally_before().search(_prefix(text, a.mention.span.start))]
     before = unbacked or before
     if trigger.key in TAKEN and PATIENT_FIRST.match(trigger.span.text) and agent is None:
         actor1 = before[-1] if before else None  # "طرد X": X is the side driven out
@@ -555,7 +573,7 @@ def _positional_actors(
         if a is not actor1
         and _root(a) != _root(actor1)
         and not _conjoined(text, actor1, a)
-        and not ALLY_BEFORE.search(_prefix(text, a.mention.span.start))
+        and not _ally_before().search(_prefix(text, a.mention.span.start))
     ]
     actor2 = rest[0] if rest else None
     if trigger.key in two_sided_actions() and actor1 is not None:
@@ -685,10 +703,15 @@ def _head(text: str, before: list[ResolvedActor]) -> ResolvedActor:
 
 # An actor named as the doer's backer is on its side, not the other party: "مسنوداً بقوات من
 # الجيش التركي", "المدعومة بمقاتلين من الحرس الثوري", "بدعم من التحالف الدولي".
-ALLY_BEFORE = re.compile(
-    r"(?:مدعوم|مسنود|بدعم|بمساندة|بمشاركة|بالتعاون\s+مع|بإسناد|باسناد|بغطاء|بتغطية)\S*\s+"
-    r"(?:من\s+)?(?:ب?(?:قوات|مقاتلين|عناصر|طيران|طائرات)\s+(?:من\s+)?)?[\"'«“]?$"
-)
+
+
+@cache
+def _ally_before() -> re.Pattern[str]:
+    backer = phrase_alternation(phrases_of(BACKING_WORDS, "backer", field="word"))
+    force = phrase_alternation(phrases_of(BACKING_WORDS, "force", field="word"))
+    return re.compile(rf"{backer}\S*\s+(?:من\s+)?(?:ب?{force}\s+(?:من\s+)?)?[\"'«“]?$")
+
+
 POSSESSIVE = re.compile(r"(?:ها|هم|هما|ه)$")  # a pronoun suffix on a verbal noun: "سيطرتها"
 # "قصف للنظام وروسيا": both do it, neither suffers it; a word for its forces may stand between
 # ("قوات النظام و ميليشيات حزب الله").
