@@ -1,7 +1,7 @@
 """Word tables of classify read from data/text: the doer's markers, sponsor, spokesman and
 backing words and the military targets of classify/arguments (on the text around an actor), the
-unit and wounding words of classify/numbers, the ground weapons of classify/candidates; on short
-phrases written for these tests."""
+unit and wounding words of classify/numbers, the ground weapons of classify/candidates, the media
+words of extract/lexical and classify/attribution; on short phrases written for these tests."""
 
 from __future__ import annotations
 
@@ -15,8 +15,10 @@ from marsad.classify.arguments import (
     _spokesman_before,
     _sponsor_before,
 )
+from marsad.classify.attribution import _of_gap, _recipient
 from marsad.classify.candidates import _ground_weapon
 from marsad.classify.numbers import _mixed, _units, _wounded
+from marsad.extract.lexical import _media_word_before
 from marsad.model import Mention, MentionKind, Span
 from marsad.text.normalize import normalize_key
 
@@ -162,3 +164,25 @@ def test_a_side_loyal_to_the_one_before() -> None:
     assert _ally_after().match(" والفصائل الموالية لها")
     assert _ally_after().match(" التابعة لها")
     assert not _ally_after().match(" والفصائل المعارضة لها")
+
+
+@pytest.mark.parametrize(
+    ("before", "medium"),
+    [("وقالت قناة ", True), ('ونقلت إذاعة "', True), ("ونقلت اذاعة ", True), ("عبر راديو ", True),
+     ("في جبال ", False), ("وقالت ", False)],
+)  # fmt: skip
+def test_a_media_word_before_an_outlet_name(before: str, medium: bool) -> None:
+    assert bool(_media_word_before().search(before)) == medium
+
+
+def test_the_outlet_a_source_spoke_to() -> None:
+    assert _recipient().search("وقال مصدر لوكالة ")
+    assert _recipient().search('وقال مصدر لـ"')
+    assert _recipient().search("وقال مصدر لوكالة الأنباء ")
+    assert not _recipient().search("وقال مصدر في ")
+
+
+def test_unnamed_sources_of_a_named_medium() -> None:
+    assert _of_gap().match(" في صحيفة ")
+    assert _of_gap().match(" ")
+    assert not _of_gap().match(" قالت إن ")

@@ -32,6 +32,7 @@ TABLES = {
     "military_targets.tsv": ("kind", "word"),
     "spokesman_words.tsv": ("kind", "word"),
     "backing_words.tsv": ("kind", "word"),
+    "media_words.tsv": ("word",),
 }
 
 
