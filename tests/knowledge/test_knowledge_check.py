@@ -119,3 +119,24 @@ def test_an_outlet_cited_under_a_name_the_catalog_lacks_is_an_error(data_dir: Pa
 def test_a_missing_outlet_names_file_is_reported(data_dir: Path) -> None:
     (data_dir / "outlet_names.tsv").unlink()
     assert any("cannot read" in m for m in _messages(data_dir))
+
+
+def _text_table(data_dir: Path, name: str, content: str) -> None:
+    (data_dir / "text").mkdir(exist_ok=True)
+    (data_dir / "text" / name).write_text(content, encoding="utf-8")
+
+
+def test_text_tables_are_checked_when_the_folder_has_them(data_dir: Path) -> None:
+    _text_table(data_dir, "good.tsv", "# a comment\nkind\tword\nverb\tقال\nback\tذلك\n")
+    assert _messages(data_dir) == []
+    _text_table(data_dir, "long_row.tsv", "word\nقال\tزائد\n")
+    _text_table(data_dir, "empty_word.tsv", "kind\tword\nverb\tـــ\n")
+    messages = _messages(data_dir)
+    assert any("more fields than the header" in m for m in messages)
+    assert any(m.startswith("row 1: empty word") for m in messages)
+
+
+def test_a_text_word_listed_twice_is_a_warning(data_dir: Path) -> None:
+    _text_table(data_dir, "twice.tsv", "kind\tword\na\tقال\nb\tقال\na\tقال\na\tقإل\n")
+    warnings = [p for p in check_all(data_dir) if p.severity == "warning"]
+    assert [(p.file, p.where) for p in warnings] == [("text/twice.tsv", "row 3")]
