@@ -33,6 +33,7 @@ TABLES = {
     "spokesman_words.tsv": ("kind", "word"),
     "backing_words.tsv": ("kind", "word"),
     "media_words.tsv": ("word",),
+    "place_context_words.tsv": ("kind", "word"),
 }
 
 
