@@ -1,7 +1,8 @@
 """Word tables of classify read from data/text: the doer's markers, sponsor, spokesman and
 backing words and the military targets of classify/arguments (on the text around an actor), the
 unit and wounding words of classify/numbers, the ground weapons of classify/candidates, the media
-words of extract/lexical and classify/attribution; on short phrases written for these tests."""
+words of extract/lexical and classify/attribution, the road and direction words of
+classify/places; on short phrases written for these tests."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from marsad.classify.arguments import (
 from marsad.classify.attribution import _of_gap, _recipient
 from marsad.classify.candidates import _ground_weapon
 from marsad.classify.numbers import _mixed, _units, _wounded
+from marsad.classify.places import _destination, _road_opener
 from marsad.extract.lexical import _media_word_before
 from marsad.model import Mention, MentionKind, Span
 from marsad.text.normalize import normalize_key
@@ -186,3 +188,22 @@ def test_unnamed_sources_of_a_named_medium() -> None:
     assert _of_gap().match(" في صحيفة ")
     assert _of_gap().match(" ")
     assert not _of_gap().match(" قالت إن ")
+
+
+@pytest.mark.parametrize(
+    ("before", "road"),
+    [("على طريق ", True), ("على الطريق الواصل بين مدينتي ", True),
+     ("على أوتوستراد ", True), ("على الطريق الذي  يربط بين ", True),
+     ("في مدينة ", False), ("على طريقة ", False)],
+)  # fmt: skip
+def test_a_road_before_the_first_town(before: str, road: bool) -> None:
+    assert bool(_road_opener().search(before)) == road
+
+
+@pytest.mark.parametrize(
+    ("before", "destination"),
+    [("نزح الأهالي إلى ", True), ("توجه الرتل باتجاه بلدة ", True), ("فروا صوب ", True),
+     ("قصف الطيران ", False), ("إلى ريف مدينة بلدة ", False)],
+)  # fmt: skip
+def test_a_direction_before_a_place(before: str, destination: bool) -> None:
+    assert bool(_destination().search(before)) == destination

@@ -34,6 +34,8 @@ TABLES = {
     "backing_words.tsv": ("kind", "word"),
     "media_words.tsv": ("word",),
     "place_context_words.tsv": ("kind", "word"),
+    "road_words.tsv": ("kind", "word"),
+    "direction_words.tsv": ("word",),
 }
 
 
