@@ -1,8 +1,6 @@
-"""Word tables of classify read from data/text: the doer's markers, sponsor, spokesman and
-backing words and the military targets of classify/arguments (on the text around an actor), the
-unit and wounding words of classify/numbers, the ground weapons of classify/candidates, the media
-words of extract/lexical and classify/attribution, the road and direction words of
-classify/places; on short phrases written for these tests."""
+"""The rules of classify and extract that read their words from data/text tables (doer markers,
+sponsors, spokesmen, backers, military targets, ousting verbs, units, wounding words, ground
+weapons, media words, documents, roads, directions), on short phrases written for these tests."""
 
 from __future__ import annotations
 
@@ -13,10 +11,11 @@ from marsad.classify.arguments import (
     _ally_after,
     _ally_before,
     _military_target,
+    _patient_first,
     _spokesman_before,
     _sponsor_before,
 )
-from marsad.classify.attribution import _of_gap, _recipient
+from marsad.classify.attribution import _of_gap, _owned_document, _recipient
 from marsad.classify.candidates import _ground_weapon
 from marsad.classify.numbers import _mixed, _units, _wounded
 from marsad.classify.places import _destination, _road_opener
@@ -207,3 +206,18 @@ def test_a_road_before_the_first_town(before: str, road: bool) -> None:
 )  # fmt: skip
 def test_a_direction_before_a_place(before: str, destination: bool) -> None:
     assert bool(_destination().search(before)) == destination
+
+
+@pytest.mark.parametrize(
+    ("trigger", "ousting"),
+    [("طرد", True), ("وطرد", True), ("بعد إخراج", True), ("دحر", True), ("الطرد", True),
+     ("سيطرة", False), ("تقدم", False)],
+)  # fmt: skip
+def test_a_trigger_whose_object_loses_the_place(trigger: str, ousting: bool) -> None:
+    assert bool(_patient_first().match(trigger)) == ousting
+
+
+def test_a_document_and_its_owner() -> None:
+    assert _owned_document().search("وذكر تقرير سابق لـ")
+    assert _owned_document().search('في البيان ل"')
+    assert not _owned_document().search("وقال مصدر لـ")

@@ -36,6 +36,8 @@ TABLES = {
     "place_context_words.tsv": ("kind", "word"),
     "road_words.tsv": ("kind", "word"),
     "direction_words.tsv": ("word",),
+    "ousting_words.tsv": ("word",),
+    "document_words.tsv": ("word",),
 }
 
 

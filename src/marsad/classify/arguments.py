@@ -43,10 +43,18 @@ DOER_AFTER_CHARS = 60
 AGENT_PREFIX_CHARS = 32
 # A verbal noun's doer as a genitive with "لـ": "القصف الجوي لقوات التحالف", "هجوم عنيف لداعش".
 NOUN_AGENT_GAP = re.compile(r"^\s+(?:\S+\s+){0,2}ل(?:ـ)?[\"'«“]?$")
-# Verbs whose object is the side that loses the place: "طرد داعش من", "دحر التنظيم".
 # Blame told as a predicate ("النظام هو المسؤول عن المجزرة"): its subject is the accused.
 BLAME_PREDICATE = re.compile(r"^[وف]?(?:هو|هي)\s+(?:ال)?مسؤول")
-PATIENT_FIRST = re.compile(r"(?:^|[وفب]|ل|بعد\s)(?:ال)?(?:طرد|دحر|إخراج|اخراج)")
+OUSTING_WORDS = "ousting_words.tsv"  # "طرد", "دحر": the object is the side that loses the place
+
+
+@cache
+def _patient_first() -> re.Pattern[str]:
+    """A trigger whose object is the side that loses the place: "طرد داعش من", "دحر التنظيم"."""
+    ousting = phrase_alternation(phrases_of(OUSTING_WORDS, field="word"))
+    return re.compile(rf"(?:^|[وفب]|ل|بعد\s)(?:ال)?{ousting}")
+
+
 # A preposition word (whole: "جمع" ends in "مع" but is a verb) or the clitic "لـ" before an actor.
 OBJECT_MARKERS = re.compile(r"(?:^|\s|[وف])(على|ضد|مع|بين|عن|من|في|إلى|الى|لـ?)\s*$")
 VSO_WINDOW_CHARS = 30  # a subject after the verb starts within a few words of it
@@ -531,7 +539,7 @@ def _positional_actors(
     # داعش" (the backed side is; see _ally_before).
     unbacked = [a for a in before if not _ally_before().search(_prefix(text, a.mention.span.start))]
     before = unbacked or before
-    if trigger.key in TAKEN and PATIENT_FIRST.match(trigger.span.text) and agent is None:
+    if trigger.key in TAKEN and _patient_first().match(trigger.span.text) and agent is None:
         actor1 = before[-1] if before else None  # "طرد X": X is the side driven out
         rest = [a for a in after if _root(a) != _root(actor1)]
         return actor1, (rest[0] if rest else None)

@@ -165,13 +165,17 @@ def _told(text: str, span: Span) -> bool:
     """The source is the outlet a speaker told ("قال مصدر محلي لـ"سمارت""); not when "لـ" says
     whose document it is ("كشف تقرير سابق لـ"المجس"": the outlet's own report)."""
     before = text[max(0, span.start - RECIPIENT_WINDOW_CHARS) : span.start]
-    return bool(_recipient().search(before)) and not _OWNED_DOCUMENT.search(before)
+    return bool(_recipient().search(before)) and not _owned_document().search(before)
 
 
-# "تقرير سابق لـ", "بيان لـ", "دراسة جديدة لـ": a document, then whose it is.
-_OWNED_DOCUMENT = re.compile(
-    r"(?:^|\s)[وف]?(?:ال)?(?:تقرير|بيان|دراسة|تحقيق)(?:\s+\S+)?\s+ل(?:ـ)?[\s\"'«“(]*$"
-)
+DOCUMENT_WORDS = "document_words.tsv"  # "تقرير", "بيان": a document, then whose it is
+
+
+@cache
+def _owned_document() -> re.Pattern[str]:
+    """ "تقرير سابق لـ", "بيان لـ", "دراسة جديدة لـ": a document, then whose it is."""
+    document = phrase_alternation(phrases_of(DOCUMENT_WORDS, field="word"))
+    return re.compile(rf"(?:^|\s)[وف]?(?:ال)?{document}(?:\s+\S+)?\s+ل(?:ـ)?[\s\"'«“(]*$")
 
 
 # A speaker named by a noun phrase the catalogs do not know: a verb of saying, the phrase, then
