@@ -1,6 +1,7 @@
 """The rules of classify and extract that read their words from data/text tables (doer markers,
-sponsors, spokesmen, backers, military targets, ousting verbs, units, wounding words, ground
-weapons, media words, documents, roads, directions), on short phrases written for these tests."""
+sponsors, spokesmen, backers, military targets, ousting verbs, partitives, conjoined forces,
+place words before a name, units, wounding words, ground weapons, media words, documents, roads,
+directions), on short phrases written for these tests."""
 
 from __future__ import annotations
 
@@ -10,8 +11,11 @@ from marsad.classify.arguments import (
     _agent_marker,
     _ally_after,
     _ally_before,
+    _conjoined_forces,
     _military_target,
+    _partitive,
     _patient_first,
+    _place_before,
     _spokesman_before,
     _sponsor_before,
 )
@@ -221,3 +225,29 @@ def test_a_document_and_its_owner() -> None:
     assert _owned_document().search("وذكر تقرير سابق لـ")
     assert _owned_document().search('في البيان ل"')
     assert not _owned_document().search("وقال مصدر لـ")
+
+
+@pytest.mark.parametrize(
+    ("after_trigger", "partitive"),
+    [(" المئات من ", True), (" اليوم عدد من ", True), (" 200 مقاتل من ", True),
+     (" الدفعة الأولى من ", True), (" قافلة من ", True), (" مقاتلو ", False),
+     (" من ", False)],
+)  # fmt: skip
+def test_a_part_of_a_group_before_whose_members(after_trigger: str, partitive: bool) -> None:
+    assert bool(_partitive().search("خرج" + after_trigger)) == partitive
+
+
+def test_actors_told_together() -> None:
+    assert _conjoined_forces().match(" و")
+    assert _conjoined_forces().match("، و ميليشيات ")
+    assert _conjoined_forces().match(" والقوات ")
+    assert not _conjoined_forces().match(" ضد ")
+
+
+@pytest.mark.parametrize(
+    ("before", "place"),
+    [("قصف في ", True), ("في العاصمة السورية ", True), ("وصل إلى مدينة ", True),
+     ("قصف ب", True), ("قصف ", False), ("اتهمت ", False)],
+)  # fmt: skip
+def test_a_place_word_before_a_one_word_name(before: str, place: bool) -> None:
+    assert bool(_place_before().search(before)) == place

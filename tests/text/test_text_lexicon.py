@@ -38,6 +38,9 @@ TABLES = {
     "direction_words.tsv": ("word",),
     "ousting_words.tsv": ("word",),
     "document_words.tsv": ("word",),
+    "partitive_words.tsv": ("kind", "word"),
+    "conjoined_forces.tsv": ("word",),
+    "place_before_name.tsv": ("word",),
 }
 
 

@@ -381,16 +381,20 @@ def _outside_places(view: SentenceView, text: str) -> list[ResolvedActor]:
 
 # A one-word name (no article: a city or country, "دمشق", "موسكو") after a place word, a
 # preposition of place, or the clitic "ب" is the place, not its government.
-PLACE_BEFORE = re.compile(
-    r"(?:(?:^|\s)(?:العاصمة(?:\s+السورية)?|مدينة|ريف|محيط|أطراف|اطراف|قرب|في)\s+|(?<=\s)ب)$"
-)
+PLACE_BEFORE_NAME = "place_before_name.tsv"
+
+
+@cache
+def _place_before() -> re.Pattern[str]:
+    words = phrase_alternation(phrases_of(PLACE_BEFORE_NAME, field="word"))
+    return re.compile(rf"(?:(?:^|\s){words}\s+|(?<=\s)ب)$")
 
 
 def _named_as_place(text: str, actor: ResolvedActor) -> bool:
     name = actor.mention.span.text
     if " " in name or name.startswith("ال") or _first_id(actor) == CIVILIANS:
         return False
-    return bool(PLACE_BEFORE.search(_prefix(text, actor.mention.span.start)))
+    return bool(_place_before().search(_prefix(text, actor.mention.span.start)))
 
 
 def _first_not_civilian(*actors: ResolvedActor | None) -> ResolvedActor | None:
@@ -527,7 +531,7 @@ def _positional_actors(
         and after
         and trigger.key in LEAVING
         and (
-            PARTITIVE.search(text[t1 : after[0].mention.span.start])
+            _partitive().search(text[t1 : after[0].mention.span.start])
             or (
                 BATCH.search(trigger.span.text)
                 and BATCH_OF.match(text[t1 : after[0].mention.span.start])
@@ -603,11 +607,20 @@ def _positional_actors(
 
 # Actions whose doer is whoever moves; a count "of" an actor names members of it.
 LEAVING = frozenset({"withdrawal"})
-PARTITIVE = re.compile(
-    r"^\S*\s+(?:\S+\s+){0,2}?(?:المئات|مئات|العشرات|عشرات|الآلاف|آلاف|الالاف|الاف|عدد|\d+\s+\S+)\s+من\s*$"
-    # a batch or convoy of them: "خرجت الدفعة الأولى من مقاتلي المعارضة"
-    r"|^\S*\s+(?:\S+\s+){0,2}?(?:ال)?(?:دفع[ةه]|قافل[ةه])(?:\s+\S+)?\s+من\s*$"
-)
+PARTITIVE_WORDS = "partitive_words.tsv"  # "المئات من", "الدفعة الأولى من"
+
+
+@cache
+def _partitive() -> re.Pattern[str]:
+    count = phrase_alternation(phrases_of(PARTITIVE_WORDS, "count", field="word"))
+    batch = phrase_alternation(phrases_of(PARTITIVE_WORDS, "batch", field="word"))
+    return re.compile(
+        rf"^\S*\s+(?:\S+\s+){{0,2}}?(?:{count}|\d+\s+\S+)\s+من\s*$"
+        # a batch or convoy of them: "خرجت الدفعة الأولى من مقاتلي المعارضة"
+        rf"|^\S*\s+(?:\S+\s+){{0,2}}?(?:ال)?{batch}(?:\s+\S+)?\s+من\s*$"
+    )
+
+
 # The trigger is itself the batch ("الدفعة الأولى", "دفعة جديدة"): "من" names who it is of.
 BATCH = re.compile(r"دفع[ةه]")
 BATCH_OF = re.compile(r"^\s+من\s*$")
@@ -723,9 +736,16 @@ def _ally_before() -> re.Pattern[str]:
 POSSESSIVE = re.compile(r"(?:ها|هم|هما|ه)$")  # a pronoun suffix on a verbal noun: "سيطرتها"
 # "قصف للنظام وروسيا": both do it, neither suffers it; a word for its forces may stand between
 # ("قوات النظام و ميليشيات حزب الله").
-CONJOINED = re.compile(
-    r"^[\s،,]*و\s*(?:(?:ال)?(?:ميليشيات|مليشيات|ميليشيا|قوات|عناصر|مقاتلي|مسلحي)\s+)?$"
-)
+CONJOINED_FORCES = "conjoined_forces.tsv"
+
+
+@cache
+def _conjoined_forces() -> re.Pattern[str]:
+    """ "قصف للنظام وروسيا", "قوات النظام و ميليشيات حزب الله": "و", maybe a word for forces."""
+    forces = phrase_alternation(phrases_of(CONJOINED_FORCES, field="word"))
+    return re.compile(rf"^[\s،,]*و\s*(?:(?:ال)?{forces}\s+)?$")
+
+
 # A preposition word between a noun trigger and the actor makes the actor its object, whatever
 # else stands between: "اشتباكات مع تنظيم \"الدولة\"", "السيطرة على المدينة وانسحاب داعش".
 GAP_PREPOSITION = re.compile(r"(?:^|\s)(?:مع|ضد|على|عن|بين|إلى|الى|في)\s")
@@ -746,7 +766,7 @@ def _conjoined_before(
 def _conjoined(text: str, first: ResolvedActor | None, other: ResolvedActor) -> bool:
     if first is None or other.mention.span.start < first.mention.span.end:
         return False
-    return bool(CONJOINED.match(text[first.mention.span.end : other.mention.span.start]))
+    return bool(_conjoined_forces().match(text[first.mention.span.end : other.mention.span.start]))
 
 
 def _noun_agent(text: str, trigger_end: int, first_after: ResolvedActor) -> ResolvedActor | None:
