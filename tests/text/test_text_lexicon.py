@@ -41,6 +41,7 @@ TABLES = {
     "partitive_words.tsv": ("kind", "word"),
     "conjoined_forces.tsv": ("word",),
     "place_before_name.tsv": ("word",),
+    "arriving_words.tsv": ("kind", "word"),
 }
 
 

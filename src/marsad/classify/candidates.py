@@ -309,7 +309,7 @@ def _aimed(view: SentenceView, trigger: Mention, text: str) -> bool:
     return False
 
 
-_ENTERING_OR_ARRIVING = ("دخل", "دخول", "وصل", "وصول", "يصل", "تصل")
+ARRIVING_WORDS = "arriving_words.tsv"  # "دخول", "وصل", "تصل": entering or arriving
 _FORCE_ACTIONS = frozenset({"territory_taken", "incursion", "mobilization"})
 
 
@@ -320,7 +320,8 @@ def _goods_entering(view: SentenceView, trigger: Mention) -> bool:
     if trigger.key not in _FORCE_ACTIONS:
         return False
     key = normalize_key(trigger.span.text)
-    if not any(w in key for w in _ENTERING_OR_ARRIVING):
+    moving = words_of(ARRIVING_WORDS, "enter") | words_of(ARRIVING_WORDS, "arrive")
+    if not any(w in key for w in moving):
         return False
     clause = view.clause_of(trigger.span.start)
     return any(
@@ -362,9 +363,6 @@ def _marching(view: SentenceView, trigger: Mention, actions: tuple[str, ...]) ->
     )
 
 
-_ARRIVING = ("وصل", "وصول", "يصل", "تصل")
-
-
 def _unarmed_arriving(view: SentenceView, trigger: Mention) -> bool:
     """Observers, envoys or civilians arriving ("المراقبون وصلوا إلى مدينة حمص", "أكثر من
     ألفي مدني وصلوا بلدة نبل") take no territory: an arriving word in a clause that names such
@@ -372,7 +370,7 @@ def _unarmed_arriving(view: SentenceView, trigger: Mention) -> bool:
     if trigger.key != "territory_taken":
         return False
     key = normalize_key(trigger.span.text)
-    if not any(w in key for w in _ARRIVING):
+    if not any(w in key for w in words_of(ARRIVING_WORDS, "arrive")):
         return False
     clause = view.clause_of(trigger.span.start)
     kinds = {m.key for m in view.context if clause.start <= m.span.start < clause.end}
