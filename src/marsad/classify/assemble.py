@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -16,6 +15,7 @@ from marsad.classify.places import ABROAD_ACTIONS, HOME_COUNTRY, LIST_ACTIONS, p
 from marsad.classify.select import Scored
 from marsad.classify.view import SentenceView
 from marsad.errors import MarsadError
+from marsad.geo import haversine_km
 from marsad.knowledge.actions import speech_actions
 from marsad.knowledge.outlets import OutletCatalog
 from marsad.knowledge.resources import Resources
@@ -412,19 +412,20 @@ def _bare_shelling_titles(drafts: list[Draft], titles: set[int]) -> list[Draft]:
     strike from the air ("مقتل 11 بقصف على دمشق" over "طائرات إسرائيلية شنت غارة على … المزة")
     retells that air strike: the body's record tells it."""
     air = [d for d in drafts if d.action == "air_strike" and d.evidence.start not in titles]
+    bare = words_of(BARE_SHELLING)
     return [
         d
         for d in drafts
         if not (
             d.action == "shelling"
             and d.evidence.start in titles
-            and normalize_word(d.trigger.text) in _BARE_SHELLING
+            and normalize_word(d.trigger.text) in bare
             and any(_near(d.place, o.place) and _overlap(d.date, o.date) for o in air)
         )
     ]
 
 
-_BARE_SHELLING = frozenset({normalize_word(w) for w in ("قصف", "بقصف", "القصف", "وقصف")})
+BARE_SHELLING = "bare_shelling.tsv"  # "قصف", "بقصف": shelling by default, no weapon named
 
 
 def _terms_told(drafts: list[Draft]) -> list[Draft]:
@@ -652,10 +653,7 @@ AREA_RADIUS_KM = 30.0  # as link/geo.py: an area holds what lies this near its c
 
 
 def _km(a: Place, b: Place) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    lat_term = math.sin((la2 - la1) / 2) ** 2
-    h = lat_term + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _contains(region: Place, place: Place) -> bool:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from marsad.classify.view import SentenceView
 from marsad.model import Mention, Span
+from marsad.text.lexicon import words_of
 from marsad.text.normalize import normalize_key
 
 WINDOW_WORDS = 4  # words either side of a trigger that describe it (tuned on train folds)
@@ -147,12 +148,12 @@ def _relabel_one(view: SentenceView, trigger: Mention, text: str) -> str:
 
 # Words that name a ground weapon: with aircraft in the same clause ("قصف صاروخي وجوي") both
 # the shelling and the air strike happened; only a bare "قصف" becomes the air strike.
-_GROUND_WEAPONS = ("مدفع", "قذائف", "قذيفه", "هاون", "راجمات", "صاروخي")
+GROUND_WEAPONS = "ground_weapons.tsv"
 
 
 def _ground_weapon(trigger: Mention) -> bool:
     key = normalize_key(trigger.span.text)
-    return any(w in key for w in _GROUND_WEAPONS)
+    return any(w in key for w in words_of(GROUND_WEAPONS))
 
 
 # "أسقطت مقاتلتان تركيتان طائرة حربية": the verb, its subject, the aircraft
@@ -311,7 +312,7 @@ def _aimed(view: SentenceView, trigger: Mention, text: str) -> bool:
     return False
 
 
-_ENTERING_OR_ARRIVING = ("دخل", "دخول", "وصل", "وصول", "يصل", "تصل")
+ARRIVING_WORDS = "arriving_words.tsv"  # "دخول", "وصل", "تصل": entering or arriving
 _FORCE_ACTIONS = frozenset({"territory_taken", "incursion", "mobilization"})
 
 
@@ -322,7 +323,8 @@ def _goods_entering(view: SentenceView, trigger: Mention) -> bool:
     if trigger.key not in _FORCE_ACTIONS:
         return False
     key = normalize_key(trigger.span.text)
-    if not any(w in key for w in _ENTERING_OR_ARRIVING):
+    moving = words_of(ARRIVING_WORDS, "enter") | words_of(ARRIVING_WORDS, "arrive")
+    if not any(w in key for w in moving):
         return False
     clause = view.clause_of(trigger.span.start)
     return any(
@@ -382,9 +384,6 @@ def _marching(view: SentenceView, trigger: Mention, actions: tuple[str, ...]) ->
     )
 
 
-_ARRIVING = ("وصل", "وصول", "يصل", "تصل")
-
-
 def _unarmed_arriving(view: SentenceView, trigger: Mention) -> bool:
     """Observers, envoys or civilians arriving ("المراقبون وصلوا إلى مدينة حمص", "أكثر من
     ألفي مدني وصلوا بلدة نبل") take no territory: an arriving word in a clause that names such
@@ -392,7 +391,7 @@ def _unarmed_arriving(view: SentenceView, trigger: Mention) -> bool:
     if trigger.key != "territory_taken":
         return False
     key = normalize_key(trigger.span.text)
-    if not any(w in key for w in _ARRIVING):
+    if not any(w in key for w in words_of(ARRIVING_WORDS, "arrive")):
         return False
     clause = view.clause_of(trigger.span.start)
     kinds = {m.key for m in view.context if clause.start <= m.span.start < clause.end}

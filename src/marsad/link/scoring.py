@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from marsad.geo import haversine_km
 from marsad.knowledge.actions import two_sided_actions
 from marsad.link.actors import ActorTree
 from marsad.link.facts import RecordFacts
-from marsad.link.geo import area_holds, haversine_km, nested
+from marsad.link.geo import area_holds, nested
 from marsad.link.shingles import sketch_similarity
 from marsad.model import DateInterval
 
