@@ -121,7 +121,7 @@ def pick_actors(
         protesters = _protesters(views, view)
         against = _first_not_civilian(actor1, actor2)
         if against is None:
-            against = _opponent(views, protesters)  # whom the report says they protest
+            against = opponent(views, protesters)  # whom the report says they protest
         return protesters, against
     if action in HANDED and _first_id(actor2) in (None, CIVILIANS):
         # People handed over are the goods, not a side: the side is who receives them
@@ -252,7 +252,7 @@ def _default_other(
     if action in STRIKES and KILLED_CUE in view.context_kinds() and not military:
         return _civilians(action)
     if action in OPPOSED and actor1 is not None:
-        return _opponent(views, actor1, text, allied)
+        return opponent(views, actor1, text, allied)
     return None
 
 
@@ -275,7 +275,7 @@ def _civilians(action: str) -> ResolvedActor:
 NEUTRAL_KINDS = (":kind=ngo", ":kind=intergovernmental")
 
 
-def _opponent(
+def opponent(
     views: list[SentenceView],
     actor1: ResolvedActor,
     text: str = "",
@@ -347,9 +347,12 @@ def _outside_places(view: SentenceView, text: str) -> list[ResolvedActor]:
 
 
 # A one-word name (no article: a city or country, "دمشق", "موسكو") after a place word, a
-# preposition of place, or the clitic "ب" is the place, not its government.
+# preposition of place, the clitic "ب", or a word for bordering is the place, not its
+# government.
 PLACE_BEFORE = re.compile(
-    r"(?:(?:^|\s)(?:العاصمة(?:\s+السورية)?|مدينة|ريف|محيط|أطراف|اطراف|قرب|في)\s+|(?<=\s)ب)$"
+    r"(?:(?:^|\s)(?:العاصمة(?:\s+السورية)?|مدينة|ريف|محيط|أطراف|اطراف|قرب|في)\s+|(?<=\s)ب"
+    # a border named by the country beyond it: "المدينة المتاخمة للعراق", "المحاذية لتركيا"
+    r"|(?:^|\s)(?:ال)?(?:متاخم|محاذي|مجاور)\S*\s+ل?)$"
 )
 
 
@@ -429,13 +432,13 @@ def _positional_actors(
             a
             for a in pool
             if AGENT_MARKERS.search(_prefix(text, a.mention.span.start))
-            and not _other_act_between(view, trigger, a, text)
+            and not other_act_between(view, trigger, a, text)
         ),
         None,
     )
     if agent is None:
         agent = _agent_after(view, text, t1)
-        if agent is not None and _other_act_between(view, trigger, agent, text):
+        if agent is not None and other_act_between(view, trigger, agent, text):
             agent = None
     for again in (m for m in view.triggers if m.key == trigger.key and m.span.start > t1):
         if agent is not None:
@@ -595,7 +598,7 @@ def _plural_verb(text: str, trigger: Mention) -> bool:
     return _is_verb(trigger) and bool(PLURAL_SUBJECT.search(word))
 
 
-def _other_act_between(
+def other_act_between(
     view: SentenceView, trigger: Mention, actor: ResolvedActor, text: str
 ) -> bool:
     """Another action's trigger stands between this one and the actor named after it: "من قبل
