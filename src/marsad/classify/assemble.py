@@ -541,10 +541,11 @@ UNTOLD_STATUSES = frozenset({"denied", "negated"})
 
 
 def _besiegers_told(drafts: list[Draft]) -> list[Draft]:
-    """A siege record that names no besieger takes the one the article names for the siege of
-    the same place (else of a place holding it or held by it), when all such tellings agree
-    on the besieger's side; the besieged comes with it where the record has none, or has the
-    besieger's own side."""
+    """A siege record that names no besieger takes the roles the article tells for the siege
+    of the same place (else of a place holding it or held by it), when all such tellings agree
+    on the besieger's side; tellings placed in their own clause first (a siege placed from
+    elsewhere in its sentence may be another place's). The besieged comes with the besieger:
+    the two are one telling's pair."""
     told = [
         d
         for d in drafts
@@ -564,23 +565,28 @@ def _besiegers_told(drafts: list[Draft]) -> list[Draft]:
 def _take_roles(d: Draft, told: list[Draft]) -> Draft:
     assert d.place is not None
     here = d.place.place
-    same = [
-        t for t in told if t.place is not None and t.place.place.gazetteer_id == here.gazetteer_id
-    ]
-    donors = same or [
-        t
-        for t in told
-        if t.place is not None
-        and (_contains(here, t.place.place) or _contains(t.place.place, here))
-    ]
+
+    def same(t: Draft) -> bool:
+        return t.place is not None and t.place.place.gazetteer_id == here.gazetteer_id
+
+    def nested(t: Draft) -> bool:
+        there = t.place.place if t.place is not None else None
+        return there is not None and (_contains(here, there) or _contains(there, here))
+
+    own = [t for t in told if t.placed == "clause"]
+    for donors in (
+        [t for t in own if same(t)],
+        [t for t in own if nested(t)],
+        [t for t in told if same(t)],
+        [t for t in told if nested(t)],
+    ):
+        if donors:
+            break
     sides = {_side(t.actor1) for t in donors}
     if len(sides) != 1:
         return d  # no telling, or tellings that disagree: the besieger stays unknown
     donor = donors[0]
-    actor2 = d.actor2
-    if actor2 is None or _side(actor2) == _side(donor.actor1):
-        actor2 = donor.actor2
-    return replace(d, actor1=donor.actor1, actor2=actor2)
+    return replace(d, actor1=donor.actor1, actor2=donor.actor2 or d.actor2)
 
 
 def _side(actor: ActorRef | None) -> str | None:
