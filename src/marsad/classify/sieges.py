@@ -87,8 +87,12 @@ def siege_roles(
     side, as for any act between two sides ("المطار المحاصر من قبل التنظيم")."""
     noun = SIEGE_NOUN.match(normalize_key(whole_word(text, trigger.span.start, trigger.span.end)))
     besieger = _besieger(view, trigger, text, genitive=noun is not None)
+    described = None if noun else _described(view, trigger, text)
+    if described is not None and _with_object(view, trigger, text):
+        # "قوات النظام المحاصرة للغوطة": the participle with an object is the besieging one
+        besieger, described = besieger or described, None
     besieged = (
-        (None if noun else _described(view, trigger, text))
+        described
         or _inside(view, trigger, text, places)
         or _inside_after(view, trigger, text)
         or _holder(views, view, text, places, besieger)
@@ -141,6 +145,22 @@ def _inside_after(view: SentenceView, trigger: Mention, text: str) -> ResolvedAc
         if any(_is(w, "inside_after") for w in words[-(HOLDER_GAP_WORDS + 1) :]):
             return actor
     return None
+
+
+def _with_object(view: SentenceView, trigger: Mention, text: str) -> bool:
+    """The participle takes an object with "لـ" ("المحاصرة للغوطة", "المحاصرة لمدينة دوما"): it
+    is the active one (besieging), not the passive (besieged)."""
+    after = text[trigger.span.end : trigger.span.end + 40].split()
+    if not after:
+        return False
+    word = normalize_key(after[0])
+    if word.startswith("لل"):
+        return True
+    following = text.find(after[0], trigger.span.end)
+    return word.startswith("ل") and any(
+        p.mention.span.start <= following + 1 < p.mention.span.end or _in(word[1:], PLACE_NOUNS)
+        for p in view.places
+    )
 
 
 def _described(view: SentenceView, trigger: Mention, text: str) -> ResolvedActor | None:
