@@ -95,6 +95,7 @@ def siege_roles(
         described
         or _inside(view, trigger, text, places)
         or _inside_after(view, trigger, text)
+        or _residents(view)
         or _holder(views, view, text, places, besieger)
     )
     if besieged is not None and _root(besieged) == _root(besieger):
@@ -160,6 +161,18 @@ def _with_object(view: SentenceView, trigger: Mention, text: str) -> bool:
     return word.startswith("ل") and any(
         p.mention.span.start <= following + 1 < p.mention.span.end or _in(word[1:], PLACE_NOUNS)
         for p in view.places
+    )
+
+
+def _residents(view: SentenceView) -> ResolvedActor | None:
+    """The place's people named with its pronoun in the trigger's sentence ("سكانها")."""
+    return next(
+        (
+            a
+            for a in view.actors
+            if _first_id(a) == CIVILIANS and _is(normalize_key(a.mention.span.text), "residents")
+        ),
+        None,
     )
 
 
