@@ -289,10 +289,17 @@ def _after_holder_word(text: str, actor: ResolvedActor) -> bool:
 
 
 def _previous_word(text: str, start: int) -> str:
+    """The word before the trigger's word, read past a linking preposition ("سنوات من الحصار"
+    → "سنوات"; "تمكن الجيش من حصار المدينة" → "الجيش", no state)."""
     while start > 0 and text[start - 1].isalpha():
         start -= 1
-    words = text[max(0, start - 30) : start].split()
-    return normalize_key(words[-1].strip("\"'«»“”()،,")) if words else ""
+    words = [
+        normalize_key(w.strip("\"'«»“”()،,")) for w in text[max(0, start - 40) : start].split()
+    ]
+    words = [w for w in words if w]
+    if len(words) > 1 and _is(words[-1], "through"):
+        return words[-2]
+    return words[-1] if words else ""
 
 
 def _is(word: str, kind: str) -> bool:
