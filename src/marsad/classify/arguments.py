@@ -764,7 +764,7 @@ def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) ->
         return "planned", -1  # "سيغادرون", "وستنسحب": the future particle on the verb
     for m in view.status:
         if m.key in {"planned", "terms"} and 0 <= t0 - m.span.end <= STATUS_WINDOW_CHARS:
-            if _people_past_act(view, trigger, m.span.end):
+            if _people_past_act(view, trigger, m.span.end) or _described_by(text, trigger):
                 continue
             return m.key, -1
     if not _is_verb(trigger):
@@ -810,6 +810,20 @@ def _outcome_negated(gap: str) -> bool:
     """The negated verb is one of outcome ("لم يسفر القصف عن…"): its subject, the act, happened."""
     words = gap.split()
     return bool(words) and normalize_key(words[0]) in words_of("outcome_verbs.tsv")
+
+
+# A relative pronoun right before a verb: the act describes the noun before it ("أوامر للفرقة
+# الرابعة التي تطوق أحياء الشيخ مقصود"): what it is doing, not what the order asks.
+RELATIVE_BEFORE = re.compile(r"(?:^|\s)(?:التي|الذي|الذين|اللتين|اللذين|اللتان|اللذان)\s+$")
+
+
+def _described_by(text: str, trigger: Mention) -> bool:
+    if not trigger.rule.endswith(":present:verb"):
+        return False
+    word_start = trigger.span.start
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    return RELATIVE_BEFORE.search(text[max(0, word_start - 12) : word_start]) is not None
 
 
 def _people_past_act(view: SentenceView, trigger: Mention, cue_end: int) -> bool:
