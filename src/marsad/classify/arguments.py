@@ -814,7 +814,7 @@ def _outcome_negated(gap: str) -> bool:
 
 # A relative pronoun right before a verb: the act describes the noun before it ("أوامر للفرقة
 # الرابعة التي تطوق أحياء الشيخ مقصود"): what it is doing, not what the order asks.
-RELATIVE_BEFORE = re.compile(r"(?:^|\s)(?:التي|الذي|الذين|اللتين|اللذين|اللتان|اللذان)\s+$")
+RELATIVE_BEFORE = re.compile(r"(?:^|\s)و?(?:التي|الذي|الذين|اللتين|اللذين|اللتان|اللذان)\s+$")
 
 
 def _described_by(text: str, trigger: Mention) -> bool:
