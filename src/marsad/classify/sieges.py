@@ -6,12 +6,17 @@ names the siege as what a place is, usually beside another act ("قتل 19 مد�
 neighbouring clause: the attackers become the besiegers, the people leaving the town become
 the besiegers, the side the town is handed to the besieged. Read as a state:
 - the besieger (actor1) is only the side named as its agent: "المحاصرة من قبل القوات
-  الحكومية", "حصار يفرضه التنظيم", the siege noun's own genitive ("تحت حصار التنظيم"); else
-  none (an unknown besieger, as the gold codes it);
+  الحكومية", "حصار يفرضه التنظيم", the siege noun's own genitive ("تحت حصار التنظيم"), or the
+  side a participle with an object describes ("قوات النظام المحاصرة للغوطة"); else none (an
+  unknown besieger, as the gold codes it; assembly may still take the one the article tells
+  for that place's siege as an act);
 - the besieged (actor2) is who is inside: the people the participle describes ("المدنيين
   المحاصرين"), the side named in or leaving the besieged place ("خروج مسلحي أحرار الشام من بلدة
-  حرستا المحاصرة"), else the side the article names as holding it ("آخر معقل للمعارضة" in a
-  sentence that names the place); civilians only when the text names them so; else none.
+  حرستا المحاصرة"), named inside it ("انتشر في أرجائه مقاتلون"), its residents ("سكانها"),
+  else the side the article names as holding it ("آخر معقل للمعارضة" next to the place);
+  civilians only when the text names them so; with a named besieger and none of these, the
+  article's other side; else none.
+The words are in `data/text/siege_roles.tsv`.
 """
 
 from __future__ import annotations
