@@ -9,9 +9,10 @@ from datetime import date
 
 from marsad.classify.arguments import Allied, PartyViews, pick_actors, pick_status, whole_word
 from marsad.classify.attribution import cited_at, denier, heard, voice_at
+from marsad.classify.background import cause_start
 from marsad.classify.dates import pick_date
 from marsad.classify.numbers import fatalities, lone_victims, quantities
-from marsad.classify.places import LIST_ACTIONS, pick_places
+from marsad.classify.places import ABROAD_ACTIONS, HOME_COUNTRY, LIST_ACTIONS, pick_places
 from marsad.classify.select import Scored
 from marsad.classify.sieges import SIEGE_ACTIONS, siege_roles, told_as_state
 from marsad.classify.view import SentenceView
@@ -119,9 +120,10 @@ def drafts_for(
     source = _named_on(source, view, article.published)
     # a capital named as the one who speaks or denies ("تنفيه دمشق") is its government
     speaker = source.span if source is not None else None
-    places, how = pick_places(views, view, trigger, text, action, speaker)
-    others = _other_clauses(views, view, scored, text, places)
-    when = pick_date(views, view, trigger, article.published)
+    cause = cause_start(view, trigger, text)
+    places, how = pick_places(views, view, trigger, text, action, speaker, cause)
+    others = _other_clauses(views, view, scored, text, places) if cause is None else []
+    when = pick_date(views, view, trigger, article.published, since=cause)
     # "بلدة حرستا المحاصرة": a siege told as a state has no subject or object of its own
     # clause; its besieger only when named as its agent, its besieged who is inside each place.
     state = action in SIEGE_ACTIONS and told_as_state(trigger, text)
@@ -289,17 +291,34 @@ def _other_clauses(
     out: list[ResolvedPlace] = []
     for other in scored.candidate.triggers[1:]:
         clause = view.clause_of(other.span.start)
-        if clause in clauses or _definite(other.span.text):
+        if _definite(other.span.text):
             continue  # "مع الغارة الجوية": a definite noun refers back to the event told
+        if cause_start(view, other, text) is not None:
+            continue  # "ردا على هجوم في مدينة الباب": the cause is another happening
+        earlier_act = clause in clauses
+        if earlier_act and not _prior_act(text, other):
+            continue
         clauses.add(clause)
         more, how = pick_places(views, view, other, text, scored.candidate.action)
         if how != "clause":
             continue
+        if earlier_act and any(p.mention.span.start < other.span.end for p in more):
+            continue  # an earlier act in the clause is told with its own place after it
         for p in more:
             if p.ref.place.gazetteer_id not in seen:
                 seen.add(p.ref.place.gazetteer_id)
                 out.append(p)
     return out
+
+
+def _prior_act(text: str, trigger: Mention) -> bool:
+    """The trigger follows a word that opens an earlier act ("… بعد سيطرتها على حيي المشلب"):
+    another happening of the same action in the clause (data/text/prior_act_words.tsv)."""
+    before = text[max(0, trigger.span.start - PRIOR_ACT_WINDOW_CHARS) : trigger.span.start].split()
+    return bool(before) and normalize_key(before[-1]) in words_of("prior_act_words.tsv")
+
+
+PRIOR_ACT_WINDOW_CHARS = 12  # the word before the trigger, with its spaces
 
 
 DEFINITE_PREFIXES = ("وبال", "فال", "بال", "وال", "لل", "ال")
@@ -443,8 +462,79 @@ def _terms_told(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def _place_key(d: Draft) -> str | None:
+    """The draft's place as repeated mentions share it: its entry, and the site inside it (the
+    hospital taken and the city taken are two happenings at one entry)."""
+    if d.place is None:
+        return None
+    site = d.place.site
+    return (
+        d.place.place.gazetteer_id if site is None else f"{d.place.place.gazetteer_id}#{site.key}"
+    )
+
+
+# Where a record's place was found in its own words (its clause or sentence), not lent by the
+# account around it.
+OWN_PLACE = frozenset({"clause", "sentence"})
+
+
+def _placed_as_told(drafts: list[Draft]) -> list[Draft]:
+    """A mention whose own sentence names no place ("ووصف مصدر رسمي اتهام الحكومة باستخدام تلك
+    الأسلحة ب«مسرحيات الكيماوي»" after "وسارعت دمشق إلى النفي"), in an article that places the
+    same action in its own words at one place, is that happening told again (codebook §1): it
+    takes that place, whatever its status (a denial of the attack is at the attack's place),
+    instead of one lent by a sentence about something else. An article that places the action
+    at several places leaves the mention as it was: which one it retells is not known."""
+    told: dict[str, dict[str, Draft]] = {}
+    for d in drafts:
+        if d.placed in OWN_PLACE and d.place is not None:
+            told.setdefault(d.action, {}).setdefault(d.place.place.gazetteer_id, d)
+    out = []
+    for d in drafts:
+        firsts = told.get(d.action, {})
+        places = _finest_of([f.place for f in firsts.values() if f.place is not None])
+        if d.placed not in OWN_PLACE and len(places) == 1 and _relocates(d, places[0]):
+            first = firsts[places[0].place.gazetteer_id]
+            # a date lent by the account around it is the other sentence's too, and a
+            # default one (no words) only says "on or before the report": the happening's own
+            # telling dates it (codebook §1: the earlier event's date). A default one with the
+            # telling's status is left to `_absorb_undated`, which also lends it the source.
+            lent = d.date is not None and d.date.span is not None and not _own_date(d)
+            default = d.date is None or d.date.span is None
+            if lent or (default and d.status != first.status):
+                d = replace(d, date=first.date)
+            d = replace(d, place=places[0])
+        out.append(d)
+    return out
+
+
+def _finest_of(places: list[PlaceRef]) -> list[PlaceRef]:
+    """The places not an area holding another of them: an area told with a town in it
+    ("الغوطة الشرقية" and "دوما") is that town's happening at a coarser scale. A governorate or
+    district is not folded: named like its city ("دير الزور") it is most often the city."""
+    return [
+        p
+        for p in places
+        if not (p.place.kind in AREA_KINDS and any(_contains(p.place, o.place) for o in places))
+    ]
+
+
+def _relocates(d: Draft, told: PlaceRef) -> bool:
+    """Whether the told place replaces the mention's lent one. As for a place carried from
+    another sentence (classify/places.py), a foreign place is lent only to talks, deals and
+    speech, never to a fight in Syria. A lent place that already holds the told one (the city
+    around its quarter: "دمشق" for "حي المزة") places the mention there at a coarser scale: it
+    stays (measured: refining it joins to the happening a denial that train gold keys apart)."""
+    if d.action not in ABROAD_ACTIONS and told.place.country != HOME_COUNTRY:
+        return False
+    if d.place is None:
+        return True
+    here = d.place.place
+    return here.gazetteer_id != told.place.gazetteer_id and not _contains(here, told.place)
+
+
 def _merge_key(d: Draft) -> tuple[object, ...]:
-    place = d.place.place.gazetteer_id if d.place is not None else None
+    place = _place_key(d)
     when = d.date.interval if d.date is not None else None
     source = d.attributed_to.name if d.attributed_to is not None else None
     return (d.action, place, when, d.status, source)
@@ -467,7 +557,7 @@ def _absorb_undated(drafts: list[Draft]) -> list[Draft]:
 
 
 def _loose_key(d: Draft) -> tuple[object, ...]:
-    place = d.place.place.gazetteer_id if d.place is not None else None
+    place = _place_key(d)
     return (d.action, place, d.status)
 
 
@@ -843,7 +933,7 @@ def _merge(drafts: list[Draft], city_names: CityNames | None = None) -> list[Dra
 
 
 def _claim(article: Article, d: Draft) -> Claim:
-    place_key = d.place.place.gazetteer_id if d.place is not None else None
+    place_key = _place_key(d)
     date_key = None if d.date is None else d.date.interval.start.isoformat()
     source = None if d.attributed_to is None else d.attributed_to.name
     actor1 = None if d.actor1 is None else d.actor1.id
@@ -1002,5 +1092,6 @@ def assemble_claims(
     drafts = _denied_by_reference(drafts, views, article.text)
     titles = _titles(views, voices, article.text)
     drafts = _terms_told(_bare_shelling_titles(sourced_titles(drafts, titles), titles))
+    drafts = _placed_as_told(drafts)
     claims = [_claim(article, d) for d in _merge(drafts, CityNames(resources))]
     return tuple(dict((c.id, c) for c in claims).values())

@@ -120,7 +120,9 @@ def _relabel_one(view: SentenceView, trigger: Mention, text: str) -> str:
     if action == "shelling" and "air" in in_clause and not _ground_weapon(trigger):
         return "air_strike"
     if action in _REMOTE and any(
-        t.key == "chemical_attack" and clause.start <= t.span.start < clause.end
+        t.key == "chemical_attack"
+        and clause.start <= t.span.start < clause.end
+        and not _stockpiled(view, t)
         for t in view.triggers
     ):
         return "chemical_attack"
@@ -194,6 +196,7 @@ _RULE_ONLY_KINDS = frozenset(
         "idiom",
         "goods",
         "defuse",
+        "stockpile",
         "envoys",
         "lifting",
     }
@@ -345,6 +348,24 @@ def _defused(view: SentenceView, trigger: Mention) -> bool:
         m.key == "context:defuse"
         and clause.start <= m.span.start
         and 0 <= trigger.span.start - m.span.end <= DEFUSED_WINDOW_CHARS
+        for m in view.context
+    )
+
+
+STOCKPILE_WINDOW_CHARS = 12  # "مخزن لأسلحة كيماوية": the store, the weapons' noun, the adjective
+
+
+def _stockpiled(view: SentenceView, trigger: Mention) -> bool:
+    """Chemical weapons named as what a store, a plant or a programme holds or makes ("مخزن
+    لأسلحة كيماوية", "تدمير الترسانة الكيماوية") are no chemical attack: a chemical word right
+    after such a word in its clause is the weapons' name (a strike on the store is its own act)."""
+    if trigger.key != "chemical_attack":
+        return False
+    clause = view.clause_of(trigger.span.start)
+    return any(
+        m.key == "context:stockpile"
+        and clause.start <= m.span.start
+        and 0 <= trigger.span.start - m.span.end <= STOCKPILE_WINDOW_CHARS
         for m in view.context
     )
 
@@ -685,6 +706,7 @@ def _grouped(view: SentenceView, text: str) -> Grouped:
             or _aimed(view, trigger, text)
             or _goods_entering(view, trigger)
             or _defused(view, trigger)
+            or _stockpiled(view, trigger)
             or _unarmed_arriving(view, trigger)
             or _blast_of_strike(view, trigger, text)
             or _names_a_campaign(view, trigger, text)

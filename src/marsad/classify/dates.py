@@ -7,6 +7,7 @@ import re
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
+from marsad.classify.background import in_cause
 from marsad.classify.view import SentenceView
 from marsad.model import DateInterval, DateRef, Mention, ResolvedDate
 from marsad.text.lexicon import read_table, trie_pattern
@@ -84,8 +85,18 @@ def pick_date(
     trigger: Mention,
     published: date | None,
     text: str = "",
+    since: int | None = None,
 ) -> DateRef | None:
-    own = view.dates
+    """The event's date. An act told as the cause of another from `since` on ("ردا على …")
+    takes only a date written from there: with none it is undated (it happened on or before the
+    report, codebook §5: unknown values are never guessed), not the other act's date, a date
+    carried from the account, or the report's day."""
+    if since is not None:
+        own = [d for d in view.dates if d.mention.span.start >= since]
+        if not own:
+            return None
+    else:
+        own = _outside_causes(view, text)
     if trigger.key in BACKGROUND_SINCE_ACTIONS:
         sentence = text or _sentence_text(view)
         own = [d for d in own if not _began_long_ago(d.ref, sentence, published)]
@@ -109,7 +120,7 @@ def pick_date(
             break
         recent = [
             d
-            for d in views[i].dates
+            for d in _outside_causes(views[i], text)
             if _recent_day(d.ref, published) and not _dateline(d, views[i])
         ]
         if recent:
@@ -128,6 +139,13 @@ def pick_date(
         if dated:
             return DateRef(dated[0].ref.interval, None)
     return None
+
+
+def _outside_causes(view: SentenceView, text: str) -> list[ResolvedDate]:
+    """The sentence's dates but those written in a cause's words ("ردا على هجوم … يوم السبت
+    الماضي"): they date the cause, not the act the sentence reports, nor the account after."""
+    sentence = text or _sentence_text(view)
+    return [d for d in view.dates if not in_cause(view, sentence, d.mention.span.start)]
 
 
 def _report_day(views: list[SentenceView], trigger: Mention, published: date) -> DateRef:

@@ -49,6 +49,7 @@ _CONTEXT_KINDS = frozenset(
         "release",  # a release word ("إطلاق سراح", "الإفراج عن")
         "abductees",  # people held by abductors ("المختطفين", "الرهائن")
         "defuse",  # clearing, defusing or planting explosives ("تفكيك الألغام", "زرع الألغام")
+        "stockpile",  # where chemical weapons are kept or made ("مخزن لأسلحة كيماوية")
         "envoys",  # observers, delegations, envoys ("المراقبون", "وفد")
         "goods",  # aid or goods that enter or arrive ("مساعدات", "مواد غذائية")
         "idiom",  # as lexical, read only by rules ("إطلاق النار في الهواء", "أسعار المحروقات")
