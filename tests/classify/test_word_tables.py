@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from marsad.classify.arguments import (
-    _agent_marker,
     _ally_after,
     _ally_before,
     _conjoined_forces,
@@ -18,6 +17,7 @@ from marsad.classify.arguments import (
     _place_before,
     _spokesman_before,
     _sponsor_before,
+    agent_marker,
 )
 from marsad.classify.attribution import _of_gap, _owned_document, _recipient
 from marsad.classify.candidates import _ground_weapon
@@ -42,7 +42,7 @@ from marsad.text.normalize import normalize_key
     ],
 )
 def test_a_doer_marker_right_before_the_actor(before: str) -> None:
-    assert _agent_marker().search(before)
+    assert agent_marker().search(before)
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def test_a_doer_marker_right_before_the_actor(before: str) -> None:
     ],
 )
 def test_no_doer_marker(before: str) -> None:
-    assert not _agent_marker().search(before)
+    assert not agent_marker().search(before)
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ AGENT_MARKERS = "agent_markers.tsv"  # "على يد", "من قبل", "برصاص
 
 
 @cache
-def _agent_marker() -> re.Pattern[str]:
+def agent_marker() -> re.Pattern[str]:
     """A doer's marker ending right before an actor, maybe with a word for members ("من قبل
     عناصر من") or the so-called ("من قبل ما يسمى بـ") between, and a quotation mark."""
     marker = phrase_alternation(phrases_of(AGENT_MARKERS, "marker"))
@@ -135,7 +135,7 @@ def pick_actors(
         protesters = _protesters(views, view)
         against = _first_not_civilian(actor1, actor2)
         if against is None:
-            against = _opponent(views, protesters)  # whom the report says they protest
+            against = opponent(views, protesters)  # whom the report says they protest
         return protesters, against
     if action in HANDED and _first_id(actor2) in (None, CIVILIANS):
         # People handed over are the goods, not a side: the side is who receives them
@@ -274,7 +274,7 @@ def _default_other(
     if action in STRIKES and KILLED_CUE in view.context_kinds() and not military:
         return _civilians(action)
     if action in OPPOSED and actor1 is not None:
-        return _opponent(views, actor1, text, allied)
+        return opponent(views, actor1, text, allied)
     return None
 
 
@@ -302,7 +302,7 @@ def _civilians(action: str) -> ResolvedActor:
 NEUTRAL_KINDS = (":kind=ngo", ":kind=intergovernmental")
 
 
-def _opponent(
+def opponent(
     views: list[SentenceView],
     actor1: ResolvedActor,
     text: str = "",
@@ -380,14 +380,18 @@ def _outside_places(view: SentenceView, text: str) -> list[ResolvedActor]:
 
 
 # A one-word name (no article: a city or country, "دمشق", "موسكو") after a place word, a
-# preposition of place, or the clitic "ب" is the place, not its government.
+# preposition of place, the clitic "ب", or a word for bordering is the place, not its
+# government.
 PLACE_BEFORE_NAME = "place_before_name.tsv"
+# a border named by the country beyond it ("المدينة المتاخمة للعراق", "المحاذية لتركيا"): the
+# bordering stems take any ending and an optional "ل" before the name
+_BORDERING = r"(?:^|\s)(?:ال)?(?:متاخم|محاذي|مجاور)\S*\s+ل?"
 
 
 @cache
 def _place_before() -> re.Pattern[str]:
     words = phrase_alternation(phrases_of(PLACE_BEFORE_NAME, field="word"))
-    return re.compile(rf"(?:(?:^|\s){words}\s+|(?<=\s)ب)$")
+    return re.compile(rf"(?:(?:^|\s){words}\s+|(?<=\s)ب|{_BORDERING})$")
 
 
 def _named_as_place(text: str, actor: ResolvedActor) -> bool:
@@ -470,14 +474,14 @@ def _positional_actors(
         (
             a
             for a in pool
-            if _agent_marker().search(_prefix(text, a.mention.span.start))
-            and not _other_act_between(view, trigger, a, text)
+            if agent_marker().search(_prefix(text, a.mention.span.start))
+            and not other_act_between(view, trigger, a, text)
         ),
         None,
     )
     if agent is None:
         agent = _agent_after(view, text, t1)
-        if agent is not None and _other_act_between(view, trigger, agent, text):
+        if agent is not None and other_act_between(view, trigger, agent, text):
             agent = None
     for again in (m for m in view.triggers if m.key == trigger.key and m.span.start > t1):
         if agent is not None:
@@ -598,7 +602,7 @@ def _positional_actors(
             actor2 = partners[0]  # "اتفاق جمع النظام والمعارضة": the two conjuncts are the parties
     if actor2 is None and actor1 is not None and actor1.mention.span.start >= t1 and before:
         victim = before[-1]  # "قتل مستشارون للحرس الإيراني في الغارة الإسرائيلية"
-        if _root(victim) != _root(actor1) and not _agent_marker().search(
+        if _root(victim) != _root(actor1) and not agent_marker().search(
             _prefix(text, victim.mention.span.start)
         ):
             actor2 = victim
@@ -646,7 +650,7 @@ def _plural_verb(text: str, trigger: Mention) -> bool:
     return _is_verb(trigger) and bool(PLURAL_SUBJECT.search(word))
 
 
-def _other_act_between(
+def other_act_between(
     view: SentenceView, trigger: Mention, actor: ResolvedActor, text: str
 ) -> bool:
     """Another action's trigger stands between this one and the actor named after it: "من قبل
@@ -674,7 +678,7 @@ def _agent_after(view: SentenceView, text: str, t1: int) -> ResolvedActor | None
         if start < t1 or start - t1 > DOER_AFTER_CHARS:
             continue
         relative = not passed and DOER_AFTER.match(text[t1:start])
-        if relative or _agent_marker().search(_prefix(text, start)):
+        if relative or agent_marker().search(_prefix(text, start)):
             return a
         passed = True  # "تصدى المقاتلون لهجوم شنته القوات النظامية": not the fighters' act
     return None
@@ -824,7 +828,7 @@ def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) ->
         return "planned", -1  # "سيغادرون", "وستنسحب": the future particle on the verb
     for m in view.status:
         if m.key in {"planned", "terms"} and 0 <= t0 - m.span.end <= STATUS_WINDOW_CHARS:
-            if _people_past_act(view, trigger, m.span.end):
+            if _people_past_act(view, trigger, m.span.end) or _described_by(text, trigger):
                 continue
             return m.key, -1
     if not _is_verb(trigger):
@@ -870,6 +874,20 @@ def _outcome_negated(gap: str) -> bool:
     """The negated verb is one of outcome ("لم يسفر القصف عن…"): its subject, the act, happened."""
     words = gap.split()
     return bool(words) and normalize_key(words[0]) in words_of("outcome_verbs.tsv")
+
+
+# A relative pronoun right before a verb: the act describes the noun before it ("أوامر للفرقة
+# الرابعة التي تطوق أحياء الشيخ مقصود"): what it is doing, not what the order asks.
+RELATIVE_BEFORE = re.compile(r"(?:^|\s)و?(?:التي|الذي|الذين|اللتين|اللذين|اللتان|اللذان)\s+$")
+
+
+def _described_by(text: str, trigger: Mention) -> bool:
+    if not trigger.rule.endswith(":present:verb"):
+        return False
+    word_start = trigger.span.start
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    return RELATIVE_BEFORE.search(text[max(0, word_start - 12) : word_start]) is not None
 
 
 def _people_past_act(view: SentenceView, trigger: Mention, cue_end: int) -> bool:

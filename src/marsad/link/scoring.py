@@ -33,6 +33,9 @@ EXCHANGED_ACTIONS = frozenset({"handover"})
 # are one siege (dev/train gold: one siege's records lie up to 1,540 days apart, while sieges of
 # different keys never share a place). Their dates do not rule a link out; the place must agree.
 DURABLE_ACTIONS = frozenset({"siege_imposed"})
+# One besieged side at one place (or a region and a town in it), no besieger against another:
+# one siege however far apart its reports (an unknown besieger does not disagree).
+ONE_SIEGE = 0.5
 
 ACTOR1_SAME, ACTOR1_RELATED, ACTOR1_CONFLICT = 1.0, 0.8, -1.5
 ACTOR1_CROSSED = -0.5
@@ -94,9 +97,7 @@ def pair_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float | Non
     ):
         return None  # checked first: the cheap vetoes spare the wording comparison
     place = _place_score(a, b)
-    when = _date_score(a, b)
-    if when is None and _lasting_at_one_place(a, b):
-        when = 0.0
+    when = _lasting_date(a, b, _date_score(a, b))
     if place is None or when is None:
         return None
     return (
@@ -105,6 +106,7 @@ def pair_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float | Non
         + place
         + when
         + _actor_score(a, b, actors)
+        + _lasting_score(a, b, actors)
         + _number_score(a, b)
         + _wording_score(a, b)
     )
@@ -115,9 +117,7 @@ def score_parts(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> dict[str, 
     when none is None their sum is `pair_score`."""
     action = _action_score(a, b)
     in_article = a.article_id != b.article_id or same_happening_in_article(a, b, actors)
-    when = _date_score(a, b)
-    if when is None and _lasting_at_one_place(a, b):
-        when = 0.0
+    when = _lasting_date(a, b, _date_score(a, b))
     return {
         "action": action,
         "article": 0.0 if in_article else None,
@@ -125,6 +125,7 @@ def score_parts(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> dict[str, 
         "place": _place_score(a, b),
         "date": when,
         "actors": _actor_score(a, b, actors),
+        "lasting": _lasting_score(a, b, actors),
         "numbers": _number_score(a, b),
         "wording": _wording_score(a, b),
     }
@@ -171,9 +172,32 @@ def _disputes(facts: RecordFacts) -> bool:
 
 
 def _lasting_at_one_place(a: RecordFacts, b: RecordFacts) -> bool:
-    """One durable state (a siege) told at one place, whatever days the two reports give it."""
+    """One durable state (a siege) told at one place, whatever days the two reports give it:
+    the same spot, or a besieged region and a town inside it ("الغوطة الشرقية المحاصرة" and
+    "بلدة حرستا المحاصرة" weeks later)."""
     km = _km(a, b)
-    return a.action in DURABLE_ACTIONS and km is not None and km <= SAME_PLACE_KM
+    if a.action not in DURABLE_ACTIONS or km is None or a.place is None or b.place is None:
+        return False
+    return km <= SAME_PLACE_KM or (km <= NEAR_PLACE_KM and area_holds(a.place, b.place))
+
+
+def _lasting_date(a: RecordFacts, b: RecordFacts, when: float | None) -> float | None:
+    """A durable state's reports give it their own days (codebook §5: a siege reported ongoing
+    takes the report's day): days apart neither rule the pair out nor count against it; the
+    same day still counts for it. A record with no date at all still costs what unknown time
+    costs (an undated 2011 encirclement is not the 2014 siege of the same city)."""
+    if not _lasting_at_one_place(a, b):
+        return when
+    if when is None or (a.date is not None and b.date is not None):
+        return max(when or 0.0, 0.0)
+    return when
+
+
+def _lasting_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float:
+    """One durable state told of one besieged side at one place by both reports."""
+    if not _lasting_at_one_place(a, b) or not actors.compatible(a.actor2, b.actor2):
+        return 0.0
+    return ONE_SIEGE if actors.compatible(a.actor1, b.actor1) is not False else 0.0
 
 
 def _action_score(a: RecordFacts, b: RecordFacts) -> float | None:
