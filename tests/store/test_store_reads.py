@@ -36,7 +36,7 @@ from marsad.model import (
 )
 from marsad.store import SqliteStore, Store
 from marsad.store.migrations import MIGRATIONS, POSTGRES_MIGRATIONS
-from marsad.store.reads import Filters
+from marsad.store.reads import EventCounts, Filters
 from marsad.store.rows import FILTER_COLUMNS, claim_row, event_row, fold
 
 # Sentences written for these tests.
@@ -431,3 +431,18 @@ def test_an_old_store_gets_its_filter_columns_from_its_json(backend: Backend) ->
         for f in filter_cases(fresh):
             found = upgraded.find_events(f, limit=1000, offset=0)
             assert found == fresh.find_events(f, limit=1000, offset=0), f
+
+
+def test_reads_in_one_transaction_see_one_moment(backend: Backend) -> None:
+    target = backend.new_target()
+    with Store.open(target) as reader, Store.open(target) as writer:
+        fill(writer)
+        before = reader.find_events(Filters(), limit=3, offset=0)
+        assert before.total > 3
+        with reader.reading():
+            first = reader.find_events(Filters(), limit=3, offset=0)
+            writer.replace_links([replace(c, event_id=None) for c in writer.claims()], [], [])
+            assert reader.find_events(Filters(), limit=3, offset=0) == first == before
+            assert reader.event_counts() != EventCounts([], [], 0, None, None, 0)
+        assert reader.find_events(Filters(), limit=3, offset=0).total == 0
+        assert reader.event_counts() == EventCounts([], [], 0, None, None, 0)

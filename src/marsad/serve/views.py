@@ -86,14 +86,16 @@ class StoreView:
 
     @contextmanager
     def store(self) -> Iterator[Store]:
-        with Store.open(self.target) as store:
+        """The store, its reads in one read-only transaction (one moment of the store)."""
+        with Store.open(self.target) as store, store.reading():
             yield store
 
     def snapshot(self) -> Snapshot:
         with self._lock, Store.open(self.target) as store:
             stamp = store.stamp()
             if self._snapshot is None or stamp != self._stamp:
-                self._snapshot = Snapshot.load(store, self.resources)
+                with store.reading():
+                    self._snapshot = Snapshot.load(store, self.resources)
                 # The stamp from before reading: a write that lands while we read makes the
                 # next request read again.
                 self._stamp = stamp

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from marsad import codec
@@ -204,6 +205,16 @@ class PostgresStore(Store):
     def schema_version(self) -> int:
         row = self._db.execute("SELECT max(version) FROM schema_migrations").fetchone()
         return int(row[0] or 0) if row else 0
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        # READ COMMITTED (the default) would give each statement its own snapshot.
+        try:
+            with self._db.transaction():
+                self._db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                yield
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot read store {self.url}: {exc}") from exc
 
     def _select(self, query: str, params: Sequence[object] = ()) -> list[Row]:
         return self._read(query, params)

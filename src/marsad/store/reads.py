@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Generic, TypeVar
@@ -200,6 +201,12 @@ class SqlReads(ABC):
     @abstractmethod
     def _select(self, query: str, params: Sequence[object] = ()) -> list[Row]:
         """The rows of one read-only query (already in the dialect's placeholders)."""
+
+    @abstractmethod
+    def reading(self) -> AbstractContextManager[None]:
+        """One read-only transaction: the reads inside see the store at one moment, so a
+        page's items, its total and the records its events are encoded with agree even while
+        a run writes. Nothing may be written inside."""
 
     def _rows(self, query: str, params: Sequence[object] = ()) -> list[Row]:
         return self._select(self.dialect.sql(query), params)

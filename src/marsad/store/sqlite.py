@@ -344,6 +344,16 @@ class SqliteStore(Store):
         parts.append(str(self._db.total_changes))
         return " ".join(parts)
 
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        # A deferred BEGIN takes no lock; in WAL mode its first read fixes the snapshot the
+        # later reads share, and writers go on meanwhile.
+        self._db.execute("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            self._db.execute("ROLLBACK")  # nothing to keep: only reads ran
+
     def _select(self, query: str, params: Sequence[object] = ()) -> list[Row]:
         try:
             return self._db.execute(query, params).fetchall()
