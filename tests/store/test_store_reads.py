@@ -396,7 +396,10 @@ def _old_store(target: str | Path) -> Store:
     return SqliteStore.open_file(target, migrations=MIGRATIONS[:2])
 
 
-def test_an_old_store_gets_its_filter_columns_from_its_json(backend: Backend) -> None:
+def test_an_old_store_gets_its_filter_columns_from_its_json(
+    backend: Backend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("marsad.store.rows._BACKFILL_BATCH", 4)  # several batches, a short last
     analyses, events, _ = sample()
     target = backend.new_target()
     mark = "?" if isinstance(target, Path) else "%s"

@@ -54,12 +54,12 @@ from marsad.store.rows import (
     MENTION_COLUMNS,
     article_from,
     article_values,
-    claim_filter_update,
+    backfill_batches,
+    backfill_select,
     claim_rows,
     claims_from,
     dumps,
     event_article_rows,
-    event_filter_update,
     event_row,
     failures_from,
     filter_update_sql,
@@ -184,19 +184,18 @@ class PostgresStore(Store):
 
     def _backfill_filter_columns(self) -> None:
         """Fill migration 3's columns for the rows stored before it, from their JSON."""
-        with self._db.cursor() as cursor:
-            for table, update in (
-                ("claims", claim_filter_update),
-                ("events", event_filter_update),
-            ):
-                rows = self._db.execute(f"SELECT json, id FROM {table}").fetchall()
-                cursor.executemany(filter_update_sql(table, "%s"), [update(*r) for r in rows])
-            events = self._db.execute("SELECT json FROM events").fetchall()
-            cursor.executemany(
-                "INSERT INTO event_articles (event_id, article_id) VALUES (%s, %s) "
-                "ON CONFLICT DO NOTHING",
-                event_article_rows(codec.event_from_json(json.loads(r[0])) for r in events),
-            )
+
+        def read(table: str, after: str) -> list[tuple[str, str]]:
+            return self._db.execute(backfill_select(table, "%s"), (after,)).fetchall()
+
+        for table, updates, event_articles in backfill_batches(read):
+            with self._db.cursor() as cursor:
+                cursor.executemany(filter_update_sql(table, "%s"), updates)
+                cursor.executemany(
+                    "INSERT INTO event_articles (event_id, article_id) VALUES (%s, %s) "
+                    "ON CONFLICT DO NOTHING",
+                    event_articles,
+                )
 
     def close(self) -> None:
         self._db.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -235,24 +235,42 @@ def failures_from(rows: Iterable[tuple[Any, ...]]) -> list[Failure]:
     ]
 
 
-def claim_filter_update(data: str, claim_id: str) -> tuple[object, ...]:
-    """FILTER_COLUMNS of a claim stored before migration 3 (from its JSON), then its id."""
-    claim = codec.claim_from_json(json.loads(data))
-    return (*filter_values(claim.actor1, claim.actor2, claim.location), claim_id)
+# Rows per batch when an older store's rows get migration 3's columns: memory stays one batch.
+_BACKFILL_BATCH = 2000
 
 
-def event_filter_update(data: str, event_id: str) -> tuple[object, ...]:
-    """FILTER_COLUMNS and `disputed` of an event stored before migration 3, then its id."""
-    event = codec.event_from_json(json.loads(data))
+def backfill_select(table: str, placeholder: str) -> str:
+    """The next batch of a table's (json, id) rows after an id: keyset paging, no offsets."""
     return (
-        *filter_values(event.actor1, event.actor2, event.location),
-        int(bool(event.disputes)),
-        event_id,
+        f"SELECT json, id FROM {table} WHERE id > {placeholder} ORDER BY id LIMIT {_BACKFILL_BATCH}"
     )
 
 
+def backfill_batches(
+    read: Callable[[str, str], Sequence[tuple[str, str]]],
+) -> Iterator[tuple[str, list[tuple[object, ...]], list[tuple[str, str]]]]:
+    """Migration 3's values for the claims and events stored before it, from their JSON, a
+    batch at a time: (table, rows for `filter_update_sql`, event_articles rows). `read(table,
+    after)` runs `backfill_select` with the last id of the batch before ("" at first)."""
+    for table in ("claims", "events"):
+        after = ""
+        while rows := read(table, after):
+            if table == "claims":
+                claims = [codec.claim_from_json(json.loads(data)) for data, _ in rows]
+                updates = [(*filter_values(c.actor1, c.actor2, c.location), c.id) for c in claims]
+                yield table, updates, []
+            else:
+                events = [codec.event_from_json(json.loads(data)) for data, _ in rows]
+                updates = [
+                    (*filter_values(e.actor1, e.actor2, e.location), int(bool(e.disputes)), e.id)
+                    for e in events
+                ]
+                yield table, updates, event_article_rows(events)
+            after = rows[-1][1]
+
+
 def filter_update_sql(table: str, placeholder: str) -> str:
-    """The UPDATE that `claim_filter_update` / `event_filter_update` rows fill."""
+    """The UPDATE that `backfill_batches` rows fill."""
     columns = [c.strip() for c in FILTER_COLUMNS.split(",")]
     if table == "events":
         columns.append("disputed")

@@ -30,12 +30,12 @@ from marsad.store.rows import (
     MENTION_COLUMNS,
     article_from,
     article_values,
-    claim_filter_update,
+    backfill_batches,
+    backfill_select,
     claim_rows,
     claims_from,
     dumps,
     event_article_rows,
-    event_filter_update,
     event_row,
     failures_from,
     filter_update_sql,
@@ -114,14 +114,16 @@ class SqliteStore(Store):
 
     def _backfill_filter_columns(self) -> None:
         """Fill migration 3's columns for the rows stored before it, from their JSON."""
-        for table, update in (("claims", claim_filter_update), ("events", event_filter_update)):
-            rows = self._db.execute(f"SELECT json, id FROM {table}").fetchall()
-            self._db.executemany(filter_update_sql(table, "?"), [update(*row) for row in rows])
-        events = self._db.execute("SELECT json FROM events").fetchall()
-        self._db.executemany(
-            "INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?, ?)",
-            event_article_rows(codec.event_from_json(json.loads(row[0])) for row in events),
-        )
+
+        def read(table: str, after: str) -> list[tuple[str, str]]:
+            return self._db.execute(backfill_select(table, "?"), (after,)).fetchall()
+
+        for table, updates, event_articles in backfill_batches(read):
+            self._db.executemany(filter_update_sql(table, "?"), updates)
+            self._db.executemany(
+                "INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?, ?)",
+                event_articles,
+            )
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
