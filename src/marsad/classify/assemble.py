@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -22,8 +21,10 @@ from marsad.classify.dates import pick_date
 from marsad.classify.numbers import fatalities, lone_victims, quantities
 from marsad.classify.places import ABROAD_ACTIONS, HOME_COUNTRY, LIST_ACTIONS, pick_places
 from marsad.classify.select import Scored
+from marsad.classify.sieges import SIEGE_ACTIONS, siege_roles, told_as_state
 from marsad.classify.view import SentenceView
 from marsad.errors import MarsadError
+from marsad.geo import haversine_km
 from marsad.knowledge.actions import accused_actions, speech_actions
 from marsad.knowledge.outlets import OutletCatalog
 from marsad.knowledge.resources import Resources
@@ -133,12 +134,24 @@ def drafts_for(
     places, how = pick_places(views, view, trigger, text, action, speaker, cause)
     others = _other_clauses(views, view, scored, text, places) if cause is None else []
     when = pick_date(views, view, trigger, article.published, since=cause)
-    denying = deniers(view, text)
-    day = when.interval.start if when is not None else article.published
-    denied = status == "denied" and action in accused_actions()
-    accused = _accused(denying, day, sided) if denied else None
-    spans = frozenset(a.mention.span for a in denying)
-    a1, a2 = pick_actors(views, view, trigger, text, action, allied, parties, spans, accused)
+    # "بلدة حرستا المحاصرة": a siege told as a state has no subject or object of its own
+    # clause; its besieger only when named as its agent, its besieged who is inside each place.
+    state = action in SIEGE_ACTIONS and told_as_state(trigger, text)
+    sides = (parties or PartyViews(views, text)).for_action(action) if state else views
+    roles = {
+        p.ref.place.gazetteer_id: siege_roles(sides, sides[view.index], trigger, text, [p], allied)
+        for p in places
+        if state
+    }
+    if state:
+        a1, a2 = siege_roles(sides, sides[view.index], trigger, text, places, allied)
+    else:
+        denying = deniers(view, text)
+        day = when.interval.start if when is not None else article.published
+        denied = status == "denied" and action in accused_actions()
+        accused = _accused(denying, day, sided) if denied else None
+        spans = frozenset(a.mention.span for a in denying)
+        a1, a2 = pick_actors(views, view, trigger, text, action, allied, parties, spans, accused)
     cited = source is not None and a2 is not None and source.span == a2.mention.span
     if cited and a2 is not None and cited_at(text, a2.mention.span.start):
         a2 = None  # "وفق الأمم المتحدة": the source a report cites is not a side of the act
@@ -177,9 +190,15 @@ def drafts_for(
         return [base]
     # another trigger's clause tells its own happening: the sentence's toll is not its own
     kept = tuple(q for q in base.quantities if q.item != "killed")
-    return [replace(base, place=p.ref) for p in places] + [
-        replace(base, place=p.ref, fatalities=None, quantities=kept) for p in others
-    ]
+    told = [replace(base, place=p.ref) for p in places]
+    if roles:
+        told = [
+            replace(d, actor1=_ref(one, when), actor2=_ref(other, when))
+            for d, (one, other) in zip(
+                told, (roles[p.ref.place.gazetteer_id] for p in places), strict=True
+            )
+        ]
+    return told + [replace(base, place=p.ref, fatalities=None, quantities=kept) for p in others]
 
 
 TOLL_WORD_ACTIONS = frozenset({"killing"})  # the toll's own verb ("مقتل"), not another act
@@ -469,19 +488,20 @@ def _bare_shelling_titles(drafts: list[Draft], titles: set[int]) -> list[Draft]:
     strike from the air ("مقتل 11 بقصف على دمشق" over "طائرات إسرائيلية شنت غارة على … المزة")
     retells that air strike: the body's record tells it."""
     air = [d for d in drafts if d.action == "air_strike" and d.evidence.start not in titles]
+    bare = words_of(BARE_SHELLING)
     return [
         d
         for d in drafts
         if not (
             d.action == "shelling"
             and d.evidence.start in titles
-            and normalize_word(d.trigger.text) in _BARE_SHELLING
+            and normalize_word(d.trigger.text) in bare
             and any(_near(d.place, o.place) and _overlap(d.date, o.date) for o in air)
         )
     ]
 
 
-_BARE_SHELLING = frozenset({normalize_word(w) for w in ("قصف", "بقصف", "القصف", "وقصف")})
+BARE_SHELLING = "bare_shelling.tsv"  # "قصف", "بقصف": shelling by default, no weapon named
 
 
 def _terms_told(drafts: list[Draft]) -> list[Draft]:
@@ -661,6 +681,66 @@ def _siege_of_its_lifting(drafts: list[Draft]) -> list[Draft]:
     ]
 
 
+# A siege told with its besieger named where the article tells it as an act ("حيث تحاصر قوات
+# النظام المدينة") and elsewhere only as a state ("مضايا المحاصرة"): one siege per besieged
+# place (§1), so the state's record takes the roles the act names.
+ROLES_TOLD = frozenset({"siege_imposed"})
+UNTOLD_STATUSES = frozenset({"denied", "negated"})
+
+
+def _besiegers_told(drafts: list[Draft]) -> list[Draft]:
+    """A siege record that names no besieger takes the roles the article tells for the siege
+    of the same place (else of a place holding it or held by it), when all such tellings agree
+    on the besieger's side; tellings placed in their own clause first (a siege placed from
+    elsewhere in its sentence may be another place's). The besieged comes with the besieger:
+    the two are one telling's pair."""
+    told = [
+        d
+        for d in drafts
+        if d.action in ROLES_TOLD
+        and d.actor1 is not None
+        and d.place is not None
+        and d.status not in UNTOLD_STATUSES
+    ]
+    out = []
+    for d in drafts:
+        if d.action in ROLES_TOLD and d.actor1 is None and d.place is not None and told:
+            d = _take_roles(d, told)
+        out.append(d)
+    return out
+
+
+def _take_roles(d: Draft, told: list[Draft]) -> Draft:
+    assert d.place is not None
+    here = d.place.place
+
+    def same(t: Draft) -> bool:
+        return t.place is not None and t.place.place.gazetteer_id == here.gazetteer_id
+
+    def nested(t: Draft) -> bool:
+        there = t.place.place if t.place is not None else None
+        return there is not None and (_contains(here, there) or _contains(there, here))
+
+    own = [t for t in told if t.placed == "clause"]
+    for donors in (
+        [t for t in own if same(t)],
+        [t for t in own if nested(t)],
+        [t for t in told if same(t)],
+        [t for t in told if nested(t)],
+    ):
+        if donors:
+            break
+    sides = {_side(t.actor1) for t in donors}
+    if len(sides) != 1:
+        return d  # no telling, or tellings that disagree: the besieger stays unknown
+    donor = donors[0]
+    return replace(d, actor1=donor.actor1, actor2=donor.actor2 or d.actor2)
+
+
+def _side(actor: ActorRef | None) -> str | None:
+    return None if actor is None else actor.id.split("_")[0]
+
+
 def _interval(d: Draft) -> DateInterval | None:
     return None if d.date is None else d.date.interval
 
@@ -709,10 +789,7 @@ AREA_RADIUS_KM = 30.0  # as link/geo.py: an area holds what lies this near its c
 
 
 def _km(a: Place, b: Place) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    lat_term = math.sin((la2 - la1) / 2) ** 2
-    h = lat_term + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _contains(region: Place, place: Place) -> bool:
@@ -890,7 +967,8 @@ def _attacks_that_kill(drafts: list[Draft]) -> list[Draft]:
 def _merge(drafts: list[Draft], city_names: CityNames | None = None) -> list[Draft]:
     merged: dict[tuple[object, ...], Draft] = {}
     steps = _fold_nested_dates(_absorb_undated(drafts))
-    steps = _consolidate(_plans_carried_out(_borrowed_places(_siege_of_its_lifting(steps))))
+    steps = _siege_of_its_lifting(_besiegers_told(steps))
+    steps = _consolidate(_plans_carried_out(_borrowed_places(steps)))
     steps = _attacks_that_kill(steps)
     for d in _fold_landmarks(_fold_regions(steps, city_names or CityNames())):
         key = _merge_key(d)

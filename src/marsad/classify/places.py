@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from marsad.classify.background import in_cause
 from marsad.classify.view import SentenceView
 from marsad.model import Mention, ResolvedPlace, Span
-from marsad.text.lexicon import words_of
+from marsad.text.lexicon import phrase_alternation, phrases_of, words_of
 from marsad.text.normalize import normalize_key, normalize_word
 
 MAX_PLACES_PER_EVENT = 4  # more conjoined names than this are a list of the whole area
@@ -50,7 +50,15 @@ def _conjoined(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
 
 # "إلى مدينة حمص", "في اتجاه دمشق", "باتجاه البساتين وبلدتي الضبعة": the direction word and
 # at most two words (a place word, a first destination and "و") before the place
-_DESTINATION = re.compile(r"(?:إلى|الى|نحو|باتجاه|اتجاه|صوب|حتى)\s+(?:[\u0621-\u064A]+\s+){0,2}$")
+DIRECTION_WORDS = "direction_words.tsv"
+
+
+@cache
+def _destination() -> re.Pattern[str]:
+    words = phrase_alternation(phrases_of(DIRECTION_WORDS, field="word"))
+    return re.compile(rf"{words}\s+(?:[\u0621-\u064A]+\s+){{0,2}}$")
+
+
 DESTINATION_WINDOW_CHARS = 40
 LEAVING_ACTIONS = frozenset({"withdrawal", "displacement"})
 HOME_COUNTRY = "SY"
@@ -65,7 +73,7 @@ DEAL_ACTIONS = frozenset({"agreement", "handover"})
 
 def _is_destination(text: str, place: ResolvedPlace) -> bool:
     start = place.mention.span.start
-    return _DESTINATION.search(text[max(0, start - DESTINATION_WINDOW_CHARS) : start]) is not None
+    return _destination().search(text[max(0, start - DESTINATION_WINDOW_CHARS) : start]) is not None
 
 
 def _origins(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
@@ -269,11 +277,19 @@ def _stationed(text: str, start: int, spans: tuple[tuple[int, int], ...]) -> boo
 # ومنبج"): the towns name the road, they are not where on it the event happened (codebook §4).
 # The first town follows a road word (with a linking phrase); the other end follows it after a
 # dash, "و" or "إلى".
-_ROAD_OPENER = re.compile(
-    r"(?:^|\s)[وبل]?(?:ال)?(?:طريق|أوتوستراد|اوتوستراد)\s+(?:ال[\u0621-\u064A]+\s+)?"
-    r"(?:(?:الواصل|الرابط|الممتد|الذي\s+يربط|الذي\s+يمتد|الذي\s+يصل)\s+)?"
-    r"(?:(?:بين|من)\s+)?(?:(?:مدينتي|بلدتي|قريتي|مدينة|بلدة|قرية)\s+)?$"
-)
+ROAD_WORDS = "road_words.tsv"  # "طريق", "أوتوستراد"; "الواصل بين"
+
+
+@cache
+def _road_opener() -> re.Pattern[str]:
+    road = phrase_alternation(phrases_of(ROAD_WORDS, "road", field="word"))
+    link = phrase_alternation(phrases_of(ROAD_WORDS, "link", field="word"))
+    return re.compile(
+        rf"(?:^|\s)[وبل]?(?:ال)?{road}\s+(?:ال[\u0621-\u064A]+\s+)?(?:{link}\s+)?"
+        r"(?:(?:بين|من)\s+)?(?:(?:مدينتي|بلدتي|قريتي|مدينة|بلدة|قرية)\s+)?$"
+    )
+
+
 _ROAD_OTHER_END = re.compile(
     r"^\s*(?:[-–—]|و|إلى|الى|و?حتى)\s*(?:كل\s+من\s+)?(?:(?:مدينة|بلدة|قرية|محافظة)\s+)?$"
 )
@@ -298,7 +314,7 @@ def _road_names(text: str, places: list[ResolvedPlace]) -> set[int]:
         else:
             if len(chain) > 1:
                 out.update(chain)
-            opened = _ROAD_OPENER.search(text[max(0, start - ROAD_WINDOW_CHARS) : start])
+            opened = _road_opener().search(text[max(0, start - ROAD_WINDOW_CHARS) : start])
             chain = [start] if opened else []
         prev = p
     if len(chain) > 1:
