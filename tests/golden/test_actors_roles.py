@@ -5,7 +5,9 @@ named only later in the sentence is still the doer when none comes before. The o
 the sentence names one (`actors_other_side_cases.json`): the side the report keeps naming, or
 civilians for a strike that killed, a gas attack, a protest's target the report names. Sides
 that outlets must agree on (`actors_sides_cases.json`): besieger and besieged, who leaves, the
-victims of gas, the two ends of a handover."""
+victims of gas, the two ends of a handover. People named with their nationality
+(`actors_persons_cases.json`): soldiers' state is the side that suffers ("قتل 33 جندياً تركياً"),
+unless they are the agent or subject; civilians' nationality names no side."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ def _cases() -> list[dict[str, Any]]:
         load_cases("actors_roles_cases.json")
         + load_cases("actors_other_side_cases.json")
         + load_cases("actors_sides_cases.json")
+        + load_cases("actors_persons_cases.json")
     )
 
 

@@ -11,6 +11,7 @@ from functools import cached_property
 from marsad.classify.view import SentenceView
 from marsad.knowledge.actions import speech_actions, two_sided_actions
 from marsad.model import (
+    PERSONS_MARK,
     ActorOption,
     Mention,
     MentionKind,
@@ -116,7 +117,19 @@ def pick_actors(
     view = views[view.index]
     if action in SIEGE_ENDS and trigger.key in BESIEGES:
         trigger = replace(trigger, key=action)  # "كسرت القوات الحصار": the siege noun, relabelled
+    victim = None
+    if any(_people(text, a) for v in views for a in v.actors):
+        # "قتل 33 جندياً تركياً": the state of the people killed is whom the act is done to,
+        # never its doer here nor carried as the doer of the article's other acts
+        victim = _victim_of(view, trigger, text) if action in SUFFERED else None
+        views = [
+            replace(v, actors=[a for a in v.actors if a is not victim and not _harmed(v, a, text)])
+            for v in views
+        ]
+        view = views[view.index]
     actor1, actor2 = _positional_actors(view, trigger, text)
+    if actor2 is None and victim is not None and _root(victim) != _root(actor1):
+        actor2 = victim
     if action in PROTESTERS_ACT:
         protesters = _protesters(views, view)
         against = _first_not_civilian(actor1, actor2)
@@ -167,6 +180,89 @@ def pick_actors(
     if actor2 is None:
         actor2 = _default_other(views, view, actor1, action, text, allied)
     return actor1, actor2
+
+
+# Acts done to people: a side named by its people ("جندياً تركياً", "مستشارين إيرانيين",
+# extract/persons.py) suffers them unless named as their agent ("برصاص جنود أتراك").
+SUFFERED = frozenset(
+    {"air_strike", "shelling", "killing", "attack", "explosion", "chemical_attack", "armed_clash"}
+    | {"abduction", "arrest"}
+)
+_LAST_WORD = re.compile(r"\S+\s*$")
+_COUNT = re.compile(r"(?:\d+|[\u0621-\u064A]+)\s*$")
+
+
+def _people(text: str, actor: ResolvedActor) -> bool:
+    """The actor is the state of people named right before it, and no agent phrase names
+    them: "قتل 33 جندياً تركياً" (not "قتل مدني برصاص جنود أتراك")."""
+    if not actor.mention.rule.endswith(PERSONS_MARK):
+        return False
+    before = _prefix(text, actor.mention.span.start, AGENT_PREFIX_CHARS + 16)
+    if " " not in actor.mention.span.text.strip():
+        before = _LAST_WORD.sub("", before.rstrip())  # the person noun the adjective qualifies
+    if AGENT_MARKERS.search(before):
+        return False
+    counted = _COUNT.sub("", before.rstrip())  # "برصاص 3 جنود أتراك": the count between
+    return not (counted != before and AGENT_MARKERS.search(counted))
+
+
+HARMED_CUES = frozenset({"context:killed", "context:wounded", "context:hurt"})
+
+
+def _harmed(view: SentenceView, actor: ResolvedActor, text: str) -> bool:
+    """People of a side told as killed or wounded in their clause ("قتل 33 جندياً تركياً"), or
+    the object of a violent act before them there ("استهدفت مسيرة جنوداً أتراكاً")."""
+    if not _people(text, actor):
+        return False
+    start = actor.mention.span.start
+    clause = view.clause_of(start)
+    if any(
+        m.key in HARMED_CUES and clause.start <= m.span.start < clause.end for m in view.context
+    ):
+        return True
+    return _accusative(text, actor) and any(
+        m.key in SUFFERED and clause.start <= m.span.start < start for m in view.triggers
+    )
+
+
+_ACCUSATIVE = re.compile(r"ا[\u064B\u064E]?$")  # "جنوداً", "جنديا": the tanween alif
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+def _accusative(text: str, actor: ResolvedActor) -> bool:
+    """The people are named in the accusative ("استهدفت مسيرة جنوداً أتراكاً"): the verb's
+    object, not its subject ("هاجم جنود أتراك")."""
+    span = actor.mention.span
+    words = span.text.split()
+    if len(words) > 1:
+        return bool(_ACCUSATIVE.search(words[0]))
+    noun = _WORD_BEFORE.search(_prefix(text, span.start, 24))
+    return noun is not None and bool(_ACCUSATIVE.search(noun.group(1)))
+
+
+def _victim_of(view: SentenceView, trigger: Mention, text: str) -> ResolvedActor | None:
+    """The people's side the act harmed, in the trigger's clause: told as killed or wounded
+    there, the accusative object of a violent act, or the genitive right after an action noun
+    ("استهداف جنود أتراك"; after a verb they may be its subject: "هاجم جنود أتراك"); the first
+    after the trigger, else the last before it. Not people only mentioned near it ("لإرسال
+    خبراء روس")."""
+    clause = view.clause_of(trigger.span.start)
+    t1 = trigger.span.end
+    near = [
+        a
+        for a in view.actors
+        if clause.start <= a.mention.span.start < clause.end
+        and (
+            _harmed(view, a, text)
+            or (
+                _people(text, a)
+                and not _is_verb(trigger)
+                and 0 <= a.mention.span.start - t1 <= VSO_WINDOW_CHARS
+            )
+        )
+    ]
+    after = [a for a in near if a.mention.span.start >= t1]
+    return after[0] if after else (near[-1] if near else None)
 
 
 HANDED = frozenset({"handover"})

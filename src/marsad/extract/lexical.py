@@ -4,8 +4,8 @@ Mention conventions (read by classify):
 - TRIGGER, key = action name, score = the lexicon weight, rule "lexicon.trigger@1:verb",
   "lexicon.trigger@1:present:verb" (a present-tense form) or "lexicon.trigger@1:noun";
   one mention per action when a phrase is listed under several actions.
-- TRIGGER, key = "context:<kind>" for the context cues air / killed / wounded / building / state /
-  purpose / fighters / civilians / consent / background / habitual / sequence / lexical /
+- TRIGGER, key = "context:<kind>" for the context cues air / killed / wounded / hurt / building /
+  state / purpose / fighters / civilians / consent / background / habitual / sequence / lexical /
   institution / lowering.
 - STATUS, key = negation | denial | planned | terms | prospective.
 - ATTRIBUTION, key = "report" (a cue verb or preposition), "continue" (the previous speaker goes
@@ -27,6 +27,7 @@ _CONTEXT_KINDS = frozenset(
         "air",
         "killed",
         "wounded",
+        "hurt",  # a verb telling people wounded ("أصيب"): whom it names suffered the act
         "building",
         "state",
         "purpose",
