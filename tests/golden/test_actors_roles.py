@@ -7,7 +7,9 @@ civilians for a strike that killed, a gas attack, a protest's target the report 
 that outlets must agree on (`actors_sides_cases.json`): besieger and besieged, who leaves, the
 victims of gas, the two ends of a handover. People named with their nationality
 (`actors_persons_cases.json`): soldiers' state is the side that suffers ("قتل 33 جندياً تركياً"),
-unless they are the agent or subject; civilians' nationality names no side."""
+unless they are the agent or subject; civilians' nationality names no side. A state's ministry
+(`actors_ministries_cases.json`) is that state's body on the event's day, also where its name
+holds a source's words ("وزارة الداخلية السورية"), unless it only tells what others did."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ def _cases() -> list[dict[str, Any]]:
         + load_cases("actors_other_side_cases.json")
         + load_cases("actors_sides_cases.json")
         + load_cases("actors_persons_cases.json")
+        + load_cases("actors_ministries_cases.json")
     )
 
 

@@ -220,8 +220,16 @@ def entity_mentions(article: Article, norm: Normalized, resources: Resources) ->
     return found
 
 
-def drop_source_overlaps(entities: list[Mention], cues: list[Mention]) -> list[Mention]:
-    """A place or actor inside a named source ("قناة الميادين", "المرصد السوري") is the source."""
+def drop_source_overlaps(
+    entities: list[Mention], cues: list[Mention], text: str = ""
+) -> list[Mention]:
+    """A place or actor inside a named source ("قناة الميادين", "المرصد السوري") is the source.
+    An actor that is a source's words and the adjective of the state it belongs to ("وزارة
+    الداخلية السورية" over the source "وزارة الداخلية") is that state's body, a party that may
+    act ("اعتقلت وزارة الداخلية السورية", "أعلنت وزارة الدفاع السورية السيطرة على", codebook
+    §3): kept, unless it speaks, a reporting verb before it and "أن/إن" after it ("وأعلنت وزارة
+    الدفاع السورية أنه قبل الهجوم": what it tells is another's act). Not an office of a place
+    ("محافظ حمص"), a person who speaks."""
     sources = [
         m.span
         for m in cues
@@ -229,12 +237,37 @@ def drop_source_overlaps(entities: list[Mention], cues: list[Mention]) -> list[M
         and (m.key or "").startswith("source:")
         and not (m.key or "").endswith("|anonymous")
     ]
+    report_ends = [
+        m.span.end for m in cues if m.kind is MentionKind.ATTRIBUTION and m.key == "report"
+    ]
+
+    def body(e: Mention, s: Span) -> bool:
+        if e.kind is not MentionKind.ACTOR or not _state_body(e.span, s):
+            return False
+        reported = any(0 <= s.start - end <= SPEAKER_GAP_CHARS for end in report_ends)
+        return not (reported and _COMPLEMENT_AFTER.match(text, e.span.end))
+
     return [
         e
         for e in entities
         if e.kind not in {MentionKind.PLACE, MentionKind.ACTOR}
-        or not any(s.start < e.span.end and e.span.start < s.end for s in sources)
+        or not any(
+            s.start < e.span.end and e.span.start < s.end and not body(e, s) for s in sources
+        )
     ]
+
+
+# What a speaker says follows it: "أن", "إن", "بأن", "أنه" (maybe after a comma or a day word)
+_COMPLEMENT_AFTER = re.compile(r"[\s،,]+(?:\S+[\s،,]+){0,2}?(?:ب?[أإا]ن(?:ه|ها|هم)?)(?:\s|$)")
+SPEAKER_GAP_CHARS = 4  # "وأعلنت وزارة": the reporting verb, a space, the speaker
+_STATE_ADJECTIVE = re.compile(r"^\s+ال[\u0621-\u064A]+(?:ية|ي|يه)$")
+
+
+def _state_body(actor: Span, source: Span) -> bool:
+    """The actor is the source's words and then one relational adjective ("السورية")."""
+    if not (actor.start == source.start and source.end < actor.end):
+        return False
+    return bool(_STATE_ADJECTIVE.match(actor.text[source.end - actor.start :]))
 
 
 BUILDING_GAP_CHARS = 2  # "مبنى القصر": the building word and the name are adjacent
