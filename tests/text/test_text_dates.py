@@ -137,6 +137,28 @@ def interval(start: str, end: str, precision: int) -> DateInterval:
             interval("2022-04-16", "2022-04-17", 2),
             "relative",
         ),
+        # ahead of the report (planned acts)
+        ("تصل القافلة غداً", "غداً", interval("2022-04-18", "2022-04-18", 1), "relative"),
+        ("تبدأ الجولة مساء الغد", "مساء الغد", interval("2022-04-18", "2022-04-18", 1), "relative"),
+        ("تنسحب القوات بعد غد", "بعد غد", interval("2022-04-19", "2022-04-19", 1), "relative"),
+        (
+            "تعقد الجولة الأسبوع المقبل",
+            "الأسبوع المقبل",
+            interval("2022-04-23", "2022-04-29", 2),
+            "relative",
+        ),
+        (
+            "تعقد الجولة الشهر المقبل",
+            "الشهر المقبل",
+            interval("2022-05-01", "2022-05-31", 3),
+            "relative",
+        ),
+        (
+            "تعقد الجولة الجمعة المقبلة",
+            "الجمعة المقبلة",
+            interval("2022-04-22", "2022-04-22", 1),
+            "weekday",
+        ),
     ],
 )
 def test_relative_expressions(text: str, surface: str, expected: DateInterval, kind: str) -> None:
@@ -292,6 +314,7 @@ def test_ranges_parts_months_years(
         "نفذت الطائرات في 2017 غارة على المدينة",
         "بموجب القرار 2254 الصادر عن مجلس الأمن",
         "بلغ عدد النازحين في 2019/5 نحو ألف",
+        "أعلن تيار الغد السوري موقفه",
     ],
 )
 def test_not_dates(text: str) -> None:

@@ -832,6 +832,31 @@ def _future_prefix(text: str, start: int) -> bool:
     return prefix.endswith("س") and len(prefix) <= 3 and text[start : start + 1] in "يتن"
 
 
+FUTURE_VERB_GAP = re.compile(r"^\s+(?:\S+\s+)?$")  # the verb, then at most one word
+
+
+def _future_verb_before(view: SentenceView, trigger: Mention, text: str) -> bool:
+    """A noun whose verb, just before it, carries the future "س": "ستدخل قافلة مساعدات",
+    "ستصل قافلة" (the noun is the verb's subject or object; the verb is a trigger)."""
+    if _is_verb(trigger):
+        return False
+    clause = view.clause_of(trigger.span.start)
+    return any(
+        _is_verb(m)
+        and clause.start <= m.span.start
+        and m.span.end <= trigger.span.start
+        and _future_prefix(text, m.span.start)
+        and FUTURE_VERB_GAP.match(text[_word_end(text, m.span.end) : trigger.span.start])
+        for m in view.triggers
+    )
+
+
+def _word_end(text: str, end: int) -> int:
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return end
+
+
 def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) -> tuple[str, int]:
     """The status and, for a denial, where its cue ends (the denier follows it). "terms" marks
     an action that is only a term of a deal ("اتفاق يقضي بـ…"): the deal's record tells it."""
@@ -853,7 +878,7 @@ def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) ->
             return "negated", -1
     if action in {"agreement", "talks"}:
         return "occurred", -1
-    if _future_prefix(text, t0):
+    if _future_prefix(text, t0) or _future_verb_before(view, trigger, text):
         return "planned", -1  # "سيغادرون", "وستنسحب": the future particle on the verb
     for m in view.status:
         if m.key in {"planned", "terms"} and 0 <= t0 - m.span.end <= STATUS_WINDOW_CHARS:

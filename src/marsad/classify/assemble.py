@@ -120,7 +120,9 @@ def drafts_for(
     speaker = source.span if source is not None else None
     places, how = pick_places(views, view, trigger, text, action, speaker)
     others = _other_clauses(views, view, scored, text, places)
-    when = pick_date(views, view, trigger, article.published)
+    when = pick_date(views, view, trigger, article.published, status=status)
+    if status == "occurred" and _after_report(when, article.published):
+        status = "planned"  # "تدخل القافلة غداً": what is dated after the report is yet to come
     a1, a2 = pick_actors(views, view, trigger, text, action, allied, parties)
     cited = source is not None and a2 is not None and source.span == a2.mention.span
     if cited and a2 is not None and cited_at(text, a2.mention.span.start):
@@ -163,6 +165,10 @@ def drafts_for(
     return [replace(base, place=p.ref) for p in places] + [
         replace(base, place=p.ref, fatalities=None, quantities=kept) for p in others
     ]
+
+
+def _after_report(when: DateRef | None, published: date | None) -> bool:
+    return when is not None and published is not None and when.interval.start > published
 
 
 TOLL_WORD_ACTIONS = frozenset({"killing"})  # the toll's own verb ("مقتل"), not another act

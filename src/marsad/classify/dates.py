@@ -4,6 +4,7 @@ account, or the publication date (codebook §5)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
@@ -84,7 +85,10 @@ def pick_date(
     trigger: Mention,
     published: date | None,
     text: str = "",
+    status: str = "occurred",
 ) -> DateRef | None:
+    if status == PLANNED and published is not None:
+        view = replace(view, dates=[_ahead(d, published) for d in view.dates])
     own = view.dates
     if trigger.key in BACKGROUND_SINCE_ACTIONS:
         sentence = text or _sentence_text(view)
@@ -128,6 +132,25 @@ def pick_date(
         if dated:
             return DateRef(dated[0].ref.interval, None)
     return None
+
+
+PLANNED = "planned"
+WEEKDAY_RULE = ":weekday"  # the date mention's rule: a weekday named alone or with a relation
+_PAST_RELATION = re.compile(r"(?:الماضي|المنصرم|الفايت|السابق)")
+
+
+def _ahead(d: ResolvedDate, published: date) -> ResolvedDate:
+    """A bare weekday of a planned act is the next such day, not the last one: "من المقرر أن
+    تدخل القافلة يوم الجمعة" in a Wednesday report is two days on (the text layer reads a bare
+    weekday back from the report, as a told act's day)."""
+    i = d.ref.interval
+    if not d.mention.rule.endswith(WEEKDAY_RULE) or i.precision != 1 or i.start >= published:
+        return d
+    if _PAST_RELATION.search(normalize_key(d.mention.span.text)):
+        return d  # "الجمعة الماضية": said of the past even in a plan
+    days = timedelta(days=7)
+    ahead = DateInterval(i.start + days, i.end + days, i.precision)
+    return replace(d, ref=replace(d.ref, interval=ahead))
 
 
 def _report_day(views: list[SentenceView], trigger: Mention, published: date) -> DateRef:
