@@ -9,7 +9,9 @@ victims of gas, the two ends of a handover. People named with their nationality
 (`actors_persons_cases.json`): soldiers' state is the side that suffers ("قتل 33 جندياً تركياً"),
 unless they are the agent or subject; civilians' nationality names no side. A state's ministry
 (`actors_ministries_cases.json`) is that state's body on the event's day, also where its name
-holds a source's words ("وزارة الداخلية السورية"), unless it only tells what others did."""
+holds a source's words ("وزارة الداخلية السورية"), unless it only tells what others did. Joint
+doers (`actors_joint_cases.json`): sides named together as a verb's subject get one record each;
+one side's chain, a side with its loyal factions, and a noun's genitive doers stay one record."""
 
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ def _cases() -> list[dict[str, Any]]:
         + load_cases("actors_sides_cases.json")
         + load_cases("actors_persons_cases.json")
         + load_cases("actors_ministries_cases.json")
+        + load_cases("actors_joint_cases.json")
     )
 
 

@@ -784,6 +784,51 @@ CONJOINED = re.compile(
 GAP_PREPOSITION = re.compile(r"(?:^|\s)(?:مع|ضد|على|عن|بين|إلى|الى|في)\s")
 
 
+def joint_doers(view: SentenceView, text: str, actor: ResolvedActor | None) -> list[ResolvedActor]:
+    """The actors named with `actor` as one subject, in the text's order: the chain joined by و
+    around it ("قوات النظام وميليشيا حزب الله تسيطران على …", CONJOINED), civilians left out."""
+    if actor is None:
+        return []
+    ordered = sorted(
+        (a for a in view.actors if _first_id(a) != CIVILIANS), key=lambda a: a.mention.span.start
+    )
+    index = next((i for i, a in enumerate(ordered) if a is actor), None)
+    if index is None:
+        return [actor]
+    low = high = index
+    while low > 0 and _conjoined(text, ordered[low - 1], ordered[low]):
+        low -= 1
+    while high + 1 < len(ordered) and _conjoined(text, ordered[high], ordered[high + 1]):
+        high += 1
+    return ordered[low : high + 1]
+
+
+def subject_of(text: str, trigger: Mention, chain: list[ResolvedActor]) -> bool:
+    """The chain is the verb's subject: right before it ("قسد والجيش سيطرا") or right after it
+    with no preposition between ("تحاصر قوات النظام وحزب الله المدينة")."""
+    first, last = chain[0].mention.span, chain[-1].mention.span
+    if last.end <= trigger.span.start:
+        return bool(_SUBJECT_GAP.match(text[last.end : trigger.span.start]))
+    gap = text[trigger.span.end : first.start]
+    return (
+        first.start >= trigger.span.end
+        and first.start - trigger.span.end <= VSO_WINDOW_CHARS
+        and not OBJECT_MARKERS.search(_prefix(text, first.start, 8))
+        and not GAP_PREPOSITION.search(gap)
+    )
+
+
+def joint_party(text: str, actor: ResolvedActor) -> bool:
+    """An actor that may be a co-doer of its own: not a relief body, nor named as loyal to or
+    backed by the one before it ("والفصائل السورية الموالية لها")."""
+    if actor.mention.rule.endswith(NEUTRAL_KINDS):
+        return False
+    after = text[actor.mention.span.end :]
+    return not ALLY_AFTER.match(after) and not ALLY_BEFORE.search(
+        _prefix(text, actor.mention.span.start)
+    )
+
+
 def _conjoined_before(
     text: str, before: list[ResolvedActor], actor1: ResolvedActor | None
 ) -> ResolvedActor | None:

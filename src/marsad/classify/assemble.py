@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from marsad.classify.arguments import Allied, PartyViews, pick_actors, pick_status, whole_word
+from marsad.classify.arguments import (
+    Allied,
+    PartyViews,
+    joint_doers,
+    joint_party,
+    pick_actors,
+    pick_status,
+    subject_of,
+    whole_word,
+)
 from marsad.classify.attribution import cited_at, denier, heard, voice_at
 from marsad.classify.dates import pick_date
 from marsad.classify.numbers import fatalities, lone_victims, quantities
@@ -15,7 +25,7 @@ from marsad.classify.places import LIST_ACTIONS, pick_places
 from marsad.classify.select import Scored
 from marsad.classify.view import SentenceView
 from marsad.errors import MarsadError
-from marsad.knowledge.actions import speech_actions
+from marsad.knowledge.actions import speech_actions, two_sided_actions
 from marsad.knowledge.outlets import OutletCatalog
 from marsad.knowledge.resources import Resources
 from marsad.model import (
@@ -58,6 +68,7 @@ class Draft:
     trigger: Span
     confidence: float
     placed: str = "clause"  # where the place was found: clause, sentence, carried, article, none
+    joint: str | None = None  # a co-doer's own record: its catalog id (kept apart in the merge)
 
 
 def _civilians(resources: Resources, views: list[SentenceView]) -> ResolvedActor | None:
@@ -102,6 +113,7 @@ def drafts_for(
     civilians: ResolvedActor | None = None,
     allied: Allied | None = None,
     parties: PartyViews | None = None,
+    root_of: Callable[[str], str] | None = None,
 ) -> list[Draft]:
     text = article.text
     view = views[scored.candidate.sentence]
@@ -129,6 +141,11 @@ def drafts_for(
         a2 = None  # "وفق الأمم المتحدة": the source a report cites is not a side of the act
     if action == "displacement" and (a1 is None or a1.options[0].id != CIVILIANS_ID):
         a1, a2 = civilians, a1 if a2 is None else a2  # people flee; whoever drove them is actor2
+    a1, co_doers = _joint(view, trigger, text, action, a1, a2, root_of)
+    if co_doers and root_of is not None and a2 is not None:
+        sides = {root_of(d.options[0].id) for d in (a1, *co_doers) if d is not None}
+        if root_of(a2.options[0].id) in sides:
+            a2 = None  # the other side picked by default is one of the doers: no side named
     toll, toll_quantity = fatalities(view, killed)
     if toll_quantity is not None and _anothers_toll(view, trigger, toll_quantity):
         toll, toll_quantity = None, None
@@ -159,12 +176,59 @@ def drafts_for(
         placed=how,
     )
     if not places:
-        return [base]
-    # another trigger's clause tells its own happening: the sentence's toll is not its own
-    kept = tuple(q for q in base.quantities if q.item != "killed")
-    return [replace(base, place=p.ref) for p in places] + [
-        replace(base, place=p.ref, fatalities=None, quantities=kept) for p in others
+        drafts = [base]
+    else:
+        # another trigger's clause tells its own happening: the sentence's toll is not its own
+        kept = tuple(q for q in base.quantities if q.item != "killed")
+        drafts = [replace(base, place=p.ref) for p in places] + [
+            replace(base, place=p.ref, fatalities=None, quantities=kept) for p in others
+        ]
+    # joint doers of different sides: one record each (train gold: "one record per named actor")
+    return drafts + [
+        replace(d, actor1=ref, joint=ref.id)
+        for c in co_doers
+        if (ref := _ref(c, when)) is not None
+        for d in drafts
     ]
+
+
+def _joint(
+    view: SentenceView,
+    trigger: Mention,
+    text: str,
+    action: str,
+    actor1: ResolvedActor | None,
+    actor2: ResolvedActor | None,
+    root_of: Callable[[str], str] | None,
+) -> tuple[ResolvedActor | None, list[ResolvedActor]]:
+    """The act's first-named doer and the co-doers of other sides named with it as the verb's
+    subject ("قوات النظام وميليشيا حزب الله تسيطران", "تحاصر قوات النظام وميليشيات حزب الله
+    المدينة": the army, and Hezbollah's own record; train gold codes one record per named actor).
+    One side stays one record: a chain of one catalog root (its head, `_head`), a side and the
+    forces loyal to it ("القوات التركية والفصائل الموالية لها"), relief bodies together, the two
+    parties of a clash, a deal or talks; so does a noun's genitive doer ("هجمات النظام وروسيا",
+    one operation in dev gold)."""
+    if (
+        root_of is None
+        or actor1 is None
+        or action in two_sided_actions()
+        or not trigger.rule.endswith(":verb")
+    ):
+        return actor1, []
+    chain = joint_doers(view, text, actor1)
+    if len(chain) < 2 or actor2 in chain or not subject_of(text, trigger, chain):
+        return actor1, []
+    if any(not joint_party(text, a) for a in chain):
+        return actor1, []
+    sides: dict[str, ResolvedActor] = {}
+    for a in chain:
+        root = root_of(a.options[0].id)
+        if root not in sides or a is actor1:
+            sides[root] = a  # a side's place in the order is where it is first named
+    if len(sides) < 2:
+        return actor1, []
+    doers = list(sides.values())
+    return doers[0], doers[1:]
 
 
 def _after_report(when: DateRef | None, published: date | None) -> bool:
@@ -434,7 +498,7 @@ def _merge_key(d: Draft) -> tuple[object, ...]:
     place = d.place.place.gazetteer_id if d.place is not None else None
     when = d.date.interval if d.date is not None else None
     source = d.attributed_to.name if d.attributed_to is not None else None
-    return (d.action, place, when, d.status, source)
+    return (d.action, place, when, d.status, source, d.joint)
 
 
 def _absorb_undated(drafts: list[Draft]) -> list[Draft]:
@@ -473,7 +537,7 @@ def _consolidate(drafts: list[Draft]) -> list[Draft]:
             out.append(d)
             continue
         place = d.place.place.gazetteer_id if d.place is not None else None
-        key = (d.action,) if d.action in ONE_PER_ARTICLE else (d.action, place)
+        key = (d.action, d.joint) if d.action in ONE_PER_ARTICLE else (d.action, place, d.joint)
         first = kept.get(key)
         if first is None:
             kept[key] = d
@@ -633,7 +697,7 @@ def _names_itself(d: Draft, actor: ActorRef) -> bool:
 def _fold_regions(drafts: list[Draft], city_names: CityNames) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
-        if not any(_retells(d, first, city_names) for first in out):
+        if not any(d.joint == first.joint and _retells(d, first, city_names) for first in out):
             out.append(d)
     return out
 
@@ -676,7 +740,7 @@ def _one_raid(later: Draft, first: Draft) -> bool:
 def _fold_landmarks(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
-        if not any(_one_raid(d, first) for first in out):
+        if not any(d.joint == first.joint and _one_raid(d, first) for first in out):
             out.append(d)
     return out
 
@@ -888,6 +952,19 @@ def _outlet_catalog(resources: Resources) -> OutletCatalog | None:
         return None
 
 
+def _root_of(resources: Resources) -> Callable[[str], str] | None:
+    """The catalog root of an actor id (HTS → OPPOSITION), None without the catalog."""
+    try:
+        catalog = resources.actors
+    except MarsadError:
+        return None
+
+    def root(actor_id: str) -> str:
+        return catalog.root(actor_id) if actor_id in catalog else actor_id
+
+    return root
+
+
 def _allied_on(resources: Resources, day: date | None) -> Allied | None:
     """Whether two catalog roots fought on one side on the report's day (data/actor_sides.tsv);
     None without a day or the tables."""
@@ -913,6 +990,7 @@ def assemble_claims(
     outlets = _outlet_catalog(resources)
     killed = _killed_nouns(resources)
     civilians = _civilians(resources, views)
+    root_of = _root_of(resources)
     drafts: list[Draft] = []
     for scored in accepted:
         voice = voice_at(
@@ -924,7 +1002,19 @@ def assemble_claims(
         )
         if _own_voice(voice, article.outlet, outlets):
             voice = None
-        drafts.extend(drafts_for(scored, views, article, voice, killed, civilians, allied, parties))
+        drafts.extend(
+            drafts_for(
+                scored,
+                views,
+                article,
+                voice,
+                killed,
+                civilians,
+                allied,
+                parties,
+                root_of,
+            )
+        )
     drafts = _denied_by_reference(drafts, views, article.text)
     titles = _titles(views, voices, article.text)
     drafts = _terms_told(_bare_shelling_titles(sourced_titles(drafts, titles), titles))
