@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from marsad.knowledge.actors import ActorCatalog
 from marsad.knowledge.gazetteer import Gazetteer
@@ -62,10 +63,40 @@ def place_mentions(
             rule += KINDS_MARK + "+".join(sorted(kinds))
         span = Span.of(text, hit.start, hit.end)
         out.append(Mention(MentionKind.PLACE, span, "|".join(hit.ids), rule))
+    if words is not None and words.several:
+        out = _listed_kinds(text, out, words.several)
     if words is not None and words.titles:
         out = _drop_titles(text, out, words.titles)
     if words is not None and words.anaphors:
         out.extend(_anaphors(text, norm or normalize(text), words.anaphors, out))
+    return out
+
+
+_LIST_GAP = re.compile(r"^\s*(?:[،,]\s*)?و?\s*$")  # "إدلب وحماة", "حمص، حماة"
+_KIND_WORD = re.compile(r"([\u0621-\u064A]+)\s*$")
+
+
+def _listed_kinds(text: str, places: list[Mention], several: frozenset[str]) -> list[Mention]:
+    """The names listed after a kind word for several places ("محافظتي إدلب وحماة", "بلدات
+    كفرنبل وحاس") take its kinds, as the first name does: Hama the governorate there."""
+    ordered = sorted(places, key=lambda m: m.span.start)
+    out: list[Mention] = []
+    carried: str | None = None  # the kinds mark of the list being read
+    for m in ordered:
+        previous = out[-1] if out else None
+        if (
+            carried is not None
+            and previous is not None
+            and KINDS_MARK not in m.rule
+            and _LIST_GAP.match(text[previous.span.end : m.span.start])
+        ):
+            m = replace(m, rule=m.rule + carried)
+        else:
+            carried = None
+            word = _KIND_WORD.search(normalize_key(text[max(0, m.span.start - 16) : m.span.start]))
+            if word and KINDS_MARK in m.rule and any(f in several for f in _bare(word.group(1))):
+                carried = m.rule[m.rule.index(KINDS_MARK) :]
+        out.append(m)
     return out
 
 
