@@ -26,7 +26,7 @@ def extract_mentions(article: Article, resources: Resources) -> Extraction:
     found.extend(trigger_mentions(text, norm, lexicon))
     found.extend(cue_mentions(text, norm, lexicon, list(found)))
     entities = drop_source_overlaps(entity_mentions(article, norm, resources), found, text)
-    found.extend(drop_building_names(entities, found))
+    found.extend(drop_building_names(entities, found, text))
     found = persons_sides(text, norm, lexicon, found)
     found.extend(name_mentions(text, found))
     sentence_spans = sentences(text)

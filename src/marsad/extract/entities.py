@@ -304,13 +304,20 @@ def _state_body(actor: Span, source: Span) -> bool:
 BUILDING_GAP_CHARS = 2  # "مبنى القصر": the building word and the name are adjacent
 
 
-def drop_building_names(entities: list[Mention], cues: list[Mention]) -> list[Mention]:
+def drop_building_names(
+    entities: list[Mention], cues: list[Mention], text: str = ""
+) -> list[Mention]:
     """A name right after a building word ("مبنى القصر العدلي", "سجن حمص" excepted when a
-    place word intervenes) names the building, not a village of that name."""
+    place word intervenes) names the building, not a village of that name; not a name after a
+    preposition glued to it ("منزل بيبرود": a house in Yabroud)."""
     ends = [m.span.end for m in cues if m.key == "context:building"]
+
+    def building_name(e: Mention, end: int) -> bool:
+        gap = text[end : e.span.start]
+        return 0 <= e.span.start - end <= BUILDING_GAP_CHARS and not any(c.isalpha() for c in gap)
+
     return [
         e
         for e in entities
-        if e.kind is not MentionKind.PLACE
-        or not any(0 <= e.span.start - end <= BUILDING_GAP_CHARS for end in ends)
+        if e.kind is not MentionKind.PLACE or not any(building_name(e, end) for end in ends)
     ]
