@@ -276,7 +276,8 @@ def drop_source_overlaps(
         if e.kind is not MentionKind.ACTOR or not _state_body(e.span, s):
             return False
         reported = any(0 <= s.start - end <= SPEAKER_GAP_CHARS for end in report_ends)
-        return not (reported and _COMPLEMENT_AFTER.match(text, e.span.end))
+        said = _COMPLEMENT_AFTER.match(text, e.span.end)
+        return not (reported and said) or _own_forces(text, said.end() if said else e.span.end)
 
     return [
         e
@@ -290,6 +291,21 @@ def drop_source_overlaps(
 
 # What a speaker says follows it: "أن", "إن", "بأن", "أنه" (maybe after a comma or a day word)
 _COMPLEMENT_AFTER = re.compile(r"[\s،,]+(?:\S+[\s،,]+){0,2}?(?:ب?[أإا]ن(?:ه|ها|هم)?)(?:\s|$)")
+_NEXT = re.compile(r"\s*([\u0621-\u064A]+)")
+_OWN = ("ها", "ه", "هم")  # the pronoun that points back at the speaker
+
+
+def _own_forces(text: str, start: int) -> bool:
+    """What the speaker says opens with its own forces ("إن قواتها سيطرت", "أن وحداته"): a part
+    of a force (`data/text/force_units.tsv`) with a pronoun pointing back at it, the doer."""
+    word = _NEXT.match(text, start)
+    if word is None:
+        return False
+    key = normalize_key(word.group(1))
+    units = words_of("force_units.tsv")
+    return any(key.endswith(p) and key[: -len(p)] in units for p in _OWN)
+
+
 SPEAKER_GAP_CHARS = 4  # "وأعلنت وزارة": the reporting verb, a space, the speaker
 _STATE_ADJECTIVE = re.compile(r"^\s+ال[\u0621-\u064A]+(?:ية|ي|يه)$")
 
