@@ -52,3 +52,9 @@ def test_civilians_nationality_is_no_actor() -> None:
 def test_a_groups_fighters_are_not_marked() -> None:
     actors = _actors("سيطر المقاتلون الأكراد على البلدة بعد انسحاب عناصر التنظيم.")
     assert actors and not any(r.endswith(PERSONS_MARK) for r in actors.values()), actors
+
+
+def test_an_adjective_after_a_word_of_another_sense_names_no_doer() -> None:
+    """ "زار" inside "وزارة الدفاع التركية" is no act: "التركية" is the ministry's, not a doer's."""
+    actors = _actors("وقالت وزارة الدفاع التركية إن الجنود قتلوا في قصف جوي.")
+    assert not any(r.startswith("lexicon.nationality") for r in actors.values()), actors

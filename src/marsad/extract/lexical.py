@@ -134,7 +134,15 @@ def cue_mentions(
                 mention = _cue_mention(text, hit.start, hit.end, kind, rest)
                 if mention is not None:
                     out.append(mention)
-    return _longest_sources(out) + nationality_mentions(text, norm, lexicon, triggers)
+    # a trigger inside a word of another sense ("زار" in "وزارة الدفاع التركية") names no act,
+    # so no adjective after it names its doer
+    lexical = [m.span for m in out if m.key == "context:lexical"]
+    acts = [
+        t
+        for t in triggers
+        if not any(s.start <= t.span.start and t.span.end <= s.end for s in lexical)
+    ]
+    return _longest_sources(out) + nationality_mentions(text, norm, lexicon, acts)
 
 
 def _longest_sources(mentions: list[Mention]) -> list[Mention]:
