@@ -89,7 +89,7 @@ def pick_date(
 ) -> DateRef | None:
     if status == PLANNED and published is not None:
         view = replace(view, dates=[_ahead(d, published) for d in view.dates])
-    own = view.dates
+    own = [d for d in view.dates if not _a_terms_date(view, trigger, d, published)]
     if trigger.key in BACKGROUND_SINCE_ACTIONS:
         sentence = text or _sentence_text(view)
         own = [d for d in own if not _began_long_ago(d.ref, sentence, published)]
@@ -151,6 +151,23 @@ def _ahead(d: ResolvedDate, published: date) -> ResolvedDate:
     days = timedelta(days=7)
     ahead = DateInterval(i.start + days, i.end + days, i.precision)
     return replace(d, ref=replace(d.ref, interval=ahead))
+
+
+FUTURE_CUES = frozenset({"planned", "terms"})
+
+
+def _a_terms_date(
+    view: SentenceView, trigger: Mention, d: ResolvedDate, published: date | None
+) -> bool:
+    """A date ahead of the report told after a plan or a deal's terms that follow the act: the
+    date of what is planned, not of the act ("توصلت روسيا وجيش الإسلام إلى اتفاق يقضي بخروج
+    المقاتلين … خلال الأيام المقبلة": the deal was reached; the leaving is to come)."""
+    if published is None or d.ref.interval.start <= published:
+        return False
+    start = d.mention.span.start
+    return any(
+        m.key in FUTURE_CUES and trigger.span.end <= m.span.start < start for m in view.status
+    )
 
 
 def _report_day(views: list[SentenceView], trigger: Mention, published: date) -> DateRef:

@@ -212,7 +212,8 @@ def grammar() -> Grammar:
         recent_span=re.compile(
             rf"{_START}(?P<unit>{_alternation(list(RECENT_UNITS))})\s+"
             rf"(?:(?:ال\s*)?(?P<count>\d+)\s+|(?P<words>ال[^\W\d_]+(?:\s+وال[^\W\d_]+)?)\s+)?"
-            rf"(?:الماضيه|الماضيين|الماضيتين|الاخيره|الاخيرين|الاخيرتين|المنصرمه|الفايته){_STOP}"
+            rf"(?:الماضيه|الماضيين|الماضيتين|الاخيره|الاخيرين|الاخيرتين|المنصرمه|الفايته"
+            rf"|(?P<ahead>المقبله|القادمه|المقبلين|القادمين)){_STOP}"
         ),
         relative_period=re.compile(
             rf"{_START}(?:(?P<this>هذا)\s+)?(?P<period>الاسبوع|الشهر)(?:\s+(?P<rel>{_RELATIONS}))?"

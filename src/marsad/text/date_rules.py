@@ -68,7 +68,11 @@ def rules(g: Grammar) -> tuple[tuple[re.Pattern[str], _Rule, tuple[_Cue, ...]], 
         (g.weekday, _weekday, _WEEKDAYS),
         (g.ago, _ago, ("منذ", "قبل")),
         (g.recent_hours, _recent_hours, ("ساع",)),
-        (g.recent_span, _recent_span, ("الماضي", "الاخير", "المنصرم", "الفايت")),
+        (
+            g.recent_span,
+            _recent_span,
+            ("الماضي", "الاخير", "المنصرم", "الفايت", "المقبل", "القادم"),
+        ),
         (g.relative_period, _relative_period, ("الاسبوع", "الشهر")),
     )
 
@@ -452,6 +456,11 @@ def _recent_span(g: Grammar, match: re.Match[str], published: date | None) -> Fo
     if published is None:
         return _found(match, None, "relative", False)
     days = {"hour": max(1, count // 24), "day": count, "week": 7 * count}[unit]
+    if match.group("ahead"):
+        # "خلال الأيام المقبلة": the span that starts after the report (a plan, an expectation)
+        start = published if unit == "hour" else published + timedelta(days=1)
+        first, last = start, published + timedelta(days=days)
+        return _found(match, cal.days(first, last, cal.WEEK_OR_PART), "relative", False)
     interval = cal.days(published - timedelta(days=days), published, cal.WEEK_OR_PART)
     return _found(match, interval, "relative", False)
 
