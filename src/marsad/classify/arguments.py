@@ -128,6 +128,10 @@ def pick_actors(
         ]
         view = views[view.index]
     actor1, actor2 = _positional_actors(view, trigger, text)
+    if victim is not None and _root(victim) == _root(actor1):
+        # "أعلنت وزارة الدفاع الروسية مقتل جندي روسي بقصف …": the side that lost its people
+        # tells of the act, it did not do it
+        actor1 = None
     if actor2 is None and victim is not None and _root(victim) != _root(actor1):
         actor2 = victim
     if action in PROTESTERS_ACT:
@@ -165,7 +169,7 @@ def pick_actors(
             and _root(a) == _root(actor2)
             and a.mention.span.start < actor2.mention.span.start
         ]
-        if actor1 is None and own_side and action not in CIVILIAN_ACTORS:
+        if actor1 is None and own_side and action not in CIVILIAN_ACTORS and actor2 is not victim:
             # "شنّت الطائرات التركية … غارات على الشريط الحدودي مع تركيا": the side named as
             # the subject before the act is its doer; the same state after it is no target.
             actor1, actor2 = own_side[-1], None
