@@ -22,7 +22,6 @@ import argparse
 import csv
 import gzip
 import json
-import math
 import random
 import re
 import sys
@@ -32,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from marsad.geo import haversine_km  # noqa: E402
 from marsad.text.normalize import normalize_key  # noqa: E402
 
 OUT_DIR = ROOT / "src" / "marsad" / "data" / "gazetteer"
@@ -113,11 +113,7 @@ class Entry:
         ]
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
+km = haversine_km  # the pipeline's own distance, so built and resolved places measure alike
 
 
 def spelling_variants(name: str) -> list[str]:

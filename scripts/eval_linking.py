@@ -38,7 +38,7 @@ from marsad.ingest import read_inputs
 from marsad.knowledge.resources import Resources
 from marsad.link import LinkResult, link_claims, near_duplicates
 from marsad.link.actors import ActorTree, actor_tree
-from marsad.link.facts import RecordFacts, facts_of, written_days
+from marsad.link.facts import RecordFacts, facts_of, told_days, written_days
 from marsad.link.linking import family_of
 from marsad.link.scoring import pair_score, score_parts
 from marsad.model import (
@@ -381,9 +381,14 @@ def show_end_to_end_errors(
     matched_ids = {c.id: key for _, key, _, _, c in matched}
     claims = [c for _, _, _, _, c in matched]
     written = written_days(result.claims, articles)
+    told = told_days(result.claims, articles)
     facts = {
         c.id: facts_of(
-            c, articles.get(c.article_id), family_of(c.action, resources), written.get(c.article_id)
+            c,
+            articles.get(c.article_id),
+            family_of(c.action, resources),
+            written.get(c.article_id),
+            told.get(c.id),
         )
         for c in claims
     }

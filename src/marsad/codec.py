@@ -29,6 +29,7 @@ from marsad.model import (
     Place,
     PlaceRef,
     Quantity,
+    Site,
     Span,
     Story,
 )
@@ -117,7 +118,13 @@ def _place_ref_from(d: Mapping[str, Any] | None) -> PlaceRef | None:
         pcode=_opt_str(d.get("pcode")),
         population=None if d.get("population") is None else int(d["population"]),
     )
-    return PlaceRef(place=place, geo_precision=int(d["geo_precision"]), span=_span_from(d))
+    site = d.get("site")
+    return PlaceRef(
+        place=place,
+        geo_precision=int(d["geo_precision"]),
+        span=_span_from(d),
+        site=Site(str(site["key"]), str(site["name"])) if isinstance(site, Mapping) else None,
+    )
 
 
 def _date_ref_from(d: Mapping[str, Any] | None) -> DateRef | None:

@@ -141,10 +141,25 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class Site:
+    """A facility or landmark inside a record's place that the place's entry does not name: the
+    national hospital or municipal stadium of the city the record is coded at, or the named
+    landmark a "landmark" place stands for. Two sites of one town are two spots: linking tells
+    their happenings apart although both share the town's entry and coordinates."""
+
+    key: str  # stable identity: the head noun's class and the name ("hospital:وطني")
+    name: str  # English ("National hospital")
+
+    def to_json(self) -> dict[str, object]:
+        return {"key": self.key, "name": self.name}
+
+
+@dataclass(frozen=True, slots=True)
 class PlaceRef:
     place: Place
     geo_precision: int  # codebook §4: 1 exact, 2 near / area, 3 governorate
     span: Span | None
+    site: Site | None = None  # the landmark inside the place the text names, if any
 
     def to_json(self) -> dict[str, object]:
         p = self.place
@@ -160,6 +175,7 @@ class PlaceRef:
             "geo_precision": self.geo_precision,
             "gazetteer_id": p.gazetteer_id,
             "pcode": p.pcode,
+            "site": None if self.site is None else self.site.to_json(),
         }
         out.update(_span_fields(self.span))
         return out

@@ -70,7 +70,8 @@ def test_data_check_passes_on_shipped_data(capsys: pytest.CaptureFixture[str]) -
 def test_data_check_fails_on_broken_data(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    for name in ("outlets.tsv", "attribution_cues.tsv", "status_cues.tsv", "actors.tsv"):
+    for name in ("outlets.tsv", "outlet_names.tsv", "attribution_cues.tsv", "status_cues.tsv",
+                 "actors.tsv"):  # fmt: skip
         shutil.copy(data_path(name), tmp_path / name)
     (tmp_path / "gazetteer").mkdir()
     rows = "id\tkind\tname_en\tnames_ar\tlat\tlon\tadmin1\nX\tvillage\tX\tقرية\t48.8\t2.3\tHama\n"

@@ -28,3 +28,10 @@ def test_names_after_titles_and_place_words() -> None:
     assert ("person", "أبو خالد الديري") in found
     assert ("place", "الطيبة الغربية") in found
     assert all(text[m.span.start : m.span.end] == m.span.text for m in name_mentions(text, []))
+
+
+def test_a_two_word_title_and_a_glued_conjunction_open_a_name() -> None:
+    text = "وقال المتحدث باسم سامر الحلبي في بيان عن ومخيم الركبان"
+    found = [(m.key, m.span.text) for m in name_mentions(text, [])]
+    assert ("person", "سامر الحلبي") in found
+    assert ("place", "الركبان") in found

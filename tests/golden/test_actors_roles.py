@@ -28,6 +28,7 @@ def _cases() -> list[dict[str, Any]]:
         load_cases("actors_roles_cases.json")
         + load_cases("actors_other_side_cases.json")
         + load_cases("actors_sides_cases.json")
+        + load_cases("actors_sieges_cases.json")
         + load_cases("actors_persons_cases.json")
         + load_cases("actors_ministries_cases.json")
         + load_cases("actors_joint_cases.json")
@@ -59,3 +60,5 @@ def test_actor_roles(case: dict[str, Any]) -> None:
         assert any(_fits(r, want) for r in records), (want, records)
     for unwanted in case.get("absent", []):
         assert not any(_fits(r, unwanted) for r in records), (unwanted, records)
+    for action, count in case.get("count", {}).items():
+        assert sum(r["action"] == action for r in records) == count, (action, records)

@@ -48,6 +48,7 @@ def _fits(place: ResolvedPlace, want: dict[str, Any], text: str) -> bool:
         ("name", p.name),
         ("admin1", p.admin1),
         ("precision", place.ref.geo_precision),
+        ("site", place.ref.site.key if place.ref.site else None),
     )
     return all(key not in want or want[key] == value for key, value in checks)
 
@@ -55,7 +56,7 @@ def _fits(place: ResolvedPlace, want: dict[str, Any], text: str) -> bool:
 def _describe(places: tuple[ResolvedPlace, ...]) -> list[str]:
     return [
         f"{p.mention.span.text!r} {p.ref.place.kind} {p.ref.place.gazetteer_id}"
-        f" {p.ref.place.name} p{p.ref.geo_precision}"
+        f" {p.ref.place.name} p{p.ref.geo_precision} site={p.ref.site}"
         for p in places
     ]
 
@@ -127,3 +128,29 @@ def test_clashes_at_two_landmarks_stay_apart() -> None:
 
 def _describe_claims(claims: tuple[Claim, ...]) -> list[str]:
     return [f"{c.action} @ {c.location.place.name if c.location else None}" for c in claims]
+
+
+def _sites(claims: tuple[Claim, ...], action: str) -> list[str | None]:
+    return [
+        c.location.site.key if c.location and c.location.site else None
+        for c in claims
+        if c.action == action
+    ]
+
+
+def test_the_clashes_a_site_was_taken_by_are_at_that_site() -> None:
+    """A clause opened by "ب" + trigger with no place of its own tells the means of the act
+    before it, at that act's place, not at a place a later clause names."""
+    claims = _claims(
+        "سيطرت قوات سوريا الديمقراطية اليوم على المشفى الوطني في مدينة الرقة، باشتباكات مع"
+        " عناصر تنظيم الدولة، قبل أن تنتقل المعارك إلى الملعب البلدي."
+    )
+    assert _sites(claims, "territory_taken") == ["AREA_REL_NATIONAL_HOSPITAL"]
+    assert _sites(claims, "armed_clash") == ["AREA_REL_NATIONAL_HOSPITAL"], _describe_claims(claims)
+
+
+def test_means_clashes_that_name_their_own_place_keep_it() -> None:
+    claims = _claims("سيطرت القوات اليوم على بلدة الطبقة، باشتباكات في حي الثورة مع عناصر التنظيم.")
+    assert [c.location.span.text for c in claims if c.action == "armed_clash" and c.location] == [
+        "الثورة"
+    ], _describe_claims(claims)

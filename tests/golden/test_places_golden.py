@@ -4,7 +4,6 @@ be coded at (within 5 km of a point, or in a governorate), and places it must no
 from __future__ import annotations
 
 import json
-import math
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from marsad.geo import haversine_km
 from marsad.knowledge.resources import Resources
 from marsad.model import Article, Claim
 from marsad.pipeline import analyze
@@ -36,13 +36,6 @@ def _claims(report: dict[str, Any]) -> tuple[Claim, ...]:
     return analyze(article, _resources()).claims
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
-
-
 def _fits(claim: Claim, want: dict[str, Any]) -> bool:
     if claim.action != want["action"]:
         return False
@@ -54,7 +47,7 @@ def _fits(claim: Claim, want: dict[str, Any]) -> bool:
     if "admin1" in want and loc.place.admin1 != want["admin1"]:
         return False
     return "lat" not in want or (
-        _km(loc.place.lat, loc.place.lon, want["lat"], want["lon"]) <= CLOSE_KM
+        haversine_km(loc.place.lat, loc.place.lon, want["lat"], want["lon"]) <= CLOSE_KM
     )
 
 

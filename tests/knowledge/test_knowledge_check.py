@@ -21,7 +21,7 @@ def test_shipped_data_has_no_errors() -> None:
 @pytest.fixture()
 def data_dir(tmp_path: Path) -> Path:
     """A copy of the shipped knowledge files that a test may break."""
-    for name in ("outlets.tsv", "attribution_cues.tsv", "status_cues.tsv",
+    for name in ("outlets.tsv", "outlet_names.tsv", "attribution_cues.tsv", "status_cues.tsv",
                  "actors.tsv", "actor_aliases_shared.tsv", "actor_sides.tsv"):  # fmt: skip
         shutil.copy(data_path(name), tmp_path / name)
     (tmp_path / "gazetteer").mkdir()
@@ -108,3 +108,35 @@ def test_a_side_row_for_an_actor_not_in_the_catalog_is_an_error(data_dir: Path) 
     with (data_dir / "actor_sides.tsv").open("a", encoding="utf-8") as handle:
         handle.write("NO_SUCH_ACTOR\tgovernment\t2015-01-01\t\ttest row\n")
     assert any("NO_SUCH_ACTOR" in m for m in _messages(data_dir))
+
+
+def test_an_outlet_cited_under_a_name_the_catalog_lacks_is_an_error(data_dir: Path) -> None:
+    with (data_dir / "outlet_names.tsv").open("a", encoding="utf-8") as handle:
+        handle.write("SANA\tوكالة سانا الرسمية\tyes\tnamed\tSyrian News\n")
+    assert any("cited as 'Syrian News'" in m for m in _messages(data_dir))
+
+
+def test_a_missing_outlet_names_file_is_reported(data_dir: Path) -> None:
+    (data_dir / "outlet_names.tsv").unlink()
+    assert any("cannot read" in m for m in _messages(data_dir))
+
+
+def _text_table(data_dir: Path, name: str, content: str) -> None:
+    (data_dir / "text").mkdir(exist_ok=True)
+    (data_dir / "text" / name).write_text(content, encoding="utf-8")
+
+
+def test_text_tables_are_checked_when_the_folder_has_them(data_dir: Path) -> None:
+    _text_table(data_dir, "good.tsv", "# a comment\nkind\tword\nverb\tقال\nback\tذلك\n")
+    assert _messages(data_dir) == []
+    _text_table(data_dir, "long_row.tsv", "word\nقال\tزائد\n")
+    _text_table(data_dir, "empty_word.tsv", "kind\tword\nverb\tـــ\n")
+    messages = _messages(data_dir)
+    assert any("more fields than the header" in m for m in messages)
+    assert any(m.startswith("row 1: empty word") for m in messages)
+
+
+def test_a_text_word_listed_twice_is_a_warning(data_dir: Path) -> None:
+    _text_table(data_dir, "twice.tsv", "kind\tword\na\tقال\nb\tقال\na\tقال\na\tقإل\n")
+    warnings = [p for p in check_all(data_dir) if p.severity == "warning"]
+    assert [(p.file, p.where) for p in warnings] == [("text/twice.tsv", "row 3")]

@@ -64,9 +64,10 @@ def test_status_cues(resources: Resources) -> None:
 def test_bad_outlet_scale_is_a_data_error(tmp_path: Path) -> None:
     path = tmp_path / "outlets.tsv"
     path.write_text(
-        "id\tname_en\tkind\tscale\tneeds_cue\tnames_ar\tnames_en\n"
-        "X\tX\toutlet\tGlobal\t0\tقناة إكس\tX\n",
-        encoding="utf-8",
+        "id\tname_en\tkind\tscale\tnames_en\nX\tX\toutlet\tGlobal\tX\n", encoding="utf-8"
+    )
+    (tmp_path / "outlet_names.tsv").write_text(
+        "outlet\tname\tcatalog\textract\tcited_as\nX\tقناة إكس\tyes\tno\t\n", encoding="utf-8"
     )
     with pytest.raises(DataError):
         load_outlets(path)

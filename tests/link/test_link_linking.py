@@ -339,3 +339,22 @@ def test_a_siege_of_another_town_stays_another_siege_however_alike(resources: Re
     )
     result = run([first, second], [begun, later], resources)
     assert event_of(result, first).id != event_of(result, second).id
+
+
+def test_an_unplaced_record_links_when_action_actors_and_time_agree(resources: Resources) -> None:
+    """An act told as another's cause keeps no place (classify/background.py): an empty place
+    adds nothing, so actors, wording and time link it to the report that places it, and the
+    event takes that report's place."""
+    articles, claims = strike_reports()
+    cause = claim(
+        articles[2],
+        "air_strike",
+        texts.STRIKE_PARAPHRASE[36:160],
+        actor1="RUS",
+        actor2="CIV",
+    )
+    result = run([claims[0], cause], [articles[0], articles[2]], resources)
+    assert len({c.event_id for c in result.claims}) == 1
+    event = event_of(result, cause)
+    assert event.location is not None and event.location.place == IDLEB
+    assert not [d for d in event.disputes if d.field == "location"]

@@ -20,7 +20,8 @@ from link_builders import (
 
 from marsad.link.actors import ActorTree
 from marsad.link.facts import RecordFacts, facts_of
-from marsad.link.scoring import PAIR_THRESHOLD, pair_score
+from marsad.link.scoring import PAIR_THRESHOLD, pair_score, score_parts
+from marsad.model import Place
 
 TREE = ActorTree(known=frozenset({"SDF", "SYR_GOV"}))
 REPORT = article("a1", texts.STRIKE_ORIGINAL, outlet="Enab Baladi", published=date(2022, 5, 3))
@@ -168,3 +169,76 @@ def test_two_reports_naming_each_other_side_as_the_doer_pay_for_the_swap_once() 
     assert swapped is not None and half is not None and unknown_actor2 is not None
     assert swapped == unknown_actor2
     assert swapped > half
+
+
+# A siege told as a state, weeks apart: Eastern Ghouta (an area) and a town inside it.
+GHOUTA = Place(
+    "eastern_ghouta",
+    "Eastern Ghouta",
+    "الغوطة الشرقية",
+    33.55,
+    36.40,
+    "Rural Damascus",
+    None,
+    None,
+    "SY",
+    "area",
+)
+# some 9 km from the region's centre: inside it, beyond "one spot" (5 km)
+NASHABIYAH = Place(
+    "nashabiyah",
+    "Nashabiyah",
+    "النشابية",
+    33.495,
+    36.483,
+    "Rural Damascus",
+    None,
+    None,
+    "SY",
+    "town",
+)
+MADAYA = Place(
+    "madaya", "Madaya", "مضايا", 33.6900, 36.0960, "Rural Damascus", None, None, "SY", "town"
+)
+SIEGE_REPORT = article(
+    "s1", "قتل مدنيون في قصف على الغوطة الشرقية المحاصرة قرب دمشق.", published=date(2018, 2, 19)
+)
+SIEGE_LATER = article(
+    "s2", "بدأ مقاتلو المعارضة الخروج من بلدة النشابية المحاصرة اليوم.", published=date(2018, 3, 24)
+)
+
+
+def siege(source: str = "s1", **changes: object) -> RecordFacts:
+    art = SIEGE_REPORT if source == "s1" else SIEGE_LATER
+    when = (art.published, art.published) if art.published else None
+    where = GHOUTA if source == "s1" else NASHABIYAH
+    base = claim(art, "siege_imposed", art.text[:40], actor2="OPPOSITION", where=where, when=when)
+    return replace(facts_of(base, art, "siege"), **changes)  # type: ignore[arg-type]
+
+
+def test_a_siege_at_a_region_and_at_a_town_inside_it_weeks_apart_can_be_one_siege() -> None:
+    region, town = siege("s1"), siege("s2")
+    score = pair_score(region, town, TREE)  # 33 days apart, besieger unknown, besieged agree
+    assert score is not None and score >= PAIR_THRESHOLD
+    other_side = pair_score(region, siege("s2", actor2="SDF"), TREE)
+    assert other_side is not None and other_side < PAIR_THRESHOLD
+    far = siege("s2", place=MADAYA)  # outside the region: two sieges
+    assert pair_score(region, far, TREE) is None
+
+
+def test_a_durable_sieges_reports_days_apart_cost_nothing_a_strikes_do() -> None:
+    town = siege("s2")
+    assert town.date is not None
+    earlier = replace(town.date, start=date(2018, 3, 22), end=date(2018, 3, 22))
+    other = siege("s2", article_id="s3", record_id="r3", date=earlier)
+    assert score_parts(town, other, TREE)["date"] == 0.0
+    strike_a, strike_b = replace(town, action="air_strike"), replace(other, action="air_strike")
+    assert (score_parts(strike_a, strike_b, TREE)["date"] or 0.0) < 0.0
+
+
+def test_an_unknown_besieger_does_not_conflict_a_named_one() -> None:
+    named = siege("s1", actor1="SYR_GOV")
+    unknown = siege("s2", place=GHOUTA)
+    crossed = siege("s2", place=GHOUTA, actor1="OPPOSITION", actor2="SYR_GOV")
+    a, b = pair_score(named, unknown, TREE), pair_score(named, crossed, TREE)
+    assert a is not None and b is not None and a > b

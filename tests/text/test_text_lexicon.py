@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from marsad.errors import DataError
 from marsad.text.date_grammar import grammar
-from marsad.text.lexicon import column, read_table, trie_pattern
+from marsad.text.lexicon import column, phrase_alternation, phrases_of, read_table, trie_pattern
 
 TABLES = {
     "months.tsv": ("name", "month", "calendar", "ambiguous"),
@@ -22,6 +22,26 @@ TABLES = {
     "clitic_exceptions.tsv": ("word",),
     "stopwords.tsv": ("word",),
     "clause_openers.tsv": ("word",),
+    "agent_markers.tsv": ("kind", "phrase"),
+    "sponsor_words.tsv": ("word",),
+    "bare_shelling.tsv": ("word",),
+    "wounded_words.tsv": ("kind", "word"),
+    "name_titles.tsv": ("kind", "word"),
+    "affiliation_words.tsv": ("word",),
+    "ground_weapons.tsv": ("word",),
+    "military_targets.tsv": ("kind", "word"),
+    "spokesman_words.tsv": ("kind", "word"),
+    "backing_words.tsv": ("kind", "word"),
+    "media_words.tsv": ("word",),
+    "place_context_words.tsv": ("kind", "word"),
+    "road_words.tsv": ("kind", "word"),
+    "direction_words.tsv": ("word",),
+    "ousting_words.tsv": ("word",),
+    "document_words.tsv": ("word",),
+    "partitive_words.tsv": ("kind", "word"),
+    "conjoined_forces.tsv": ("word",),
+    "place_before_name.tsv": ("word",),
+    "arriving_words.tsv": ("kind", "word"),
 }
 
 
@@ -63,3 +83,29 @@ def test_trie_pattern_prefers_the_longest_word(vocabulary: list[str]) -> None:
     longest = max(vocabulary, key=len)
     match = pattern.match(longest)
     assert match is not None and len(match.group()) == len(longest)
+
+
+def test_phrases_of_keeps_the_written_form_and_the_file_order() -> None:
+    markers = phrases_of("agent_markers.tsv", "marker")
+    assert markers[:2] == ("على يد", "على أيدي")  # the hamza kept: the rules read raw text
+    assert "عناصر" not in markers and "عناصر" in phrases_of("agent_markers.tsv", "member")
+    assert "حضور" in phrases_of("sponsor_words.tsv", field="word")
+    with pytest.raises(DataError):
+        phrases_of("agent_markers.tsv", "no_such_kind")
+    with pytest.raises(DataError):
+        phrases_of("sponsor_words.tsv", "marker")  # a table without kinds
+
+
+def test_phrase_alternation_lets_any_spaces_part_the_words() -> None:
+    pattern = re.compile(phrase_alternation(("على يد", "بيد")) + "$")
+    assert pattern.match("على  يد") and pattern.match("على\nيد") and pattern.match("بيد")
+    assert not pattern.match("على") and not pattern.match("علىيد")
+    glued = re.compile(phrase_alternation(("ما يسمى ب",), gap=r"\s*") + "$")
+    assert glued.match("ما يسمى ب") and glued.match("مايسمى ب") and glued.match("ما يسمىب")
+    assert re.compile(phrase_alternation(("a.b",)) + "$").match("axb") is None  # escaped
+
+
+def test_unit_words_table_has_a_unit_for_every_word() -> None:
+    rows = read_table("unit_words.tsv")
+    assert rows and all(tuple(row) == ("word", "unit", "item") for row in rows)
+    assert all(row["word"] and row["unit"] for row in rows)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from functools import cached_property
+from functools import cache, cached_property
 
 from marsad.classify.view import SentenceView
 from marsad.knowledge.actions import speech_actions, two_sided_actions
@@ -18,16 +18,22 @@ from marsad.model import (
     ResolvedActor,
     Span,
 )
-from marsad.text.lexicon import words_of
+from marsad.text.lexicon import phrase_alternation, phrases_of, words_of
 from marsad.text.normalize import normalize_key
 
-AGENT_MARKERS = re.compile(
-    r"(على\s+(?:يد|أيدي|ايدي)|من\s+قبل|من\s+جانب|من\s+طرف|بيد|بأيدي|بايدي"
-    # "قتل عنصران برصاص مسلحين مجهولين", "بنيران قوات النظام": whose fire it was
-    r"|برصاص|بنيران|برصاص\s+قناص|بنيران\s+قناص)\s*"
-    # a word for members or the so-called may stand between: "من قبل عناصر من", "من قبل ما يسمى بـ"
-    r"(?:ما\s*يسمى\s*ب|(?:عناصر|مسلحي|مسلحين|مقاتلي)\s+(?:من\s+)?)?[\s\"'«“(]*$"
-)
+AGENT_MARKERS = "agent_markers.tsv"  # "على يد", "من قبل", "برصاص": the doer follows
+
+
+@cache
+def agent_marker() -> re.Pattern[str]:
+    """A doer's marker ending right before an actor, maybe with a word for members ("من قبل
+    عناصر من") or the so-called ("من قبل ما يسمى بـ") between, and a quotation mark."""
+    marker = phrase_alternation(phrases_of(AGENT_MARKERS, "marker"))
+    so_called = phrase_alternation(phrases_of(AGENT_MARKERS, "so_called"), gap=r"\s*")
+    member = phrase_alternation(phrases_of(AGENT_MARKERS, "member"))
+    return re.compile(rf"{marker}\s*(?:{so_called}|{member}\s+(?:من\s+)?)?[\s\"'«“(]*$")
+
+
 # A verbal noun's doer after a relative verb: "هجوم نفذه عناصر من داعش", "قصف شنته الطائرات",
 # "انفجار تبنّاه تنظيم الدولة". The verb carries the noun as its object pronoun (ه/ها).
 DOER_AFTER = re.compile(
@@ -38,10 +44,18 @@ DOER_AFTER_CHARS = 60
 AGENT_PREFIX_CHARS = 32
 # A verbal noun's doer as a genitive with "لـ": "القصف الجوي لقوات التحالف", "هجوم عنيف لداعش".
 NOUN_AGENT_GAP = re.compile(r"^\s+(?:\S+\s+){0,2}ل(?:ـ)?[\"'«“]?$")
-# Verbs whose object is the side that loses the place: "طرد داعش من", "دحر التنظيم".
 # Blame told as a predicate ("النظام هو المسؤول عن المجزرة"): its subject is the accused.
 BLAME_PREDICATE = re.compile(r"^[وف]?(?:هو|هي)\s+(?:ال)?مسؤول")
-PATIENT_FIRST = re.compile(r"(?:^|[وفب]|ل|بعد\s)(?:ال)?(?:طرد|دحر|إخراج|اخراج)")
+OUSTING_WORDS = "ousting_words.tsv"  # "طرد", "دحر": the object is the side that loses the place
+
+
+@cache
+def _patient_first() -> re.Pattern[str]:
+    """A trigger whose object is the side that loses the place: "طرد داعش من", "دحر التنظيم"."""
+    ousting = phrase_alternation(phrases_of(OUSTING_WORDS, field="word"))
+    return re.compile(rf"(?:^|[وفب]|ل|بعد\s)(?:ال)?{ousting}")
+
+
 # A preposition word (whole: "جمع" ends in "مع" but is a verb) or the clitic "لـ" before an actor.
 OBJECT_MARKERS = re.compile(r"(?:^|\s|[وف])(على|ضد|مع|بين|عن|من|في|إلى|الى|لـ?)\s*$")
 VSO_WINDOW_CHARS = 30  # a subject after the verb starts within a few words of it
@@ -138,7 +152,7 @@ def pick_actors(
         protesters = _protesters(views, view)
         against = _first_not_civilian(actor1, actor2)
         if against is None:
-            against = _opponent(views, protesters)  # whom the report says they protest
+            against = opponent(views, protesters)  # whom the report says they protest
         return protesters, against
     if action in HANDED and _first_id(actor2) in (None, CIVILIANS):
         # People handed over are the goods, not a side: the side is who receives them
@@ -157,7 +171,9 @@ def pick_actors(
             and _first_id(a) != CIVILIANS
             and _root(a) != _root(actor2)
         ]
-        backed = [a for a in earlier if not ALLY_BEFORE.search(_prefix(text, a.mention.span.start))]
+        backed = [
+            a for a in earlier if not _ally_before().search(_prefix(text, a.mention.span.start))
+        ]
         earlier = backed or earlier  # "قسد، المدعومة من أمريكا، …": the backed side acts
         actor1 = earlier[-1] if earlier else None  # the subject in an earlier clause
         own_side = [
@@ -204,10 +220,10 @@ def _people(text: str, actor: ResolvedActor) -> bool:
     before = _prefix(text, actor.mention.span.start, AGENT_PREFIX_CHARS + 16)
     if " " not in actor.mention.span.text.strip():
         before = _LAST_WORD.sub("", before.rstrip())  # the person noun the adjective qualifies
-    if AGENT_MARKERS.search(before):
+    if agent_marker().search(before):
         return False
     counted = _COUNT.sub("", before.rstrip())  # "برصاص 3 جنود أتراك": the count between
-    return not (counted != before and AGENT_MARKERS.search(counted))
+    return not (counted != before and agent_marker().search(counted))
 
 
 HARMED_CUES = frozenset({"context:killed", "context:wounded", "context:hurt"})
@@ -298,16 +314,22 @@ def _recipient(
 
 
 MEDIATED = frozenset({"talks"})  # talks "برعاية روسية" may code the mediator as a side
-# Words that name a sponsor, guarantor or mediator; the actor is at most four words on
-# ("برعاية من مركز تنسيق المصالحة الروسي", "برعاية وضمانة روسية").
-SPONSOR_BEFORE = re.compile(
-    r"(?:^|\s)(?:[وب]?(?:رعاية|ضمانة|ضمانات|وساطة|إشراف|اشراف|حضور))(?:\s+و[بل]?(?:رعاية|ضمانة|وساطة|إشراف|اشراف))?"
-    r"\s+(?:من\s+)?(?:\S+\s+){0,3}[\"'«“]?$"
-)
+SPONSOR_WORDS = "sponsor_words.tsv"  # "رعاية", "وساطة", "حضور": not a side of the talks
+
+
+@cache
+def _sponsor_before() -> re.Pattern[str]:
+    """A sponsor word, maybe two joined by "و" ("برعاية وضمانة روسية"), and the actor at most
+    four words on ("برعاية من مركز تنسيق المصالحة الروسي")."""
+    word = phrase_alternation(phrases_of(SPONSOR_WORDS, field="word"))
+    return re.compile(
+        rf"(?:^|\s)[وب]?{word}(?:\s+و[بل]?{word})?\s+(?:من\s+)?(?:\S+\s+){{0,3}}[\"'«“]?$"
+    )
 
 
 def _not_sponsors(actors: list[ResolvedActor], text: str) -> list[ResolvedActor]:
-    return [a for a in actors if not SPONSOR_BEFORE.search(_prefix(text, a.mention.span.start, 60))]
+    sponsor = _sponsor_before()
+    return [a for a in actors if not sponsor.search(_prefix(text, a.mention.span.start, 60))]
 
 
 # Whom an action is done to when the sentence names nobody (codebook §3: civilians are CIV).
@@ -348,20 +370,25 @@ def _default_other(
     """actor2 when the sentence names no second actor."""
     if action in VICTIMS_BY_DEFAULT:
         return _civilians(action)
-    military = MILITARY_TARGET.search(view.span.text)
+    military = _military_target().search(view.span.text)
     if action in STRIKES and KILLED_CUE in view.context_kinds() and not military:
         return _civilians(action)
     if action in OPPOSED and actor1 is not None:
-        return _opponent(views, actor1, text, allied)
+        return opponent(views, actor1, text, allied)
     return None
 
 
 KILLED_CUE = "killed"
 # A strike on positions, depots or fighters hit an armed side, whoever else it killed ("غارات
 # استهدفت مواقع …"): its actor2 is the other side, not civilians. ("مواقع التواصل" is the web.)
-MILITARY_TARGET = re.compile(
-    r"(?:^|\s)(?:[وب]?ال)?(?:مواقع(?!\s+(?:ال)?تواصل)|مقرات|مستودعات|مخازن|نقاط|تحصينات|ثكنة|قاعدة|رتل|آليات|عناصر|مقاتلي|مسلحي)(?:\s|$)"
-)
+MILITARY_TARGETS = "military_targets.tsv"
+
+
+@cache
+def _military_target() -> re.Pattern[str]:
+    target = phrase_alternation(phrases_of(MILITARY_TARGETS, "target", field="word"))
+    other_sense = phrase_alternation(phrases_of(MILITARY_TARGETS, "other_sense", field="word"))
+    return re.compile(rf"(?:^|\s)(?:[وب]?ال)?(?!{other_sense})(?:{target})(?:\s|$)")
 
 
 def _civilians(action: str) -> ResolvedActor:
@@ -375,7 +402,7 @@ def _civilians(action: str) -> ResolvedActor:
 NEUTRAL_KINDS = (":kind=ngo", ":kind=intergovernmental")
 
 
-def _opponent(
+def opponent(
     views: list[SentenceView],
     actor1: ResolvedActor,
     text: str = "",
@@ -408,8 +435,14 @@ def _opponent(
     return first[max(counts, key=lambda r: counts[r])]
 
 
-# "والفصائل السورية الموالية لها": a side named with its loyalty to the one before.
-ALLY_AFTER = re.compile(r"^\s+(?:\S+\s+)?(?:ال)?(?:موالي|تابع|حليف|رديف)\S*\s+ل")
+BACKING_WORDS = "backing_words.tsv"  # "بدعم من", "مسنوداً بـ"; "الموالية لـ"
+
+
+@cache
+def _ally_after() -> re.Pattern[str]:
+    """ "والفصائل السورية الموالية لها": a side named with its loyalty to the one before."""
+    loyal = phrase_alternation(phrases_of(BACKING_WORDS, "loyal", field="word"))
+    return re.compile(rf"^\s+(?:\S+\s+)?(?:ال)?{loyal}\S*\s+ل")
 
 
 def _allies(views: list[SentenceView], own: str | None, text: str) -> set[str]:
@@ -422,8 +455,8 @@ def _allies(views: list[SentenceView], own: str | None, text: str) -> set[str]:
             if own not in roots or roots[0] == roots[1]:
                 continue
             gap = text[first.mention.span.end : other.mention.span.start]
-            backed = ALLY_BEFORE.search(_prefix(text, other.mention.span.start))
-            loyal = ALLY_AFTER.match(text[other.mention.span.end :]) and len(gap) < 8
+            backed = _ally_before().search(_prefix(text, other.mention.span.start))
+            loyal = _ally_after().match(text[other.mention.span.end :]) and len(gap) < 8
             if backed or loyal:
                 found |= {r for r in roots if r is not None and r != own}
     return found
@@ -447,17 +480,25 @@ def _outside_places(view: SentenceView, text: str) -> list[ResolvedActor]:
 
 
 # A one-word name (no article: a city or country, "دمشق", "موسكو") after a place word, a
-# preposition of place, or the clitic "ب" is the place, not its government.
-PLACE_BEFORE = re.compile(
-    r"(?:(?:^|\s)(?:العاصمة(?:\s+السورية)?|مدينة|ريف|محيط|أطراف|اطراف|قرب|في)\s+|(?<=\s)ب)$"
-)
+# preposition of place, the clitic "ب", or a word for bordering is the place, not its
+# government.
+PLACE_BEFORE_NAME = "place_before_name.tsv"
+# a border named by the country beyond it ("المدينة المتاخمة للعراق", "المحاذية لتركيا"): the
+# bordering stems take any ending and an optional "ل" before the name
+_BORDERING = r"(?:^|\s)(?:ال)?(?:متاخم|محاذي|مجاور)\S*\s+ل?"
+
+
+@cache
+def _place_before() -> re.Pattern[str]:
+    words = phrase_alternation(phrases_of(PLACE_BEFORE_NAME, field="word"))
+    return re.compile(rf"(?:(?:^|\s){words}\s+|(?<=\s)ب|{_BORDERING})$")
 
 
 def _named_as_place(text: str, actor: ResolvedActor) -> bool:
     name = actor.mention.span.text
     if " " in name or name.startswith("ال") or _first_id(actor) == CIVILIANS:
         return False
-    return bool(PLACE_BEFORE.search(_prefix(text, actor.mention.span.start)))
+    return bool(_place_before().search(_prefix(text, actor.mention.span.start)))
 
 
 def _first_not_civilian(*actors: ResolvedActor | None) -> ResolvedActor | None:
@@ -475,13 +516,18 @@ def _protesters(views: list[SentenceView], view: SentenceView) -> ResolvedActor:
     return ResolvedActor(stub, (ActorOption(CIVILIANS, CIVILIANS_NAME, None, None),))
 
 
-SPOKESMAN_BEFORE = re.compile(
-    r"(?:الناطق|المتحدث|ناطق|متحدث|ناطقا|متحدثا)(?:\s+(?:الرسمي|العسكري|الإعلامي|الاعلامي))?\s+باسم\s*$"
-)
+SPOKESMAN_WORDS = "spokesman_words.tsv"  # "المتحدث (الرسمي) باسم" before whom they speak for
+
+
+@cache
+def _spokesman_before() -> re.Pattern[str]:
+    noun = phrase_alternation(phrases_of(SPOKESMAN_WORDS, "noun", field="word"))
+    qualifier = phrase_alternation(phrases_of(SPOKESMAN_WORDS, "qualifier", field="word"))
+    return re.compile(rf"{noun}(?:\s+{qualifier})?\s+باسم\s*$")
 
 
 def _spokesman_of(text: str, actor: ResolvedActor) -> bool:
-    return bool(SPOKESMAN_BEFORE.search(_prefix(text, actor.mention.span.start, 40)))
+    return bool(_spokesman_before().search(_prefix(text, actor.mention.span.start, 40)))
 
 
 def _carried_actor(
@@ -528,14 +574,14 @@ def _positional_actors(
         (
             a
             for a in pool
-            if AGENT_MARKERS.search(_prefix(text, a.mention.span.start))
-            and not _other_act_between(view, trigger, a, text)
+            if agent_marker().search(_prefix(text, a.mention.span.start))
+            and not other_act_between(view, trigger, a, text)
         ),
         None,
     )
     if agent is None:
         agent = _agent_after(view, text, t1)
-        if agent is not None and _other_act_between(view, trigger, agent, text):
+        if agent is not None and other_act_between(view, trigger, agent, text):
             agent = None
     for again in (m for m in view.triggers if m.key == trigger.key and m.span.start > t1):
         if agent is not None:
@@ -589,7 +635,7 @@ def _positional_actors(
         and after
         and trigger.key in LEAVING
         and (
-            PARTITIVE.search(text[t1 : after[0].mention.span.start])
+            _partitive().search(text[t1 : after[0].mention.span.start])
             or (
                 BATCH.search(trigger.span.text)
                 and BATCH_OF.match(text[t1 : after[0].mention.span.start])
@@ -598,10 +644,10 @@ def _positional_actors(
     ):
         agent = after[0]  # "مغادرة المئات من مقاتلي المعارضة": those who leave
     # A backer named before the trigger is not its doer: "أعلنت قسد، المدعومة من أمريكا، طرد
-    # داعش" (the backed side is; see ALLY_BEFORE).
-    unbacked = [a for a in before if not ALLY_BEFORE.search(_prefix(text, a.mention.span.start))]
+    # داعش" (the backed side is; see _ally_before).
+    unbacked = [a for a in before if not _ally_before().search(_prefix(text, a.mention.span.start))]
     before = unbacked or before
-    if trigger.key in TAKEN and PATIENT_FIRST.match(trigger.span.text) and agent is None:
+    if trigger.key in TAKEN and _patient_first().match(trigger.span.text) and agent is None:
         actor1 = before[-1] if before else None  # "طرد X": X is the side driven out
         rest = [a for a in after if _root(a) != _root(actor1)]
         return actor1, (rest[0] if rest else None)
@@ -643,7 +689,7 @@ def _positional_actors(
         if a is not actor1
         and _root(a) != _root(actor1)
         and not _conjoined(text, actor1, a)
-        and not ALLY_BEFORE.search(_prefix(text, a.mention.span.start))
+        and not _ally_before().search(_prefix(text, a.mention.span.start))
     ]
     actor2 = rest[0] if rest else None
     if trigger.key in two_sided_actions() and actor1 is not None:
@@ -656,7 +702,7 @@ def _positional_actors(
             actor2 = partners[0]  # "اتفاق جمع النظام والمعارضة": the two conjuncts are the parties
     if actor2 is None and actor1 is not None and actor1.mention.span.start >= t1 and before:
         victim = before[-1]  # "قتل مستشارون للحرس الإيراني في الغارة الإسرائيلية"
-        if _root(victim) != _root(actor1) and not AGENT_MARKERS.search(
+        if _root(victim) != _root(actor1) and not agent_marker().search(
             _prefix(text, victim.mention.span.start)
         ):
             actor2 = victim
@@ -665,11 +711,20 @@ def _positional_actors(
 
 # Actions whose doer is whoever moves; a count "of" an actor names members of it.
 LEAVING = frozenset({"withdrawal"})
-PARTITIVE = re.compile(
-    r"^\S*\s+(?:\S+\s+){0,2}?(?:المئات|مئات|العشرات|عشرات|الآلاف|آلاف|الالاف|الاف|عدد|\d+\s+\S+)\s+من\s*$"
-    # a batch or convoy of them: "خرجت الدفعة الأولى من مقاتلي المعارضة"
-    r"|^\S*\s+(?:\S+\s+){0,2}?(?:ال)?(?:دفع[ةه]|قافل[ةه])(?:\s+\S+)?\s+من\s*$"
-)
+PARTITIVE_WORDS = "partitive_words.tsv"  # "المئات من", "الدفعة الأولى من"
+
+
+@cache
+def _partitive() -> re.Pattern[str]:
+    count = phrase_alternation(phrases_of(PARTITIVE_WORDS, "count", field="word"))
+    batch = phrase_alternation(phrases_of(PARTITIVE_WORDS, "batch", field="word"))
+    return re.compile(
+        rf"^\S*\s+(?:\S+\s+){{0,2}}?(?:{count}|\d+\s+\S+)\s+من\s*$"
+        # a batch or convoy of them: "خرجت الدفعة الأولى من مقاتلي المعارضة"
+        rf"|^\S*\s+(?:\S+\s+){{0,2}}?(?:ال)?{batch}(?:\s+\S+)?\s+من\s*$"
+    )
+
+
 # The trigger is itself the batch ("الدفعة الأولى", "دفعة جديدة"): "من" names who it is of.
 BATCH = re.compile(r"دفع[ةه]")
 BATCH_OF = re.compile(r"^\s+من\s*$")
@@ -695,7 +750,7 @@ def _plural_verb(text: str, trigger: Mention) -> bool:
     return _is_verb(trigger) and bool(PLURAL_SUBJECT.search(word))
 
 
-def _other_act_between(
+def other_act_between(
     view: SentenceView, trigger: Mention, actor: ResolvedActor, text: str
 ) -> bool:
     """Another action's trigger stands between this one and the actor named after it: "من قبل
@@ -723,7 +778,7 @@ def _agent_after(view: SentenceView, text: str, t1: int) -> ResolvedActor | None
         if start < t1 or start - t1 > DOER_AFTER_CHARS:
             continue
         relative = not passed and DOER_AFTER.match(text[t1:start])
-        if relative or AGENT_MARKERS.search(_prefix(text, start)):
+        if relative or agent_marker().search(_prefix(text, start)):
             return a
         passed = True  # "تصدى المقاتلون لهجوم شنته القوات النظامية": not the fighters' act
     return None
@@ -773,16 +828,28 @@ def _head(text: str, before: list[ResolvedActor]) -> ResolvedActor:
 
 # An actor named as the doer's backer is on its side, not the other party: "مسنوداً بقوات من
 # الجيش التركي", "المدعومة بمقاتلين من الحرس الثوري", "بدعم من التحالف الدولي".
-ALLY_BEFORE = re.compile(
-    r"(?:مدعوم|مسنود|بدعم|بمساندة|بمشاركة|بالتعاون\s+مع|بإسناد|باسناد|بغطاء|بتغطية)\S*\s+"
-    r"(?:من\s+)?(?:ب?(?:قوات|مقاتلين|عناصر|طيران|طائرات)\s+(?:من\s+)?)?[\"'«“]?$"
-)
+
+
+@cache
+def _ally_before() -> re.Pattern[str]:
+    backer = phrase_alternation(phrases_of(BACKING_WORDS, "backer", field="word"))
+    force = phrase_alternation(phrases_of(BACKING_WORDS, "force", field="word"))
+    return re.compile(rf"{backer}\S*\s+(?:من\s+)?(?:ب?{force}\s+(?:من\s+)?)?[\"'«“]?$")
+
+
 POSSESSIVE = re.compile(r"(?:ها|هم|هما|ه)$")  # a pronoun suffix on a verbal noun: "سيطرتها"
 # "قصف للنظام وروسيا": both do it, neither suffers it; a word for its forces may stand between
 # ("قوات النظام و ميليشيات حزب الله").
-CONJOINED = re.compile(
-    r"^[\s،,]*و\s*(?:(?:ال)?(?:ميليشيات|مليشيات|ميليشيا|قوات|عناصر|مقاتلي|مسلحي)\s+)?$"
-)
+CONJOINED_FORCES = "conjoined_forces.tsv"
+
+
+@cache
+def _conjoined_forces() -> re.Pattern[str]:
+    """ "قصف للنظام وروسيا", "قوات النظام و ميليشيات حزب الله": "و", maybe a word for forces."""
+    forces = phrase_alternation(phrases_of(CONJOINED_FORCES, field="word"))
+    return re.compile(rf"^[\s،,]*و\s*(?:(?:ال)?{forces}\s+)?$")
+
+
 # A preposition word between a noun trigger and the actor makes the actor its object, whatever
 # else stands between: "اشتباكات مع تنظيم \"الدولة\"", "السيطرة على المدينة وانسحاب داعش".
 GAP_PREPOSITION = re.compile(r"(?:^|\s)(?:مع|ضد|على|عن|بين|إلى|الى|في)\s")
@@ -828,7 +895,7 @@ def joint_party(text: str, actor: ResolvedActor) -> bool:
     if actor.mention.rule.endswith(NEUTRAL_KINDS):
         return False
     after = text[actor.mention.span.end :]
-    return not ALLY_AFTER.match(after) and not ALLY_BEFORE.search(
+    return not _ally_after().match(after) and not _ally_before().search(
         _prefix(text, actor.mention.span.start)
     )
 
@@ -848,7 +915,7 @@ def _conjoined_before(
 def _conjoined(text: str, first: ResolvedActor | None, other: ResolvedActor) -> bool:
     if first is None or other.mention.span.start < first.mention.span.end:
         return False
-    return bool(CONJOINED.match(text[first.mention.span.end : other.mention.span.start]))
+    return bool(_conjoined_forces().match(text[first.mention.span.end : other.mention.span.start]))
 
 
 def _noun_agent(text: str, trigger_end: int, first_after: ResolvedActor) -> ResolvedActor | None:
@@ -931,7 +998,7 @@ def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) ->
         return "planned", -1  # "سيغادرون", "وستنسحب": the future particle on the verb
     for m in view.status:
         if m.key in {"planned", "terms"} and 0 <= t0 - m.span.end <= STATUS_WINDOW_CHARS:
-            if _people_past_act(view, trigger, m.span.end):
+            if _people_past_act(view, trigger, m.span.end) or _described_by(text, trigger):
                 continue
             return m.key, -1
     if not _is_verb(trigger):
@@ -977,6 +1044,20 @@ def _outcome_negated(gap: str) -> bool:
     """The negated verb is one of outcome ("لم يسفر القصف عن…"): its subject, the act, happened."""
     words = gap.split()
     return bool(words) and normalize_key(words[0]) in words_of("outcome_verbs.tsv")
+
+
+# A relative pronoun right before a verb: the act describes the noun before it ("أوامر للفرقة
+# الرابعة التي تطوق أحياء الشيخ مقصود"): what it is doing, not what the order asks.
+RELATIVE_BEFORE = re.compile(r"(?:^|\s)و?(?:التي|الذي|الذين|اللتين|اللذين|اللتان|اللذان)\s+$")
+
+
+def _described_by(text: str, trigger: Mention) -> bool:
+    if not trigger.rule.endswith(":present:verb"):
+        return False
+    word_start = trigger.span.start
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    return RELATIVE_BEFORE.search(text[max(0, word_start - 12) : word_start]) is not None
 
 
 def _people_past_act(view: SentenceView, trigger: Mention, cue_end: int) -> bool:

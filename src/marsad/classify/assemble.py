@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -19,12 +18,15 @@ from marsad.classify.arguments import (
     whole_word,
 )
 from marsad.classify.attribution import cited_at, denier, heard, voice_at
+from marsad.classify.background import cause_start
 from marsad.classify.dates import pick_date
 from marsad.classify.numbers import fatalities, lone_victims, quantities
-from marsad.classify.places import LIST_ACTIONS, pick_places
+from marsad.classify.places import ABROAD_ACTIONS, HOME_COUNTRY, LIST_ACTIONS, pick_places
 from marsad.classify.select import Scored
+from marsad.classify.sieges import SIEGE_ACTIONS, siege_roles, told_as_state
 from marsad.classify.view import SentenceView
 from marsad.errors import MarsadError
+from marsad.geo import haversine_km
 from marsad.knowledge.actions import speech_actions, two_sided_actions
 from marsad.knowledge.outlets import OutletCatalog
 from marsad.knowledge.resources import Resources
@@ -130,12 +132,25 @@ def drafts_for(
     source = _named_on(source, view, article.published)
     # a capital named as the one who speaks or denies ("تنفيه دمشق") is its government
     speaker = source.span if source is not None else None
-    places, how = pick_places(views, view, trigger, text, action, speaker)
-    others = _other_clauses(views, view, scored, text, places)
-    when = pick_date(views, view, trigger, article.published, status=status)
+    cause = cause_start(view, trigger, text)
+    places, how = pick_places(views, view, trigger, text, action, speaker, cause)
+    others = _other_clauses(views, view, scored, text, places) if cause is None else []
+    when = pick_date(views, view, trigger, article.published, since=cause, status=status)
     if status == "occurred" and _after_report(when, article.published):
         status = "planned"  # "تدخل القافلة غداً": what is dated after the report is yet to come
-    a1, a2 = pick_actors(views, view, trigger, text, action, allied, parties)
+    # "بلدة حرستا المحاصرة": a siege told as a state has no subject or object of its own
+    # clause; its besieger only when named as its agent, its besieged who is inside each place.
+    state = action in SIEGE_ACTIONS and told_as_state(trigger, text)
+    sides = (parties or PartyViews(views, text)).for_action(action) if state else views
+    roles = {
+        p.ref.place.gazetteer_id: siege_roles(sides, sides[view.index], trigger, text, [p], allied)
+        for p in places
+        if state
+    }
+    if state:
+        a1, a2 = siege_roles(sides, sides[view.index], trigger, text, places, allied)
+    else:
+        a1, a2 = pick_actors(views, view, trigger, text, action, allied, parties)
     cited = source is not None and a2 is not None and source.span == a2.mention.span
     if cited and a2 is not None and cited_at(text, a2.mention.span.start):
         a2 = None  # "وفق الأمم المتحدة": the source a report cites is not a side of the act
@@ -143,8 +158,8 @@ def drafts_for(
         a1, a2 = civilians, a1 if a2 is None else a2  # people flee; whoever drove them is actor2
     a1, co_doers = _joint(view, trigger, text, action, a1, a2, root_of)
     if co_doers and root_of is not None and a2 is not None:
-        sides = {root_of(d.options[0].id) for d in (a1, *co_doers) if d is not None}
-        if root_of(a2.options[0].id) in sides:
+        doer_roots = {root_of(d.options[0].id) for d in (a1, *co_doers) if d is not None}
+        if root_of(a2.options[0].id) in doer_roots:
             a2 = None  # the other side picked by default is one of the doers: no side named
     toll, toll_quantity = fatalities(view, killed)
     if toll_quantity is not None and _anothers_toll(view, trigger, toll_quantity):
@@ -180,7 +195,15 @@ def drafts_for(
     else:
         # another trigger's clause tells its own happening: the sentence's toll is not its own
         kept = tuple(q for q in base.quantities if q.item != "killed")
-        drafts = [replace(base, place=p.ref) for p in places] + [
+        told = [replace(base, place=p.ref) for p in places]
+        if roles:
+            told = [
+                replace(d, actor1=_ref(one, when), actor2=_ref(other, when))
+                for d, (one, other) in zip(
+                    told, (roles[p.ref.place.gazetteer_id] for p in places), strict=True
+                )
+            ]
+        drafts = told + [
             replace(base, place=p.ref, fatalities=None, quantities=kept) for p in others
         ]
     # joint doers of different sides: one record each (train gold: "one record per named actor")
@@ -340,17 +363,34 @@ def _other_clauses(
     out: list[ResolvedPlace] = []
     for other in scored.candidate.triggers[1:]:
         clause = view.clause_of(other.span.start)
-        if clause in clauses or _definite(other.span.text):
+        if _definite(other.span.text):
             continue  # "مع الغارة الجوية": a definite noun refers back to the event told
+        if cause_start(view, other, text) is not None:
+            continue  # "ردا على هجوم في مدينة الباب": the cause is another happening
+        earlier_act = clause in clauses
+        if earlier_act and not _prior_act(text, other):
+            continue
         clauses.add(clause)
         more, how = pick_places(views, view, other, text, scored.candidate.action)
         if how != "clause":
             continue
+        if earlier_act and any(p.mention.span.start < other.span.end for p in more):
+            continue  # an earlier act in the clause is told with its own place after it
         for p in more:
             if p.ref.place.gazetteer_id not in seen:
                 seen.add(p.ref.place.gazetteer_id)
                 out.append(p)
     return out
+
+
+def _prior_act(text: str, trigger: Mention) -> bool:
+    """The trigger follows a word that opens an earlier act ("… بعد سيطرتها على حيي المشلب"):
+    another happening of the same action in the clause (data/text/prior_act_words.tsv)."""
+    before = text[max(0, trigger.span.start - PRIOR_ACT_WINDOW_CHARS) : trigger.span.start].split()
+    return bool(before) and normalize_key(before[-1]) in words_of("prior_act_words.tsv")
+
+
+PRIOR_ACT_WINDOW_CHARS = 12  # the word before the trigger, with its spaces
 
 
 DEFINITE_PREFIXES = ("وبال", "فال", "بال", "وال", "لل", "ال")
@@ -463,19 +503,20 @@ def _bare_shelling_titles(drafts: list[Draft], titles: set[int]) -> list[Draft]:
     strike from the air ("مقتل 11 بقصف على دمشق" over "طائرات إسرائيلية شنت غارة على … المزة")
     retells that air strike: the body's record tells it."""
     air = [d for d in drafts if d.action == "air_strike" and d.evidence.start not in titles]
+    bare = words_of(BARE_SHELLING)
     return [
         d
         for d in drafts
         if not (
             d.action == "shelling"
             and d.evidence.start in titles
-            and normalize_word(d.trigger.text) in _BARE_SHELLING
+            and normalize_word(d.trigger.text) in bare
             and any(_near(d.place, o.place) and _overlap(d.date, o.date) for o in air)
         )
     ]
 
 
-_BARE_SHELLING = frozenset({normalize_word(w) for w in ("قصف", "بقصف", "القصف", "وقصف")})
+BARE_SHELLING = "bare_shelling.tsv"  # "قصف", "بقصف": shelling by default, no weapon named
 
 
 def _terms_told(drafts: list[Draft]) -> list[Draft]:
@@ -494,8 +535,79 @@ def _terms_told(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def _place_key(d: Draft) -> str | None:
+    """The draft's place as repeated mentions share it: its entry, and the site inside it (the
+    hospital taken and the city taken are two happenings at one entry)."""
+    if d.place is None:
+        return None
+    site = d.place.site
+    return (
+        d.place.place.gazetteer_id if site is None else f"{d.place.place.gazetteer_id}#{site.key}"
+    )
+
+
+# Where a record's place was found in its own words (its clause or sentence), not lent by the
+# account around it.
+OWN_PLACE = frozenset({"clause", "sentence"})
+
+
+def _placed_as_told(drafts: list[Draft]) -> list[Draft]:
+    """A mention whose own sentence names no place ("ووصف مصدر رسمي اتهام الحكومة باستخدام تلك
+    الأسلحة ب«مسرحيات الكيماوي»" after "وسارعت دمشق إلى النفي"), in an article that places the
+    same action in its own words at one place, is that happening told again (codebook §1): it
+    takes that place, whatever its status (a denial of the attack is at the attack's place),
+    instead of one lent by a sentence about something else. An article that places the action
+    at several places leaves the mention as it was: which one it retells is not known."""
+    told: dict[str, dict[str, Draft]] = {}
+    for d in drafts:
+        if d.placed in OWN_PLACE and d.place is not None:
+            told.setdefault(d.action, {}).setdefault(d.place.place.gazetteer_id, d)
+    out = []
+    for d in drafts:
+        firsts = told.get(d.action, {})
+        places = _finest_of([f.place for f in firsts.values() if f.place is not None])
+        if d.placed not in OWN_PLACE and len(places) == 1 and _relocates(d, places[0]):
+            first = firsts[places[0].place.gazetteer_id]
+            # a date lent by the account around it is the other sentence's too, and a
+            # default one (no words) only says "on or before the report": the happening's own
+            # telling dates it (codebook §1: the earlier event's date). A default one with the
+            # telling's status is left to `_absorb_undated`, which also lends it the source.
+            lent = d.date is not None and d.date.span is not None and not _own_date(d)
+            default = d.date is None or d.date.span is None
+            if lent or (default and d.status != first.status):
+                d = replace(d, date=first.date)
+            d = replace(d, place=places[0])
+        out.append(d)
+    return out
+
+
+def _finest_of(places: list[PlaceRef]) -> list[PlaceRef]:
+    """The places not an area holding another of them: an area told with a town in it
+    ("الغوطة الشرقية" and "دوما") is that town's happening at a coarser scale. A governorate or
+    district is not folded: named like its city ("دير الزور") it is most often the city."""
+    return [
+        p
+        for p in places
+        if not (p.place.kind in AREA_KINDS and any(_contains(p.place, o.place) for o in places))
+    ]
+
+
+def _relocates(d: Draft, told: PlaceRef) -> bool:
+    """Whether the told place replaces the mention's lent one. As for a place carried from
+    another sentence (classify/places.py), a foreign place is lent only to talks, deals and
+    speech, never to a fight in Syria. A lent place that already holds the told one (the city
+    around its quarter: "دمشق" for "حي المزة") places the mention there at a coarser scale: it
+    stays (measured: refining it joins to the happening a denial that train gold keys apart)."""
+    if d.action not in ABROAD_ACTIONS and told.place.country != HOME_COUNTRY:
+        return False
+    if d.place is None:
+        return True
+    here = d.place.place
+    return here.gazetteer_id != told.place.gazetteer_id and not _contains(here, told.place)
+
+
 def _merge_key(d: Draft) -> tuple[object, ...]:
-    place = d.place.place.gazetteer_id if d.place is not None else None
+    place = _place_key(d)
     when = d.date.interval if d.date is not None else None
     source = d.attributed_to.name if d.attributed_to is not None else None
     return (d.action, place, when, d.status, source, d.joint)
@@ -518,7 +630,7 @@ def _absorb_undated(drafts: list[Draft]) -> list[Draft]:
 
 
 def _loose_key(d: Draft) -> tuple[object, ...]:
-    place = d.place.place.gazetteer_id if d.place is not None else None
+    place = _place_key(d)
     return (d.action, place, d.status)
 
 
@@ -584,6 +696,67 @@ def _siege_of_its_lifting(drafts: list[Draft]) -> list[Draft]:
     ]
 
 
+# A siege told with its besieger named where the article tells it as an act ("حيث تحاصر قوات
+# النظام المدينة") and elsewhere only as a state ("مضايا المحاصرة"): one siege per besieged
+# place (§1), so the state's record takes the roles the act names.
+ROLES_TOLD = frozenset({"siege_imposed"})
+UNTOLD_STATUSES = frozenset({"denied", "negated"})
+
+
+def _besiegers_told(drafts: list[Draft]) -> list[Draft]:
+    """A siege record that names no besieger takes the roles the article tells for the siege
+    of the same place (else of a place holding it or held by it), when all such tellings agree
+    on the besieger's side; tellings placed in their own clause first (a siege placed from
+    elsewhere in its sentence may be another place's). The besieged comes with the besieger:
+    the two are one telling's pair."""
+    told = [
+        d
+        for d in drafts
+        if d.action in ROLES_TOLD
+        and d.actor1 is not None
+        and d.place is not None
+        and d.status not in UNTOLD_STATUSES
+        and d.joint is None  # a co-doer's own record: the first-named side's telling speaks
+    ]
+    out = []
+    for d in drafts:
+        if d.action in ROLES_TOLD and d.actor1 is None and d.place is not None and told:
+            d = _take_roles(d, told)
+        out.append(d)
+    return out
+
+
+def _take_roles(d: Draft, told: list[Draft]) -> Draft:
+    assert d.place is not None
+    here = d.place.place
+
+    def same(t: Draft) -> bool:
+        return t.place is not None and t.place.place.gazetteer_id == here.gazetteer_id
+
+    def nested(t: Draft) -> bool:
+        there = t.place.place if t.place is not None else None
+        return there is not None and (_contains(here, there) or _contains(there, here))
+
+    own = [t for t in told if t.placed == "clause"]
+    for donors in (
+        [t for t in own if same(t)],
+        [t for t in own if nested(t)],
+        [t for t in told if same(t)],
+        [t for t in told if nested(t)],
+    ):
+        if donors:
+            break
+    sides = {_side(t.actor1) for t in donors}
+    if len(sides) != 1:
+        return d  # no telling, or tellings that disagree: the besieger stays unknown
+    donor = donors[0]
+    return replace(d, actor1=donor.actor1, actor2=donor.actor2 or d.actor2)
+
+
+def _side(actor: ActorRef | None) -> str | None:
+    return None if actor is None else actor.id.split("_")[0]
+
+
 def _interval(d: Draft) -> DateInterval | None:
     return None if d.date is None else d.date.interval
 
@@ -632,10 +805,7 @@ AREA_RADIUS_KM = 30.0  # as link/geo.py: an area holds what lies this near its c
 
 
 def _km(a: Place, b: Place) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    lat_term = math.sin((la2 - la1) / 2) ** 2
-    h = lat_term + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _contains(region: Place, place: Place) -> bool:
@@ -813,7 +983,8 @@ def _attacks_that_kill(drafts: list[Draft]) -> list[Draft]:
 def _merge(drafts: list[Draft], city_names: CityNames | None = None) -> list[Draft]:
     merged: dict[tuple[object, ...], Draft] = {}
     steps = _fold_nested_dates(_absorb_undated(drafts))
-    steps = _consolidate(_plans_carried_out(_borrowed_places(_siege_of_its_lifting(steps))))
+    steps = _siege_of_its_lifting(_besiegers_told(steps))
+    steps = _consolidate(_plans_carried_out(_borrowed_places(steps)))
     steps = _attacks_that_kill(steps)
     for d in _fold_landmarks(_fold_regions(steps, city_names or CityNames())):
         key = _merge_key(d)
@@ -833,7 +1004,7 @@ def _merge(drafts: list[Draft], city_names: CityNames | None = None) -> list[Dra
 
 
 def _claim(article: Article, d: Draft) -> Claim:
-    place_key = d.place.place.gazetteer_id if d.place is not None else None
+    place_key = _place_key(d)
     date_key = None if d.date is None else d.date.interval.start.isoformat()
     source = None if d.attributed_to is None else d.attributed_to.name
     actor1 = None if d.actor1 is None else d.actor1.id
@@ -1018,5 +1189,6 @@ def assemble_claims(
     drafts = _denied_by_reference(drafts, views, article.text)
     titles = _titles(views, voices, article.text)
     drafts = _terms_told(_bare_shelling_titles(sourced_titles(drafts, titles), titles))
+    drafts = _placed_as_told(drafts)
     claims = [_claim(article, d) for d in _merge(drafts, CityNames(resources))]
     return tuple(dict((c.id, c) for c in claims).values())

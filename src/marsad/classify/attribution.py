@@ -21,7 +21,7 @@ from marsad.classify.view import SentenceView
 from marsad.knowledge.actions import speech_actions
 from marsad.knowledge.cues import load_cues
 from marsad.model import Attribution, Mention, Span
-from marsad.text.lexicon import words_of
+from marsad.text.lexicon import phrase_alternation, phrases_of, words_of
 from marsad.text.normalize import normalize_key
 
 # A reporting cue and its source are in one sentence; the source usually follows the cue
@@ -141,11 +141,23 @@ def cited_at(text: str, start: int) -> bool:
     return any(before.endswith(cue) for cue in _cue_words("preposition"))
 
 
-# "قال مصدر لـ"سمارت"", "قال لوكالة ((شينخوا))": the outlet told is not who speaks.
-_RECIPIENT = re.compile(
-    r"(?:^|[\s\"'«“(])ل(?:ـ)?(?:وكالة|قناة|موقع|صحيفة|جريدة|شبكة|تلفزيون|إذاعة|اذاعة)?"
-    r"(?:\s+(?:ال)?[أا]نباء)?[\s\"'«“(]*$"  # "لوكالة الأنباء الألمانية"
-)
+MEDIA_WORDS = "media_words.tsv"  # "قناة", "وكالة", "صحيفة" before an outlet's name
+
+
+@cache
+def _media() -> str:
+    return phrase_alternation(phrases_of(MEDIA_WORDS, field="word"))
+
+
+@cache
+def _recipient() -> re.Pattern[str]:
+    """ "قال مصدر لـ"سمارت"", "قال لوكالة ((شينخوا))": the outlet told is not who speaks."""
+    return re.compile(
+        rf"(?:^|[\s\"'«“(])ل(?:ـ)?{_media()}?"
+        r"(?:\s+(?:ال)?[أا]نباء)?[\s\"'«“(]*$"  # "لوكالة الأنباء الألمانية"
+    )
+
+
 RECIPIENT_WINDOW_CHARS = 24
 
 
@@ -153,13 +165,17 @@ def _told(text: str, span: Span) -> bool:
     """The source is the outlet a speaker told ("قال مصدر محلي لـ"سمارت""); not when "لـ" says
     whose document it is ("كشف تقرير سابق لـ"المجس"": the outlet's own report)."""
     before = text[max(0, span.start - RECIPIENT_WINDOW_CHARS) : span.start]
-    return bool(_RECIPIENT.search(before)) and not _OWNED_DOCUMENT.search(before)
+    return bool(_recipient().search(before)) and not _owned_document().search(before)
 
 
-# "تقرير سابق لـ", "بيان لـ", "دراسة جديدة لـ": a document, then whose it is.
-_OWNED_DOCUMENT = re.compile(
-    r"(?:^|\s)[وف]?(?:ال)?(?:تقرير|بيان|دراسة|تحقيق)(?:\s+\S+)?\s+ل(?:ـ)?[\s\"'«“(]*$"
-)
+DOCUMENT_WORDS = "document_words.tsv"  # "تقرير", "بيان": a document, then whose it is
+
+
+@cache
+def _owned_document() -> re.Pattern[str]:
+    """ "تقرير سابق لـ", "بيان لـ", "دراسة جديدة لـ": a document, then whose it is."""
+    document = phrase_alternation(phrases_of(DOCUMENT_WORDS, field="word"))
+    return re.compile(rf"(?:^|\s)[وف]?(?:ال)?{document}(?:\s+\S+)?\s+ل(?:ـ)?[\s\"'«“(]*$")
 
 
 # A speaker named by a noun phrase the catalogs do not know: a verb of saying, the phrase, then
@@ -334,9 +350,11 @@ def _stated_source(view: SentenceView, text: str) -> Attribution | None:
     return _source((named or sources)[0])
 
 
-# "مصادر وكالة تسنيم", "مصدر في المرصد": unnamed sources of a named body speak, not the body
-# (which may be the article's own outlet, its own voice).
-_OF_GAP = re.compile(r"^[\s\"'«“]*(?:(?:في|من|داخل)\s+)?(?:وكالة|قناة|موقع|صحيفة|شبكة)?[\s\"'«“]*$")
+@cache
+def _of_gap() -> re.Pattern[str]:
+    """ "مصادر وكالة تسنيم", "مصدر في المرصد": unnamed sources of a named body speak, not the
+    body (which may be the article's own outlet, its own voice)."""
+    return re.compile(rf"^[\s\"'«“]*(?:(?:في|من|داخل)\s+)?{_media()}?[\s\"'«“]*$")
 
 
 OF_WINDOW_CHARS = 14
@@ -347,7 +365,7 @@ def _sources_of(text: str, unnamed: Mention, named: Mention) -> bool:
         (unnamed.key or "").endswith(ANON_SUFFIX)
         and not (named.key or "").endswith(ANON_SUFFIX)
         and 0 <= named.span.start - unnamed.span.end <= OF_WINDOW_CHARS
-        and bool(_OF_GAP.match(text[unnamed.span.end : named.span.start]))
+        and bool(_of_gap().match(text[unnamed.span.end : named.span.start]))
     )
 
 

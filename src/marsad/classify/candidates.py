@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from marsad.classify.view import SentenceView
 from marsad.model import Mention, Span
+from marsad.text.lexicon import words_of
 from marsad.text.normalize import normalize_key
 
 WINDOW_WORDS = 4  # words either side of a trigger that describe it (tuned on train folds)
@@ -120,7 +121,9 @@ def _relabel_one(view: SentenceView, trigger: Mention, text: str) -> str:
     if action == "shelling" and "air" in in_clause and not _ground_weapon(trigger):
         return "air_strike"
     if action in _REMOTE and any(
-        t.key == "chemical_attack" and clause.start <= t.span.start < clause.end
+        t.key == "chemical_attack"
+        and clause.start <= t.span.start < clause.end
+        and not _stockpiled(view, t)
         for t in view.triggers
     ):
         return "chemical_attack"
@@ -145,12 +148,12 @@ def _relabel_one(view: SentenceView, trigger: Mention, text: str) -> str:
 
 # Words that name a ground weapon: with aircraft in the same clause ("قصف صاروخي وجوي") both
 # the shelling and the air strike happened; only a bare "قصف" becomes the air strike.
-_GROUND_WEAPONS = ("مدفع", "قذائف", "قذيفه", "هاون", "راجمات", "صاروخي")
+GROUND_WEAPONS = "ground_weapons.tsv"
 
 
 def _ground_weapon(trigger: Mention) -> bool:
     key = normalize_key(trigger.span.text)
-    return any(w in key for w in _GROUND_WEAPONS)
+    return any(w in key for w in words_of(GROUND_WEAPONS))
 
 
 # "أسقطت مقاتلتان تركيتان طائرة حربية": the verb, its subject, the aircraft
@@ -194,6 +197,7 @@ _RULE_ONLY_KINDS = frozenset(
         "idiom",
         "goods",
         "defuse",
+        "stockpile",
         "envoys",
         "lifting",
     }
@@ -308,7 +312,7 @@ def _aimed(view: SentenceView, trigger: Mention, text: str) -> bool:
     return False
 
 
-_ENTERING_OR_ARRIVING = ("دخل", "دخول", "وصل", "وصول", "يصل", "تصل")
+ARRIVING_WORDS = "arriving_words.tsv"  # "دخول", "وصل", "تصل": entering or arriving
 _FORCE_ACTIONS = frozenset({"territory_taken", "incursion", "mobilization"})
 
 
@@ -319,7 +323,8 @@ def _goods_entering(view: SentenceView, trigger: Mention) -> bool:
     if trigger.key not in _FORCE_ACTIONS:
         return False
     key = normalize_key(trigger.span.text)
-    if not any(w in key for w in _ENTERING_OR_ARRIVING):
+    moving = words_of(ARRIVING_WORDS, "enter") | words_of(ARRIVING_WORDS, "arrive")
+    if not any(w in key for w in moving):
         return False
     clause = view.clause_of(trigger.span.start)
     return any(
@@ -349,6 +354,24 @@ def _defused(view: SentenceView, trigger: Mention) -> bool:
     )
 
 
+STOCKPILE_WINDOW_CHARS = 12  # "مخزن لأسلحة كيماوية": the store, the weapons' noun, the adjective
+
+
+def _stockpiled(view: SentenceView, trigger: Mention) -> bool:
+    """Chemical weapons named as what a store, a plant or a programme holds or makes ("مخزن
+    لأسلحة كيماوية", "تدمير الترسانة الكيماوية") are no chemical attack: a chemical word right
+    after such a word in its clause is the weapons' name (a strike on the store is its own act)."""
+    if trigger.key != "chemical_attack":
+        return False
+    clause = view.clause_of(trigger.span.start)
+    return any(
+        m.key == "context:stockpile"
+        and clause.start <= m.span.start
+        and 0 <= trigger.span.start - m.span.end <= STOCKPILE_WINDOW_CHARS
+        for m in view.context
+    )
+
+
 def _marching(view: SentenceView, trigger: Mention, actions: tuple[str, ...]) -> bool:
     """A general leaving word in a clause that tells a protest ("خرج نحو ألفي شخص من المدينة
     في تظاهرة") is people going out to protest, no withdrawal or displacement."""
@@ -361,9 +384,6 @@ def _marching(view: SentenceView, trigger: Mention, actions: tuple[str, ...]) ->
     )
 
 
-_ARRIVING = ("وصل", "وصول", "يصل", "تصل")
-
-
 def _unarmed_arriving(view: SentenceView, trigger: Mention) -> bool:
     """Observers, envoys or civilians arriving ("المراقبون وصلوا إلى مدينة حمص", "أكثر من
     ألفي مدني وصلوا بلدة نبل") take no territory: an arriving word in a clause that names such
@@ -371,7 +391,7 @@ def _unarmed_arriving(view: SentenceView, trigger: Mention) -> bool:
     if trigger.key != "territory_taken":
         return False
     key = normalize_key(trigger.span.text)
-    if not any(w in key for w in _ARRIVING):
+    if not any(w in key for w in words_of(ARRIVING_WORDS, "arrive")):
         return False
     clause = view.clause_of(trigger.span.start)
     kinds = {m.key for m in view.context if clause.start <= m.span.start < clause.end}
@@ -685,6 +705,7 @@ def _grouped(view: SentenceView, text: str) -> Grouped:
             or _aimed(view, trigger, text)
             or _goods_entering(view, trigger)
             or _defused(view, trigger)
+            or _stockpiled(view, trigger)
             or _unarmed_arriving(view, trigger)
             or _blast_of_strike(view, trigger, text)
             or _names_a_campaign(view, trigger, text)

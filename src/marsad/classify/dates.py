@@ -8,8 +8,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
+from marsad.classify.background import in_cause
 from marsad.classify.view import SentenceView
 from marsad.model import DateInterval, DateRef, Mention, ResolvedDate
+from marsad.text.date_grammar import RELATION_WORDS
 from marsad.text.lexicon import read_table, trie_pattern
 from marsad.text.normalize import normalize_key
 
@@ -85,11 +87,23 @@ def pick_date(
     trigger: Mention,
     published: date | None,
     text: str = "",
+    since: int | None = None,
     status: str = "occurred",
 ) -> DateRef | None:
+    """The event's date. An act told as the cause of another from `since` on ("ردا على …")
+    takes only a date written from there: with none it is undated (it happened on or before the
+    report, codebook §5: unknown values are never guessed), not the other act's date, a date
+    carried from the account, or the report's day. A planned act's bare weekday points forward;
+    a future date told after a plan or terms that follow the act is the term's, not the act's."""
     if status == PLANNED and published is not None:
         view = replace(view, dates=[_ahead(d, published) for d in view.dates])
-    own = [d for d in view.dates if not _a_terms_date(view, trigger, d, published)]
+    if since is not None:
+        own = [d for d in view.dates if d.mention.span.start >= since]
+        if not own:
+            return None
+    else:
+        own = _outside_causes(view, text)
+    own = [d for d in own if not _a_terms_date(view, trigger, d, published)]
     if trigger.key in BACKGROUND_SINCE_ACTIONS:
         sentence = text or _sentence_text(view)
         own = [d for d in own if not _began_long_ago(d.ref, sentence, published)]
@@ -113,7 +127,7 @@ def pick_date(
             break
         recent = [
             d
-            for d in views[i].dates
+            for d in _outside_causes(views[i], text)
             if _recent_day(d.ref, published) and not _dateline(d, views[i])
         ]
         if recent:
@@ -136,7 +150,7 @@ def pick_date(
 
 PLANNED = "planned"
 WEEKDAY_RULE = ":weekday"  # the date mention's rule: a weekday named alone or with a relation
-_PAST_RELATION = re.compile(r"(?:الماضي|المنصرم|الفايت|السابق)")
+_PAST_WORDS = frozenset(w for w, way in RELATION_WORDS.items() if way == "past")
 
 
 def _ahead(d: ResolvedDate, published: date) -> ResolvedDate:
@@ -146,7 +160,7 @@ def _ahead(d: ResolvedDate, published: date) -> ResolvedDate:
     i = d.ref.interval
     if not d.mention.rule.endswith(WEEKDAY_RULE) or i.precision != 1 or i.start >= published:
         return d
-    if _PAST_RELATION.search(normalize_key(d.mention.span.text)):
+    if _PAST_WORDS & set(normalize_key(d.mention.span.text).split()):
         return d  # "الجمعة الماضية": said of the past even in a plan
     days = timedelta(days=7)
     ahead = DateInterval(i.start + days, i.end + days, i.precision)
@@ -168,6 +182,13 @@ def _a_terms_date(
     return any(
         m.key in FUTURE_CUES and trigger.span.end <= m.span.start < start for m in view.status
     )
+
+
+def _outside_causes(view: SentenceView, text: str) -> list[ResolvedDate]:
+    """The sentence's dates but those written in a cause's words ("ردا على هجوم … يوم السبت
+    الماضي"): they date the cause, not the act the sentence reports, nor the account after."""
+    sentence = text or _sentence_text(view)
+    return [d for d in view.dates if not in_cause(view, sentence, d.mention.span.start)]
 
 
 def _report_day(views: list[SentenceView], trigger: Mention, published: date) -> DateRef:

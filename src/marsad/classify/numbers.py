@@ -8,27 +8,36 @@ from functools import cache
 
 from marsad.classify.view import SentenceView
 from marsad.model import Mention, Quantity
-from marsad.text.lexicon import read_table
+from marsad.text.lexicon import phrase_alternation, phrases_of, read_table
 from marsad.text.normalize import normalize_key
 
 TOLL_CUE_WINDOW_CHARS = 25  # "مقتل 5 …", "5 قتلى": the killed word sits next to the number
-# Keyed as number mentions key their noun (`normalize_key`: "عائلة" → "عايله"), so that every
-# spelling of a unit word here is found whatever its hamza or ta marbuta.
-_UNIT_WORDS = {
-    "يوم": ("day", None),
-    "اسبوع": ("week", None),
-    "شهر": ("month", None),
-    "طن": ("tonne", None),
-    "شاحنه": ("vehicle", "truck"),
-    "شاحنة": ("vehicle", "truck"),
-    "سياره": ("vehicle", "car"),
-    "لتر": ("litre", None),
-    "عائله": ("family", None),
-    "اسره": ("family", None),
-    "معتقل": ("person", "prisoners"),
-    "اسير": ("person", "prisoners"),
-}
-_UNITS = {normalize_key(word): unit for word, unit in _UNIT_WORDS.items()}
+UNIT_WORDS = "unit_words.tsv"  # "طن", "شاحنة", "عائلة": the unit a count is in
+WOUNDED_WORDS = "wounded_words.tsv"  # "أصيب", "جرحى": a count of the wounded, not the dead
+
+
+@cache
+def _units() -> dict[str, tuple[str, str | None]]:
+    """Unit nouns keyed as number mentions key their noun (`normalize_key`: "عائلة" → "عايله"),
+    so that every spelling is found whatever its hamza or ta marbuta: (unit, item or None)."""
+    return {
+        normalize_key(row["word"]): (row["unit"], row["item"] or None)
+        for row in read_table(UNIT_WORDS)
+    }
+
+
+@cache
+def _wounded() -> re.Pattern[str]:
+    """A wounding word anywhere in a stretch ("قتل 8 وأصيب 20", "4 قتلى و10 جرحى")."""
+    return re.compile(phrase_alternation(phrases_of(WOUNDED_WORDS, "wounded", field="word")))
+
+
+@cache
+def _mixed() -> re.Pattern[str]:
+    """A dead and a wounded noun joined: the count before them is of both ("بين قتيل وجريح")."""
+    dead = phrase_alternation(phrases_of(WOUNDED_WORDS, "dead", field="word"))
+    hurt = phrase_alternation(phrases_of(WOUNDED_WORDS, "hurt", field="word"))
+    return re.compile(rf"{dead}\s*و\s*{hurt}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +59,6 @@ def parse_number(mention: Mention) -> NumberValue | None:
     return NumberValue(mention, value, qualifier, noun)
 
 
-# "قتل 8 وأصيب 20", "4 قتلى و10 جرحى": a count after a wounding word is the wounded, not the dead
-WOUNDED_WORDS = re.compile(r"(?:أصيب|اصيب|جرح|إصابة|اصابة|جرحى|جريح|مصاب)")
-
-
 def _is_toll(view: SentenceView, number: NumberValue, killed_nouns: set[str]) -> bool:
     if number.noun is not None and number.noun in killed_nouns:
         return True
@@ -71,13 +76,11 @@ def _is_toll(view: SentenceView, number: NumberValue, killed_nouns: set[str]) ->
             return True  # "ارتفع عدد ضحايا القصف على مدينة دوما إلى 35"
         if m.key == KILLED and 0 <= start - m.span.end <= TOLL_CUE_WINDOW_CHARS:
             between = view.span.text[m.span.end - view.span.start : start - view.span.start]
-            if not WOUNDED_WORDS.search(between) and not _number_between(view, m.span.end, start):
+            if not _wounded().search(between) and not _number_between(view, m.span.end, start):
                 return True  # "مقتل 5", "قتل ثمانية" — the first count after the word
     return _toll_phrase(view, number)
 
 
-# a dead and a wounded noun joined: the count before them is of both ("بين قتيل وجريح")
-_MIXED = re.compile(r"(?:قتيل|قتلى|شهيد|شهداء)\s*و\s*(?:جريح|جرحى|مصاب)")
 # "عدد القتلى … إلى 35", "حصيلة القتلى … إلى 18": the count the tally of the dead rose or
 # came to, however long the phrase naming the attack between them
 _TALLY_BEFORE = re.compile(r"(?:عدد|حصيلة|حصيله)\s*(?:ال)?$")
@@ -96,7 +99,7 @@ def _risen_tally(view: SentenceView, killed: Mention, start: int) -> bool:
         _TALLY_BEFORE.search(text[max(0, k_start - 8) : k_start]) is not None
         and _TALLY_TO.search(between) is not None
         and "." not in between
-        and not WOUNDED_WORDS.search(between)
+        and not _wounded().search(between)
         and not _number_between(view, killed.span.end, start)
     )
 
@@ -113,20 +116,20 @@ def _toll_phrase(view: SentenceView, number: NumberValue) -> bool:
     start, end = number.mention.span.start - offset, number.mention.span.end - offset
     text = view.span.text
     near = text[max(0, start - TOLL_PHRASE_BEFORE_CHARS) : start]
-    if WOUNDED_WORDS.search(near):
+    if _wounded().search(near):
         return False  # "وأصيب 20"
     before = normalize_key(near).split()
     # "واستشهد 3 مدنيين": the word may carry the conjunction
-    if number.noun in _UNITS and _UNITS[number.noun][0] != "person":
+    if number.noun in _units() and _units()[number.noun][0] != "person":
         return False  # "قضى 3 أيام في المعتقل": a span of time, not the dead
     if before and (before[-1] in words.toll_before or _bare(before[-1]) in words.toll_before):
         # "راح ضحيتها 20 مدنياً بين قتيل وجريح" counts the wounded too; "استشهد 4 مدنيين وجرح
         # 10 آخرون" tells the wounded apart
-        return _MIXED.search(text[end : end + _WOUNDED_AFTER_CHARS]) is None
+        return _mixed().search(text[end : end + _WOUNDED_AFTER_CHARS]) is None
     stops = [end + SUBJECT_WINDOW_CHARS, len(text)]
     stops += [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
     stops += [n.span.start - offset for n in view.numbers if n.span.start - offset >= end]
-    hurt = WOUNDED_WORDS.search(text, end)
+    hurt = _wounded().search(text, end)
     if hurt is not None:
         stops.append(hurt.start())
     after = normalize_key(text[end : min(stops)]).split()
@@ -155,7 +158,7 @@ def _subject_of_killed_verb(view: SentenceView, number: NumberValue, killed: Men
     if word.lstrip("وف") not in {killed.span.text + e for e in VERB_ENDINGS}:
         return False
     between = view.span.text[end - offset : killed.span.start - offset]
-    if WOUNDED_WORDS.search(between) or _number_between(view, end, killed.span.start):
+    if _wounded().search(between) or _number_between(view, end, killed.span.start):
         return False
     return killed.span.text.startswith("قتل") and "." not in between
 
@@ -203,10 +206,10 @@ def _with_joined(view: SentenceView, toll: NumberValue) -> float:
         n = parse_number(m)
         if n is None or not _JOINED_GAP.match(gap) or _breakdown(gap):
             break
-        if WOUNDED_WORDS.search(gap) or (n.noun in _UNITS and _UNITS[n.noun][0] != "person"):
+        if _wounded().search(gap) or (n.noun in _units() and _units()[n.noun][0] != "person"):
             break
         tail = text[m.span.start - offset : m.span.end - offset + _WOUNDED_AFTER_CHARS]
-        if WOUNDED_WORDS.search(tail.split(" و")[0]):
+        if _wounded().search(tail.split(" و")[0]):
             break  # "قتيلين اثنين وسبعة جرحى": the second count is the wounded
         total += n.value
         last = m.span.end
@@ -221,9 +224,9 @@ def _breakdown(gap: str) -> bool:
 def quantities(view: SentenceView, action: str) -> list[Quantity]:
     out = []
     for n in (parse_number(m) for m in view.numbers):
-        if n is None or n.noun is None or n.noun not in _UNITS:
+        if n is None or n.noun is None or n.noun not in _units():
             continue
-        unit, item = _UNITS[n.noun]
+        unit, item = _units()[n.noun]
         # a siege's stated duration, in days, weeks or months ("حصار استمر قرابة سبعة أشهر")
         if unit in {"day", "week", "month"} and action.startswith("siege"):
             item = "siege"
@@ -331,7 +334,7 @@ def _victims_after(words: list[str], i: int, lexicon: _VictimWords) -> int:
     # the next words after the killing word, time words ("أمس", "قبل نحو أسبوع") passed over
     following = [j for j in range(i + 1, len(words)) if _bare(words[j]) not in lexicon.skip]
     for j in following[:LONE_VICTIM_WINDOW]:
-        if WOUNDED_WORDS.search(words[j]) or any(c.isdigit() for c in words[j]):
+        if _wounded().search(words[j]) or any(c.isdigit() for c in words[j]):
             return 0  # "قتل وجرح 28 مدنياً": the dead and the wounded together, or counted
         count = _victims_of(words[j], victims)
         if count == 0:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from marsad.classify.background import in_cause
 from marsad.classify.view import SentenceView
 from marsad.model import Mention, ResolvedPlace, Span
-from marsad.text.lexicon import words_of
+from marsad.text.lexicon import phrase_alternation, phrases_of, words_of
 from marsad.text.normalize import normalize_key, normalize_word
 
 MAX_PLACES_PER_EVENT = 4  # more conjoined names than this are a list of the whole area
@@ -49,7 +50,15 @@ def _conjoined(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
 
 # "إلى مدينة حمص", "في اتجاه دمشق", "باتجاه البساتين وبلدتي الضبعة": the direction word and
 # at most two words (a place word, a first destination and "و") before the place
-_DESTINATION = re.compile(r"(?:إلى|الى|نحو|باتجاه|اتجاه|صوب|حتى)\s+(?:[\u0621-\u064A]+\s+){0,2}$")
+DIRECTION_WORDS = "direction_words.tsv"
+
+
+@cache
+def _destination() -> re.Pattern[str]:
+    words = phrase_alternation(phrases_of(DIRECTION_WORDS, field="word"))
+    return re.compile(rf"{words}\s+(?:[\u0621-\u064A]+\s+){{0,2}}$")
+
+
 DESTINATION_WINDOW_CHARS = 40
 LEAVING_ACTIONS = frozenset({"withdrawal", "displacement"})
 HOME_COUNTRY = "SY"
@@ -64,7 +73,7 @@ DEAL_ACTIONS = frozenset({"agreement", "handover"})
 
 def _is_destination(text: str, place: ResolvedPlace) -> bool:
     start = place.mention.span.start
-    return _DESTINATION.search(text[max(0, start - DESTINATION_WINDOW_CHARS) : start]) is not None
+    return _destination().search(text[max(0, start - DESTINATION_WINDOW_CHARS) : start]) is not None
 
 
 def _origins(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
@@ -123,7 +132,14 @@ def _locates(coarse: ResolvedPlace, fine: ResolvedPlace) -> bool:
     a, b = coarse.ref.place, fine.ref.place
     if a.country != b.country or (a.admin1 and b.admin1 and a.admin1 != b.admin1):
         return False
-    return _COARSENESS.get(a.kind, 1) > _COARSENESS.get(b.kind, 1)
+    return _coarseness(coarse) > _coarseness(fine)
+
+
+def _coarseness(place: ResolvedPlace) -> int:
+    # a site coded at its town ("المشفى الوطني في مدينة الرقة") is as fine as a landmark
+    if place.ref.site is not None:
+        return _COARSENESS["landmark"]
+    return _COARSENESS.get(place.ref.place.kind, 1)
 
 
 def _qualifiers(text: str, places: list[ResolvedPlace]) -> set[int]:
@@ -207,8 +223,9 @@ _DATELINE_END = re.compile(r"^\s*(?:\([^()\n]{1,25}\)\s*[-–—:]?|[-–—:])"
 
 
 def _not_datelines(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
-    """Places of events: not a dateline, not the place in an office's title ("محافظ حمص") or a
-    street's name ("شارع تل أبيض"), not where a force is stationed."""
+    """Places of events: not a dateline, not the place in an office's title ("محافظ حمص"), a
+    street's name ("شارع تل أبيض") or a time zone ("بتوقيت دمشق"), not where a force is
+    stationed."""
     spans = tuple((p.mention.span.start, p.mention.span.end) for p in places)
     keep = _event_place_flags(text, spans)
     return [p for p, k in zip(places, keep, strict=True) if k]
@@ -225,6 +242,7 @@ def _event_place_flags(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[b
         )
         and not _office(text, start)
         and not _street(text, start)
+        and not _time_zone(text, start)
         and not _stationed(text, start, spans)
         for start, end in spans
     )
@@ -259,11 +277,19 @@ def _stationed(text: str, start: int, spans: tuple[tuple[int, int], ...]) -> boo
 # ومنبج"): the towns name the road, they are not where on it the event happened (codebook §4).
 # The first town follows a road word (with a linking phrase); the other end follows it after a
 # dash, "و" or "إلى".
-_ROAD_OPENER = re.compile(
-    r"(?:^|\s)[وبل]?(?:ال)?(?:طريق|أوتوستراد|اوتوستراد)\s+(?:ال[\u0621-\u064A]+\s+)?"
-    r"(?:(?:الواصل|الرابط|الممتد|الذي\s+يربط|الذي\s+يمتد|الذي\s+يصل)\s+)?"
-    r"(?:(?:بين|من)\s+)?(?:(?:مدينتي|بلدتي|قريتي|مدينة|بلدة|قرية)\s+)?$"
-)
+ROAD_WORDS = "road_words.tsv"  # "طريق", "أوتوستراد"; "الواصل بين"
+
+
+@cache
+def _road_opener() -> re.Pattern[str]:
+    road = phrase_alternation(phrases_of(ROAD_WORDS, "road", field="word"))
+    link = phrase_alternation(phrases_of(ROAD_WORDS, "link", field="word"))
+    return re.compile(
+        rf"(?:^|\s)[وبل]?(?:ال)?{road}\s+(?:ال[\u0621-\u064A]+\s+)?(?:{link}\s+)?"
+        r"(?:(?:بين|من)\s+)?(?:(?:مدينتي|بلدتي|قريتي|مدينة|بلدة|قرية)\s+)?$"
+    )
+
+
 _ROAD_OTHER_END = re.compile(
     r"^\s*(?:[-–—]|و|إلى|الى|و?حتى)\s*(?:كل\s+من\s+)?(?:(?:مدينة|بلدة|قرية|محافظة)\s+)?$"
 )
@@ -288,7 +314,7 @@ def _road_names(text: str, places: list[ResolvedPlace]) -> set[int]:
         else:
             if len(chain) > 1:
                 out.update(chain)
-            opened = _ROAD_OPENER.search(text[max(0, start - ROAD_WINDOW_CHARS) : start])
+            opened = _road_opener().search(text[max(0, start - ROAD_WINDOW_CHARS) : start])
             chain = [start] if opened else []
         prev = p
     if len(chain) > 1:
@@ -336,6 +362,11 @@ def _street(text: str, start: int) -> bool:
     return _word_before(text, start, "وب") in words_of("street_words.tsv")
 
 
+def _time_zone(text: str, start: int) -> bool:
+    """The place names a clock ("منتصف الليل بتوقيت دمشق"), not the event's place."""
+    return _word_before(text, start, "وب") in words_of("time_zone_words.tsv")
+
+
 def _office(text: str, start: int) -> bool:
     """The place is part of an office's title ("محافظ حمص"), not the event's place."""
     return _word_before(text, start, "ول") in words_of("office_titles.tsv")
@@ -359,12 +390,19 @@ def pick_places(
     text: str,
     action: str = "",
     speaker: Span | None = None,
+    since: int | None = None,
 ) -> tuple[list[ResolvedPlace], str]:
     """The places of the event and how they were found (clause, sentence, carried, article).
     A place inside the span of whoever tells or denies the event (`speaker`: "تنفيه دمشق") names
-    that government, not where the event happened."""
+    that government, not where the event happened. An act told as the cause of another from
+    `since` on ("ردا على …", classify/background.py) is placed only by the words from there:
+    the sentence's other places and the account's are the other act's."""
     clause = view.clause_of(trigger.span.start)
-    named = [p for p in _not_datelines(text, view.places) if not _inside(p, speaker)]
+    if since is None:
+        own = _outside_causes(view, text)
+    else:
+        own = [p for p in view.places if p.mention.span.start >= since]
+    named = [p for p in _not_datelines(text, own) if not _inside(p, speaker)]
     # a road's towns and a person's home town or a shell's launch site ("شاب من أبناء مدينة دير
     # الزور") stand in for the event's place only when its clause (else its sentence) names no
     # other place, and then as one place: a road is one site, not one event per town it joins
@@ -400,6 +438,9 @@ def pick_places(
         referred = _building_places(view, trigger)
         if referred:
             return referred, "sentence"
+    means = _means_place(view, trigger, text, in_clause, heads)
+    if means is not None:
+        return [means], "clause"
     listed = _listed(text, view, trigger, heads) if action in LIST_ACTIONS else []
     if listed:
         return listed, "clause"
@@ -417,18 +458,52 @@ def pick_places(
             if action in CHAINED_BEFORE_ACTIONS:
                 return _chain_ending(text, before), how
             return [before[-1]], how
+    if since is not None:
+        return [], "none"
     for back in range(1, MAX_PLACE_CARRY + 1):
         i = view.index - back
         if i < 0 or (views[i].paragraph != view.paragraph and back > 1):
             break
-        carried = _carriable(views[i].places, text, action)
+        carried = _carriable(_outside_causes(views[i], text), text, action)
         if carried:
             return [carried[0]], "carried"
     for earlier in views:
-        carried = [p for p in _carriable(earlier.places, text, action) if not _inside(p, speaker)]
+        lent = _carriable(_outside_causes(earlier, text), text, action)
+        carried = [p for p in lent if not _inside(p, speaker)]
         if carried:
             return [carried[0]], "article"
     return [], "none"
+
+
+# "ب" glued to a trigger that opens its clause: the means of the act told just before ("سيطرت
+# على المشفى الوطني، باشتباكات مع عناصر التنظيم"), which happened where that act did.
+_MEANS_PREFIX = re.compile(r"^\s*و?ب$")
+
+
+def _means_place(
+    view: SentenceView,
+    trigger: Mention,
+    text: str,
+    in_clause: list[ResolvedPlace],
+    heads: list[ResolvedPlace],
+) -> ResolvedPlace | None:
+    """The place of the clause before, for a trigger telling the means of the act told there,
+    when its own clause names none."""
+    clause = view.clause_of(trigger.span.start)
+    if in_clause or not _MEANS_PREFIX.match(text[clause.start : trigger.span.start]):
+        return None
+    before = [c for c in view.clauses if c.end <= clause.start]
+    if not before:
+        return None
+    previous = before[-1]
+    own = [p for p in heads if previous.start <= p.mention.span.start < previous.end]
+    return own[-1] if own else None
+
+
+def _outside_causes(view: SentenceView, text: str) -> list[ResolvedPlace]:
+    """The sentence's places but those written in a cause's words ("ردا على هجوم في دوما"):
+    they are the cause's, not the act the sentence reports, nor one it lends."""
+    return [p for p in view.places if not in_cause(view, text, p.mention.span.start)]
 
 
 def _inside(place: ResolvedPlace, span: Span | None) -> bool:

@@ -17,26 +17,36 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import replace
+from functools import cache
 
 from marsad.knowledge.actors import ActorCatalog
 from marsad.knowledge.gazetteer import Gazetteer
 from marsad.knowledge.resources import Resources
 from marsad.model import Article, Mention, MentionKind, Span
 from marsad.text.dates import find_dates
-from marsad.text.lexicon import words_of
+from marsad.text.lexicon import phrase_alternation, phrases_of, words_of
 from marsad.text.normalize import Normalized, normalize, normalize_key
 from marsad.text.numerals import find_numbers
 
 PLACE_RULE = "gazetteer@1"
 NEAR_RULE = "gazetteer.near@1"
-_PLACE_WORD_BEFORE = re.compile(
-    r"(?:قرية|بلدة|مدينة|حي|أحياء|احياء|ناحية|منطقة|مخيم|بلدتي|قريتي|مدينتي|حيي|منطقتي)\s*$"
-)
-_NEAR_BEFORE = re.compile(r"(?:ريف|ريفي|محيط|أطراف|اطراف|قرب|بالقرب من|ضواحي)\s*$")
-# "قرب X", "بالقرب من X": X is a reference point, which classify tells from an event place
-_REFERENCE_BEFORE = re.compile(
-    r"(?:^|\s)(?:و?قرب|بالقرب من|على مقربة من)\s+(?:[\u0621-\u064A]+\s+){0,2}$"
-)
+PLACE_CONTEXT_WORDS = "place_context_words.tsv"  # "قرية", "ريف", "قرب" before a place name
+
+
+@cache
+def _before(kind: str) -> re.Pattern[str]:
+    """A place word of one kind ending right before a name: place_word ("قرية"), near ("ريف")."""
+    words = phrase_alternation(phrases_of(PLACE_CONTEXT_WORDS, kind, field="word"), gap=" ")
+    return re.compile(rf"{words}\s*$")
+
+
+@cache
+def _reference_before() -> re.Pattern[str]:
+    """ "قرب X", "بالقرب من X": X is a reference point, which classify tells from an event place."""
+    words = phrase_alternation(phrases_of(PLACE_CONTEXT_WORDS, "reference", field="word"), gap=" ")
+    return re.compile(rf"(?:^|\s){words}\s+(?:[\u0621-\u064A]+\s+){{0,2}}$")
+
+
 REFERENCE_MARK = ":ref"
 REFERENCE_CHARS = 40  # "قرب العاصمة السورية دمشق": up to two words between
 CONTEXT_CHARS = 16  # how far back a place word ("بلدة") or area word ("ريف") is looked for
@@ -51,12 +61,12 @@ def place_mentions(
         before = text[max(0, hit.start - CONTEXT_CHARS) : hit.start]
         if hit.prefix:
             before = text[max(0, hit.start - CONTEXT_CHARS - len(hit.prefix)) : hit.start]
-        if hit.weak and not _PLACE_WORD_BEFORE.search(before):
+        if hit.weak and not _before("place_word").search(before):
             continue
         if _other_sense(text, hit.start - len(hit.prefix), hit.end, hit.prefix):
             continue
-        rule = NEAR_RULE if _NEAR_BEFORE.search(before) else PLACE_RULE
-        if _REFERENCE_BEFORE.search(text[max(0, hit.start - REFERENCE_CHARS) : hit.start]):
+        rule = NEAR_RULE if _before("near").search(before) else PLACE_RULE
+        if _reference_before().search(text[max(0, hit.start - REFERENCE_CHARS) : hit.start]):
             rule = NEAR_RULE + REFERENCE_MARK
         kinds = _announced_kinds(before, words.kinds) if words is not None else frozenset()
         if kinds:

@@ -15,9 +15,11 @@ Mention conventions (read by classify):
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from marsad.knowledge.triggers import TriggerLexicon
 from marsad.model import Mention, MentionKind, Span
+from marsad.text.lexicon import phrase_alternation, phrases_of
 from marsad.text.normalize import Normalized
 
 TRIGGER_RULE = "lexicon.trigger@1"
@@ -50,6 +52,7 @@ _CONTEXT_KINDS = frozenset(
         "release",  # a release word ("إطلاق سراح", "الإفراج عن")
         "abductees",  # people held by abductors ("المختطفين", "الرهائن")
         "defuse",  # clearing, defusing or planting explosives ("تفكيك الألغام", "زرع الألغام")
+        "stockpile",  # where chemical weapons are kept or made ("مخزن لأسلحة كيماوية")
         "envoys",  # observers, delegations, envoys ("المراقبون", "وفد")
         "goods",  # aid or goods that enter or arrive ("مساعدات", "مواد غذائية")
         "idiom",  # as lexical, read only by rules ("إطلاق النار في الهواء", "أسعار المحروقات")
@@ -98,16 +101,21 @@ def _cue_mention(text: str, start: int, end: int, kind: str, value: str) -> Ment
     return None
 
 
-_MEDIA_WORD_BEFORE = re.compile(
-    r"(?:قناة|وكالة|وكالتي|موقع|صحيفة|جريدة|شبكة|تلفزيون|إذاعة|اذاعة|راديو)\W{0,3}$"
-)
+MEDIA_WORDS = "media_words.tsv"  # "قناة", "وكالة", "صحيفة" before an outlet's name
+
+
+@cache
+def _media_word_before() -> re.Pattern[str]:
+    return re.compile(phrase_alternation(phrases_of(MEDIA_WORDS, field="word")) + r"\W{0,3}$")
+
+
 MEDIA_WINDOW_CHARS = 12  # "قناة \"الميادين\"": the media word, maybe a quote, then the name
 
 
 def _outlet(text: str, start: int, end: int, name: str) -> Mention | None:
     """A bare outlet name is a common word too ("المدن" the cities): it needs a media word, or
     quotation marks around it as a name ('وقالت "المجس" إن', 'قال مصدر لـ"المدن"')."""
-    media = _MEDIA_WORD_BEFORE.search(text[max(0, start - MEDIA_WINDOW_CHARS) : start])
+    media = _media_word_before().search(text[max(0, start - MEDIA_WINDOW_CHARS) : start])
     if not media and not _quoted(text, start, end):
         return None
     return Mention(

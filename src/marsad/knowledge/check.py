@@ -33,6 +33,9 @@ ACTOR_KINDS = frozenset(
      "unknown", "intergovernmental", "ngo", "person"}
 )  # fmt: skip
 NO_COORDINATE_KINDS = frozenset({gazetteer_module.RELATIVE_KIND})
+TEXT_FOLDER = "text"  # the word tables of the text tools and the rules (marsad.text.lexicon)
+# The columns of a text table that hold the words or phrases the rules look for.
+TEXT_WORD_COLUMNS = ("word", "phrase", "name", "singular")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +61,13 @@ def check_all(data_dir: Path | None = None) -> list[Problem]:
         *check_outlets(path(outlets_module.OUTLETS_FILE)),
         *check_cues(path(cues_module.ATTRIBUTION_FILE), path(cues_module.STATUS_FILE)),
         *_optional(path(sides_module.ACTOR_SIDES_FILE), path(actors_module.ACTORS_FILE)),
+        *_text_tables(path(TEXT_FOLDER)),
     ]
+
+
+def _text_tables(folder: Path) -> list[Problem]:
+    # A data folder without the text tables (made for another check) still checks.
+    return check_text_tables(folder) if folder.is_dir() else []
 
 
 def _optional(sides: Path, actors: Path) -> list[Problem]:
@@ -198,13 +207,20 @@ def check_outlets(path: Path) -> list[Problem]:
     except DataError as exc:
         return [Problem(name, "file", str(exc))]
     problems = _duplicate_ids(name, (row["id"] for row in rows))
+    names_file = outlets_module.OUTLET_NAMES_FILE
     by_name: dict[str, set[str]] = {}
     for outlet in catalog:
-        for n in outlet.names_ar:
+        cited = {c.name for c in outlet.cited}
+        for n in dict.fromkeys((*outlet.names_ar, *cited)):
             issue = arabic_name_problem(n)
             if issue:
-                problems.append(Problem(name, outlet.id, f"name {n!r}: {issue}"))
+                problems.append(Problem(names_file, outlet.id, f"name {n!r}: {issue}"))
             by_name.setdefault(normalize_key(n), set()).add(outlet.id)
+        english = {outlet.name_en, *outlet.names_en}
+        for c in outlet.cited:
+            if c.cited_as not in english:  # the ACLED export and the own-voice rule look it up
+                message = f"{c.name!r} cited as {c.cited_as!r}, not one of the outlet's names"
+                problems.append(Problem(names_file, outlet.id, message))
     for key, ids in sorted(by_name.items()):
         if len(ids) > 1:
             problems.append(Problem(name, key, f"name given to several outlets {sorted(ids)}"))
@@ -257,6 +273,35 @@ def check_cues(attribution: Path, status: Path) -> list[Problem]:
                     Problem(file, cue, f"same as {seen[key]!r} after normalization", "warning")
                 )
             seen.setdefault(key, cue)
+    return problems
+
+
+def check_text_tables(folder: Path) -> list[Problem]:
+    """Every word table under data/text loads as `marsad.text.lexicon` reads it (a header, no
+    row with more fields than the header), and has no word empty after normalization; a row
+    repeated (same kind, same word as written) is a warning. Two spellings of one word are not
+    repeats: the tables that rules match on the text as written list both hamza forms."""
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.tsv")):
+        name = f"{TEXT_FOLDER}/{path.name}"
+        try:
+            rows = read_tsv(path, strict=True)
+        except DataError as exc:
+            problems.append(Problem(name, "file", str(exc)))
+            continue
+        if not rows:
+            problems.append(Problem(name, "file", "no rows"))
+            continue
+        for field in (f for f in TEXT_WORD_COLUMNS if f in rows[0]):
+            seen: set[tuple[str, str]] = set()
+            for line, row in enumerate(rows, start=1):
+                key = (row.get("kind", ""), row[field])
+                if not normalize_key(row[field]):
+                    problems.append(Problem(name, f"row {line}", f"empty {field}"))
+                elif key in seen:
+                    message = f"{field} {row[field]!r} listed twice"
+                    problems.append(Problem(name, f"row {line}", message, "warning"))
+                seen.add(key)
     return problems
 
 

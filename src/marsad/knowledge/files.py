@@ -15,8 +15,9 @@ def data_path(name: str) -> Path:
     return Path(str(root)) / name
 
 
-def read_tsv(path: Path) -> list[dict[str, str]]:
-    """Rows of a tab-separated file with a header line; blank lines and `#` comments skipped."""
+def read_tsv(path: Path, *, strict: bool = False) -> list[dict[str, str]]:
+    """Rows of a tab-separated file with a header line; blank lines and `#` comments skipped.
+    Fields past the header's are dropped, or with `strict` are a DataError."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -25,5 +26,7 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
     reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     rows = []
     for row in reader:
+        if strict and None in row:
+            raise DataError(f"{path}: more fields than the header in {row[None]!r}")
         rows.append({k: (v or "").strip() for k, v in row.items() if k is not None})
     return rows

@@ -33,7 +33,7 @@ class Resources:
     def triggers(self) -> TriggerLexicon:
         from marsad.knowledge.triggers import load_triggers
 
-        return load_triggers()
+        return load_triggers(outlets=self.outlets)  # the outlets' names are source cues
 
     @cached_property
     def models(self) -> Models:

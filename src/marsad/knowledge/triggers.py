@@ -1,4 +1,5 @@
-"""The event trigger lexicon (data/triggers.tsv) and extraction context cues (data/extract/).
+"""The event trigger lexicon (data/triggers.tsv) and extraction context cues (data/extract/, and
+the outlets' names extraction reads as sources, from the outlet catalog).
 
 Rows hold general word forms; this module expands them into the surface forms the matcher
 indexes: present tense of past verbs (ي/ت/ن + stem, a leading alef dropped as in اشتبك → يشتبك)
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from marsad.errors import DataError
 from marsad.knowledge.files import data_path, read_tsv
+from marsad.knowledge.outlets import OutletCatalog, load_outlets
 from marsad.text.normalize import normalize_key
 from marsad.text.phrases import INFLECTION_SUFFIXES, PhraseMatcher
 
@@ -112,6 +114,17 @@ class TriggerLexicon:
         self.cue_matcher = PhraseMatcher(inflected, suffixes=CUE_SUFFIXES)
 
 
+def source_cues(outlets: OutletCatalog) -> tuple[ContextCue, ...]:
+    """The outlets' names extraction reads as sources: a "source" cue names the source wherever
+    it stands (value "<name>|<kind>"), an "outlet" cue only after a media word or in quotes."""
+    return tuple(
+        ContextCue("outlet", c.name, c.cited_as)
+        if c.quoted
+        else ContextCue("source", c.name, f"{c.cited_as}|{c.source_kind}")
+        for c in outlets.cited()
+    )
+
+
 def _entry(row: dict[str, str], path: Path) -> TriggerEntry:
     form = row.get("form", "")
     if form not in TRIGGER_FORMS:
@@ -123,13 +136,15 @@ def _entry(row: dict[str, str], path: Path) -> TriggerEntry:
     return TriggerEntry(row["action"], row["phrase"], form, weight)
 
 
-def load_triggers(path: Path | None = None, cues_path: Path | None = None) -> TriggerLexicon:
+def load_triggers(
+    path: Path | None = None, cues_path: Path | None = None, outlets: OutletCatalog | None = None
+) -> TriggerLexicon:
     trigger_file = path or data_path("triggers.tsv")
     cue_file = cues_path or data_path("extract/context.tsv")
     entries = tuple(_entry(row, trigger_file) for row in read_tsv(trigger_file))
     cues = tuple(
         ContextCue(row["kind"], row["phrase"], row.get("value", "")) for row in read_tsv(cue_file)
-    )
+    ) + source_cues(outlets or load_outlets())
     if not entries:
         raise DataError(f"{trigger_file}: no triggers")
     return TriggerLexicon(entries, cues)

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Sequence
 
+from marsad.geo import haversine_km
 from marsad.link.actors import UNKNOWN_ACTOR_IDS, ActorTree
 from marsad.link.facts import RecordFacts
-from marsad.link.geo import haversine_km
 from marsad.link.scoring import SAME_PLACE_KM
 from marsad.model import Dispute, DisputeValue
 

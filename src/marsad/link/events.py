@@ -96,7 +96,16 @@ def _canonical_place(members: Sequence[RecordFacts]) -> PlaceRef | None:
     )
     if best.place is None:
         return None
-    return PlaceRef(best.place, best.geo_precision or 1, None)
+    # the site the records at that entry name, if any: the event at the hospital of the city
+    sites = Counter(
+        f.site
+        for f in placed
+        if f.site is not None
+        and f.place is not None
+        and f.place.gazetteer_id == best.place.gazetteer_id
+    )
+    site = min(sites, key=lambda s: (-sites[s], s.key)) if sites else None
+    return PlaceRef(best.place, best.geo_precision or 1, None, site)
 
 
 def _canonical_date(members: Sequence[RecordFacts]) -> DateInterval | None:

@@ -10,9 +10,17 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from marsad.link.dates import INHERITED_DATE_RULE
+from marsad.link.dates import INHERITED_DATE_RULE, event_weekdays
 from marsad.link.shingles import sketch
-from marsad.model import Article, Claim, DateInterval, Place
+from marsad.model import Article, Claim, DateInterval, Place, Site
+from marsad.text.dates import DayHint, day_hints
+from marsad.text.sentences import split_sentences
+
+# One shared empty set: CPython makes a new empty frozenset per call, and most records name no
+# day (at 100k records, two each cost ~40 MB).
+NO_DAYS: frozenset[int] = frozenset()
+HINT_CARRY_SENTENCES = 3  # as classify.dates carries a date: the account goes on about that day
+HINT_LEAD_SENTENCES = 1  # an opening that names no day takes the next sentence's
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +59,15 @@ class RecordFacts:
     # An undated article's estimated day of writing: the latest full date its records state (a
     # report is written on or after the latest day it tells). None for a dated article.
     written: dt.date | None = None
+    # The landmark inside the place the text names (model.Site key): the national hospital of
+    # a record coded at its city. Two sites of one town are two spots at one entry.
+    site: Site | None = None
+    # An undated record of an undated article: what its text says of the day with no calendar
+    # date (text.dates.day_hints), as the weekdays and days of the month on which another report
+    # may date the happening (`dates.event_weekdays`). Empty when the record has a date or its text
+    # names no such day.
+    weekdays: frozenset[int] = NO_DAYS
+    month_days: frozenset[int] = NO_DAYS
 
     @property
     def source(self) -> str | None:
@@ -66,11 +83,17 @@ class RecordFacts:
 
 
 def facts_of(
-    claim: Claim, article: Article | None, family: str, written: dt.date | None = None
+    claim: Claim,
+    article: Article | None,
+    family: str,
+    written: dt.date | None = None,
+    told: DayHint | None = None,
 ) -> RecordFacts:
     """Summarise a claim (and its article's outlet and date) for linking; `written` is the
-    undated article's estimated day of writing (`written_days`)."""
+    undated article's estimated day of writing (`written_days`), `told` what the text says of
+    the day of an undated record (`told_days`)."""
     published = article.published if article else None
+    hint = told if published is None else None
     return RecordFacts(
         record_id=claim.id,
         article_id=claim.article_id,
@@ -94,6 +117,9 @@ def facts_of(
         sketch=sketch(claim.evidence.text),
         date_said=not _defaulted(claim, published),
         written=written if published is None else None,
+        site=claim.location.site if claim.location else None,
+        weekdays=event_weekdays(hint) if hint else NO_DAYS,
+        month_days=hint.month_days if hint else NO_DAYS,
     )
 
 
@@ -131,6 +157,58 @@ def written_days(claims: Iterable[Claim], articles: Mapping[str, Article]) -> di
     return out
 
 
+def told_days(claims: Iterable[Claim], articles: Mapping[str, Article]) -> dict[str, DayHint]:
+    """Claim id → what the text says of the day of each undated claim of an article with no
+    publication date: the weekday or day of the month named in its sentence (the one nearest
+    its trigger), else in the last sentences before it (the account goes on about that day),
+    else, for the opening of the report, in the sentence after it. Nothing is invented: a claim
+    whose text names no such day has none. (Lending every other undated claim the day of writing
+    the report names was tried and dropped: it linked two clashes in one town on that day, and
+    dev gold-built linking fell.)"""
+    out: dict[str, DayHint] = {}
+    by_article: dict[str, tuple[tuple[DayHint, ...], tuple[tuple[int, int], ...]]] = {}
+    for claim in claims:
+        article = articles.get(claim.article_id)
+        if article is None or article.published is not None:
+            continue
+        if claim.date is not None and INHERITED_DATE_RULE not in claim.rule:
+            continue  # a day the text states; one linking lent it says nothing of this text
+        if article.id not in by_article:
+            by_article[article.id] = (day_hints(article.text), split_sentences(article.text))
+        hints, sentences = by_article[article.id]
+        hint = _hint_of(claim, hints, sentences)
+        if hint is not None:
+            out[claim.id] = hint
+    return out
+
+
+def _hint_of(
+    claim: Claim, hints: tuple[DayHint, ...], sentences: tuple[tuple[int, int], ...]
+) -> DayHint | None:
+    if not hints:
+        return None
+    evidence = claim.evidence
+    own = [h for h in hints if evidence.start <= h.start < evidence.end]
+    if own:
+        at = claim.trigger.start if claim.trigger is not None else evidence.start
+        return min(own, key=lambda h: abs(h.start - at))
+    before = [i for i, (start, _) in enumerate(sentences) if start < evidence.start]
+    if before and HINT_CARRY_SENTENCES > 0:
+        first = sentences[max(0, before[-1] - HINT_CARRY_SENTENCES + 1)][0]
+        recent = [h for h in hints if first <= h.start < evidence.start]
+        if recent:
+            return recent[-1]
+    if any(h.start < evidence.start for h in hints):
+        return None  # a day named earlier, out of reach, is of another part of the account
+    # the opening of the report, which names no day: the lead after it names the day of what
+    # it opens with (a headline-like opening "بعد إجلاء المصابين ..." then "وجرى الإجلاء الجمعة")
+    after = [i for i, (start, _) in enumerate(sentences) if start >= evidence.end]
+    if not after or HINT_LEAD_SENTENCES == 0:
+        return None
+    last = sentences[after[min(len(after), HINT_LEAD_SENTENCES) - 1]][1]
+    return next((h for h in hints if evidence.end <= h.start < last), None)
+
+
 def facts_to_json(facts: RecordFacts) -> dict[str, object]:
     place = facts.place
     return {
@@ -152,6 +230,9 @@ def facts_to_json(facts: RecordFacts) -> dict[str, object]:
         "sketch": facts.sketch.hex(),
         "date_said": facts.date_said,
         "written": facts.written.isoformat() if facts.written else None,
+        "site": None if facts.site is None else facts.site.to_json(),
+        "weekdays": sorted(facts.weekdays),
+        "month_days": sorted(facts.month_days),
     }
 
 
@@ -189,6 +270,9 @@ def facts_from_json(data: Mapping[str, object]) -> RecordFacts:
         # states written before these fields existed: every date as said, no estimate
         date_said=data.get("date_said") is not False,
         written=dt.date.fromisoformat(str(written)) if written else None,
+        site=_site_from_json(data.get("site")),  # states written before sites: none
+        weekdays=_int_set(data.get("weekdays")),
+        month_days=_int_set(data.get("month_days")),
     )
 
 
@@ -226,6 +310,12 @@ def _place_from_json(data: Mapping[str, object]) -> Place:
     )
 
 
+def _site_from_json(data: object) -> Site | None:
+    if not isinstance(data, Mapping):
+        return None
+    return Site(str(data["key"]), str(data["name"]))
+
+
 def _interval_from_json(data: Mapping[str, object]) -> DateInterval:
     return DateInterval(
         start=dt.date.fromisoformat(str(data["start"])),
@@ -243,6 +333,11 @@ def _pair(value: object) -> tuple[str | None, str | None]:
 
 def _as_list(value: object) -> list[object]:
     return list(value) if isinstance(value, list | tuple) else []
+
+
+def _int_set(value: object) -> frozenset[int]:
+    items = _as_list(value)
+    return frozenset(int(str(v)) for v in items) if items else NO_DAYS
 
 
 def _opt_str(value: object) -> str | None:

@@ -1,23 +1,9 @@
-"""Distances between places on the earth's surface."""
+"""Which place holds another: by admin codes, and by distance from a city's or an area's centre."""
 
 from __future__ import annotations
 
-import math
-
+from marsad.geo import haversine_km
 from marsad.model import Place
-
-EARTH_RADIUS_KM = 6371.0
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres (the formula the scorer uses, so thresholds agree)."""
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = (
-        math.sin((la2 - la1) / 2) ** 2
-        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
-
 
 # Which admin fields a place of each broad kind is defined by: it contains every place that
 # shares them. Areas and regions (Eastern Ghouta, "rural Raqqa") carry the codes of where they

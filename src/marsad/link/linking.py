@@ -13,10 +13,11 @@ from marsad.link.cluster import Clustering, link_records
 from marsad.link.dates import inherit_dates
 from marsad.link.duplicates import DuplicateIndex
 from marsad.link.events import build_event, event_id_of
-from marsad.link.facts import RecordFacts, facts_of, written_days
+from marsad.link.facts import RecordFacts, facts_of, told_days, written_days
 from marsad.link.state import LinkResult, LinkState
 from marsad.link.stories import EventSummary, build_stories
 from marsad.model import Article, Claim, Event
+from marsad.text.dates import DayHint
 
 UNKNOWN_FAMILY = "unknown:"  # prefix for actions missing from the table: they link only alike
 
@@ -32,7 +33,8 @@ def link_claims(
     without rescoring its records. Claims already in `existing` keep their event."""
     previous = existing or LinkState()
     duplicates = _duplicate_index(previous, articles.values())
-    new_facts = _new_facts(claims, articles, resources, previous)
+    told = told_days(claims, articles)
+    new_facts = _new_facts(claims, articles, resources, previous, told)
     actors = actor_tree(resources).with_known(_actor_ids(previous, new_facts))
     members = _cluster(previous, new_facts, actors)
     touched = {eid for eid, fs in members.items() if any(f.record_id in new_facts for f in fs)}
@@ -62,7 +64,7 @@ def link_claims(
     ]
     state = LinkState(members, summaries, story_of, duplicates.to_json())
     return LinkResult(
-        claims=inherit_dates(linked, events, articles),
+        claims=inherit_dates(linked, events, articles, told),
         events=tuple(events.values()),
         stories=stories,
         state=state,
@@ -106,12 +108,17 @@ def _new_facts(
     articles: Mapping[str, Article],
     resources: Resources,
     previous: LinkState,
+    told: Mapping[str, DayHint],
 ) -> dict[str, RecordFacts]:
     known = previous.event_of_record()
     written = written_days(claims, articles)
     return {
         c.id: facts_of(
-            c, articles.get(c.article_id), family_of(c.action, resources), written.get(c.article_id)
+            c,
+            articles.get(c.article_id),
+            family_of(c.action, resources),
+            written.get(c.article_id),
+            told.get(c.id),
         )
         for c in _unique(claims)
         if c.id not in known

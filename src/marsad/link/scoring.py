@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from marsad.geo import haversine_km
 from marsad.knowledge.actions import two_sided_actions
 from marsad.link.actors import ActorTree
 from marsad.link.facts import RecordFacts
-from marsad.link.geo import area_holds, haversine_km, nested
+from marsad.link.geo import area_holds, nested
 from marsad.link.shingles import sketch_similarity
 from marsad.model import DateInterval
 
@@ -32,6 +33,9 @@ EXCHANGED_ACTIONS = frozenset({"handover"})
 # are one siege (dev/train gold: one siege's records lie up to 1,540 days apart, while sieges of
 # different keys never share a place). Their dates do not rule a link out; the place must agree.
 DURABLE_ACTIONS = frozenset({"siege_imposed"})
+# One besieged side at one place (or a region and a town in it), no besieger against another:
+# one siege however far apart its reports (an unknown besieger does not disagree).
+ONE_SIEGE = 0.5
 
 ACTOR1_SAME, ACTOR1_RELATED, ACTOR1_CONFLICT = 1.0, 0.8, -1.5
 ACTOR1_CROSSED = -0.5
@@ -68,6 +72,12 @@ UNKNOWN_TIME = -0.6  # a record from an article with no date: place and actors a
 # of writing is estimated, weaker than a publication date (0.0 when consistent), so consistent
 # days cost less than no date at all, and inconsistent ones no more (nothing is ruled out).
 ESTIMATE_NEAR = -0.2
+# A record of an undated article whose text names its weekday or day of the month (facts.told_days)
+# against a record of one day: a day that fits counts as a close publication date does (0.0), one
+# that does not fit as no date at all. A clash costing more (-0.8 to -1.5) was tried: a weekday
+# carried to the wrong record then split true links, and dev and train end-to-end F1 fell.
+DAY_HINT_FITS, DAY_HINT_CLASHES = 0.0, UNKNOWN_TIME
+HINT_MAX_SPAN = 6  # a longer dated interval holds every weekday: the hint says nothing
 
 PLANNED_VS_DONE = -1.0
 DISPUTING_STATUSES = frozenset({"denied", "negated"})
@@ -87,9 +97,7 @@ def pair_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float | Non
     ):
         return None  # checked first: the cheap vetoes spare the wording comparison
     place = _place_score(a, b)
-    when = _date_score(a, b)
-    if when is None and _lasting_at_one_place(a, b):
-        when = 0.0
+    when = _lasting_date(a, b, _date_score(a, b))
     if place is None or when is None:
         return None
     return (
@@ -98,6 +106,7 @@ def pair_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float | Non
         + place
         + when
         + _actor_score(a, b, actors)
+        + _lasting_score(a, b, actors)
         + _number_score(a, b)
         + _wording_score(a, b)
     )
@@ -108,9 +117,7 @@ def score_parts(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> dict[str, 
     when none is None their sum is `pair_score`."""
     action = _action_score(a, b)
     in_article = a.article_id != b.article_id or same_happening_in_article(a, b, actors)
-    when = _date_score(a, b)
-    if when is None and _lasting_at_one_place(a, b):
-        when = 0.0
+    when = _lasting_date(a, b, _date_score(a, b))
     return {
         "action": action,
         "article": 0.0 if in_article else None,
@@ -118,6 +125,7 @@ def score_parts(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> dict[str, 
         "place": _place_score(a, b),
         "date": when,
         "actors": _actor_score(a, b, actors),
+        "lasting": _lasting_score(a, b, actors),
         "numbers": _number_score(a, b),
         "wording": _wording_score(a, b),
     }
@@ -144,6 +152,8 @@ def same_happening_in_article(a: RecordFacts, b: RecordFacts, actors: ActorTree)
         return False  # one source's two actors are two happenings; two sources' are a dispute
     if (a.place is None) != (b.place is None):
         return False  # a placeless line is another happening
+    if _other_sites(a, b):
+        return False  # the hospital taken and the stadium taken: two happenings
     within = False
     if a.place is not None and b.place is not None and a.place.gazetteer_id != b.place.gazetteer_id:
         if not nested(a.place, b.place):
@@ -162,9 +172,32 @@ def _disputes(facts: RecordFacts) -> bool:
 
 
 def _lasting_at_one_place(a: RecordFacts, b: RecordFacts) -> bool:
-    """One durable state (a siege) told at one place, whatever days the two reports give it."""
+    """One durable state (a siege) told at one place, whatever days the two reports give it:
+    the same spot, or a besieged region and a town inside it ("الغوطة الشرقية المحاصرة" and
+    "بلدة حرستا المحاصرة" weeks later)."""
     km = _km(a, b)
-    return a.action in DURABLE_ACTIONS and km is not None and km <= SAME_PLACE_KM
+    if a.action not in DURABLE_ACTIONS or km is None or a.place is None or b.place is None:
+        return False
+    return km <= SAME_PLACE_KM or (km <= NEAR_PLACE_KM and area_holds(a.place, b.place))
+
+
+def _lasting_date(a: RecordFacts, b: RecordFacts, when: float | None) -> float | None:
+    """A durable state's reports give it their own days (codebook §5: a siege reported ongoing
+    takes the report's day): days apart neither rule the pair out nor count against it; the
+    same day still counts for it. A record with no date at all still costs what unknown time
+    costs (an undated 2011 encirclement is not the 2014 siege of the same city)."""
+    if not _lasting_at_one_place(a, b):
+        return when
+    if when is None or (a.date is not None and b.date is not None):
+        return max(when or 0.0, 0.0)
+    return when
+
+
+def _lasting_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float:
+    """One durable state told of one besieged side at one place by both reports."""
+    if not _lasting_at_one_place(a, b) or not actors.compatible(a.actor2, b.actor2):
+        return 0.0
+    return ONE_SIEGE if actors.compatible(a.actor1, b.actor1) is not False else 0.0
 
 
 def _action_score(a: RecordFacts, b: RecordFacts) -> float | None:
@@ -232,11 +265,29 @@ def _km(a: RecordFacts, b: RecordFacts) -> float | None:
     return haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
 
 
+def _other_sites(a: RecordFacts, b: RecordFacts) -> bool:
+    """Two different sites at one spot: two landmarks of one town, which share its entry or its
+    coordinates (a landmark is placed at its town's)."""
+    if a.site is None or b.site is None or a.site.key == b.site.key:
+        return False
+    km = _km(a, b)
+    return km is not None and km <= CLOSE_PLACE_KM
+
+
 def _place_score(a: RecordFacts, b: RecordFacts) -> float | None:
     km = _km(a, b)
     if km is None or a.place is None or b.place is None:
         return 0.0
+    if _other_sites(a, b):
+        # Sites inside a town (RecordFacts.site: the national hospital, the municipal stadium)
+        # share its entry and coordinates, and reports of one day at two of them read alike
+        # (a cost of -1.5 still let such wording link them): two sites are two happenings.
+        # A site and its bare town may be one happening told more or less precisely.
+        return None
     if a.place.gazetteer_id == b.place.gazetteer_id:
+        if (a.site is None) != (b.site is None):
+            # the town and a site in it: as a city and a landmark placed at its centre
+            return PLACE_CLOSE
         return PLACE_SAME_ENTRY
     same_admin1 = a.place.admin1 is not None and a.place.admin1 == b.place.admin1
     score = _distance_score(km, same_admin1, max(a.geo_precision or 1, b.geo_precision or 1))
@@ -298,6 +349,17 @@ def _report_days_score(a: RecordFacts, b: RecordFacts) -> float:
     if a.published is not None and b.published is not None:
         close = abs((a.published - b.published).days) <= MAX_GAP_DAYS
         return 0.0 if close else DATE_FEW_DAYS  # both undated in dated articles: weak either way
+    for dated, undated in ((a, b), (b, a)):
+        if dated.published is not None and undated.published is None:
+            # the dated record's day is its report's default (classify.dates._report_day)
+            day = dated.date or DateInterval(dated.published, dated.published, 1)
+            fits = _hint_fits(day, undated)
+            if fits is not None:
+                return DAY_HINT_FITS if fits else DAY_HINT_CLASHES
+    # two named weekdays that agree, with no year to either, tie the two in time no more than
+    # no date at all (a Sunday of 2012 and one of 2014); two that differ set them apart
+    if a.published is None and b.published is None and _hints_agree(a, b) is False:
+        return DAY_HINT_CLASHES
     day_a, day_b = a.published or a.written, b.published or b.written
     if day_a is None or day_b is None:
         return UNKNOWN_TIME  # an article with no date at all: nothing ties the two in time
@@ -310,10 +372,15 @@ def _background_score(told: DateInterval, undated: RecordFacts) -> float | None:
     """A dated happening against a record whose text gives no date: the undated record tells
     something up to its report's day, the recent past more often than the distant."""
     if undated.published is None:
-        if undated.written is None:
-            return UNKNOWN_TIME  # an article with no date at all: nothing ties the two in time
+        fits = _hint_fits(told, undated)
+        if fits is False:
+            return DAY_HINT_CLASHES
         if undated.status == "planned":
             return 0.0
+        if fits:
+            return DAY_HINT_FITS
+        if undated.written is None:
+            return UNKNOWN_TIME  # an article with no date at all: nothing ties the two in time
         # The article was written on or after `written`, so nothing is ruled out; a happening
         # in the weeks up to that day is a little likelier, anything else is as unknown.
         recent = told.start <= undated.written + REPORT_LAG
@@ -324,6 +391,32 @@ def _background_score(told: DateInterval, undated: RecordFacts) -> float | None:
     if told.start > undated.published + REPORT_LAG:
         return None  # an article cannot report as done what happened after it was written
     return 0.0 if undated.published - told.end <= BACKGROUND_LAG else DATE_FEW_DAYS
+
+
+def _hint_fits(told: DateInterval, undated: RecordFacts) -> bool | None:
+    """Whether a day of `told` is one on which the undated record's text lets a report date
+    its happening; None when it names no day or `told` spans too many days to tell."""
+    if not (undated.weekdays or undated.month_days):
+        return None
+    span = (told.end - told.start).days
+    if span > HINT_MAX_SPAN:
+        return None
+    days = [told.start + timedelta(days=i) for i in range(span + 1)]
+    if undated.weekdays and not any(d.weekday() in undated.weekdays for d in days):
+        return False
+    if undated.month_days and not any(d.day in undated.month_days for d in days):
+        return False
+    # a day of a span of days fits by chance too often to count for a link
+    return True if span == 0 else None
+
+
+def _hints_agree(a: RecordFacts, b: RecordFacts) -> bool | None:
+    """Two undated records whose texts both name a weekday (or both a day of the month):
+    whether a day fits both; None when they do not both name one."""
+    verdicts = [
+        bool(x & y) for x, y in ((a.weekdays, b.weekdays), (a.month_days, b.month_days)) if x and y
+    ]
+    return all(verdicts) if verdicts else None
 
 
 def _interval_score(x: DateInterval, y: DateInterval) -> float | None:

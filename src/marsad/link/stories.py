@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from marsad.link.geo import haversine_km
+from marsad.geo import haversine_km
 from marsad.model import Story, content_id
 
 STORY_KM = 50.0

@@ -15,19 +15,11 @@ from datetime import date
 from marsad.knowledge.actors import PERSON_KIND, ActorCatalog, ActorEntry, ActorHit
 from marsad.knowledge.resources import Resources
 from marsad.model import ActorOption
+from marsad.text.lexicon import words_of
 from marsad.text.normalize import normalize_key
 
-# Normalized (ة → ه) forms of "belonging to": the actor after them is the one it belongs to.
-AFFILIATION_WORDS = (
-    "التابعه ل",
-    "التابع ل",
-    "التابعين ل",
-    "المواليه ل",
-    "الموالي ل",
-    "الموالين ل",
-    "المدعومه من",
-    "المدعوم من",
-)
+# "التابعة لـ", "المدعومة من": the actor after them is the one the first belongs to.
+AFFILIATION_WORDS = "affiliation_words.tsv"
 AFFILIATION_CHARS = 40  # how far after an actor "التابعة لـ X" may begin
 
 
@@ -101,7 +93,7 @@ def _affiliation(
 ) -> str | None:
     """The actor named right after "التابعة لـ"/"الموالية لـ" following this one."""
     window = normalize_key(text[hit.end : hit.end + AFFILIATION_CHARS])
-    if not any(window.startswith(w) or f" {w}" in window[:15] for w in AFFILIATION_WORDS):
+    if not any(window.startswith(w) or f" {w}" in window[:15] for w in words_of(AFFILIATION_WORDS)):
         return None
     for other in later:
         if other.start - hit.end > AFFILIATION_CHARS:

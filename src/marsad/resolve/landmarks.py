@@ -22,8 +22,10 @@ are coded at their city, also when the town is written inside the name ("مست�
 is Daraa's national hospital, at Daraa). Coding those apart too was measured to gain one dev
 record (action F1 0.806 -> 0.810) but to lower dev linking F1 0.678 -> 0.635 and attribution
 0.870 -> 0.859 (the linker scores two landmarks of one town, at one point, as one spot; the
-scorer pairs records at equal coordinates arbitrarily), so they stay curated data, to change
-when the linker tells sites apart.
+scorer pairs records at equal coordinates arbitrarily), so they stay coded at their city. They
+keep the landmark as the place's site instead (`model.Site`: the curated entry's id and English
+name), and a landmark made here keeps its head class and name as its site, so the linker tells
+two sites of one town apart however alike their entries and coordinates (`link.scoring`).
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from pathlib import Path
 from marsad.errors import DataError
 from marsad.knowledge.files import data_path, read_tsv
 from marsad.knowledge.gazetteer import RELATIVE_KIND, Gazetteer, GazetteerEntry
-from marsad.model import Mention, MentionKind, Place, PlaceRef, ResolvedPlace, Span
+from marsad.model import Mention, MentionKind, Place, PlaceRef, ResolvedPlace, Site, Span
 from marsad.resolve.places import anchor_entry, strip_proclitic, tokens_of
 from marsad.text.normalize import Normalized, normalize, normalize_key
 
@@ -171,8 +173,9 @@ def landmark_places(
     mention inside a landmark's name ("سجن صيدنايا") gives way to the landmark. Sorted by
     position."""
     lexicon = words or load_landmark_words()
+    places = [_with_site(p, gazetteer) for p in places]
     if not lexicon.heads:
-        return list(places)
+        return places
     norm = normalize(text)
     found = _find(text, norm, places, gazetteer, lexicon)
     added: list[ResolvedPlace] = []
@@ -182,11 +185,12 @@ def landmark_places(
         if _alias(text, f.start, lexicon):
             earlier = _named_before(f.start, [*places, *added])
             if earlier is not None:
-                ref = PlaceRef(earlier.ref.place, earlier.ref.geo_precision, span)
+                ref = PlaceRef(earlier.ref.place, earlier.ref.geo_precision, span, earlier.ref.site)
                 mention = Mention(MentionKind.PLACE, span, earlier.mention.key, ALIAS_RULE)
                 added.append(ResolvedPlace(mention, ref))
             continue
         curated = _curated(span.text, gazetteer)
+        site: Site | None = None
         if curated is not None:
             # written with quotes or clitics the name matcher missed ('مطار "الطبقة" العسكري')
             place, precision = curated.to_place(), curated.precision
@@ -201,14 +205,18 @@ def landmark_places(
                 continue  # no town to put it in, or a landmark of another country
             # "مستشفى درعا الوطني" is the national hospital the curated data codes at its city
             generic_site = _relative_name(f, gazetteer)
-            place = town if generic_site else _landmark_place(f, town, span.text, lexicon.generic)
+            if generic_site is not None:
+                place, site = town, relative_site(generic_site)
+            else:
+                place = _landmark_place(f, town, span.text, lexicon.generic)
+                site = _landmark_site(f, lexicon.generic)
         if _around(text, f.start, gazetteer):
             precision = max(precision, 2)  # "في محيط مبنى الفروسية": near the landmark
         mention = Mention(MentionKind.PLACE, span, place.gazetteer_id, LANDMARK_RULE)
-        added.append(ResolvedPlace(mention, PlaceRef(place, precision, span)))
+        added.append(ResolvedPlace(mention, PlaceRef(place, precision, span, site)))
         dropped |= {id(p) for p in f.inside}
     if not added:
-        return list(places)
+        return places
     out = [p for p in places if id(p) not in dropped] + added
     return sorted(out, key=lambda p: (p.mention.span.start, p.mention.span.end))
 
@@ -243,19 +251,63 @@ def _curated(written: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
     return next((e for e in entries if e.kind in NAMED_KINDS), None)
 
 
-def _relative_name(found: _Found, gazetteer: Gazetteer) -> bool:
-    """The landmark, its town's name left out, is a generic city landmark curated as "relative"
-    ("مستشفى درعا الوطني" → "المستشفى الوطني")."""
+def _relative_name(found: _Found, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The generic city landmark curated as "relative" the landmark names, its town's name left
+    out ("مستشفى درعا الوطني" → "المستشفى الوطني"), if it is one."""
     if not found.words:
-        return False
+        return None
     name = " ".join(f"ال{w}" for w in (found.head.word, *found.words))
-    return any(e.kind == RELATIVE_KIND for e in gazetteer.lookup(name))
+    return next((e for e in gazetteer.lookup(name) if e.kind == RELATIVE_KIND), None)
+
+
+def _relative_entry(place: ResolvedPlace, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The generic city landmark the curated gazetteer codes at its city that the mention
+    names, if it names one."""
+    ids = (place.mention.key or "").split("|")
+    return next(
+        (
+            gazetteer.get(i)
+            for i in ids
+            if i in gazetteer and gazetteer.get(i).kind == RELATIVE_KIND
+        ),
+        None,
+    )
 
 
 def _relative(place: ResolvedPlace, gazetteer: Gazetteer) -> bool:
     """The mention names a generic city landmark the curated gazetteer codes at its city."""
-    ids = (place.mention.key or "").split("|")
-    return any(i in gazetteer and gazetteer.get(i).kind == RELATIVE_KIND for i in ids)
+    return _relative_entry(place, gazetteer) is not None
+
+
+# The curated names of generic city landmarks end with what they are coded at.
+_RELATIVE_SUFFIX = re.compile(r"\s*\(of the city[^)]*\)\s*$")
+
+
+def relative_site(entry: GazetteerEntry) -> Site:
+    """The site a generic city landmark is ("المشفى الوطني"): the curated entry is its identity,
+    whichever of its written forms ("المستشفى الوطني") the text uses."""
+    return Site(entry.id, _RELATIVE_SUFFIX.sub("", entry.name_en))
+
+
+def _with_site(place: ResolvedPlace, gazetteer: Gazetteer) -> ResolvedPlace:
+    """A mention of a generic city landmark coded at its town keeps the landmark as its site."""
+    if place.ref.site is not None or place.ref.place.kind not in TOWN_KINDS:
+        return place
+    entry = _relative_entry(place, gazetteer)
+    if entry is None:
+        return place
+    ref = place.ref
+    return ResolvedPlace(
+        place.mention, PlaceRef(ref.place, ref.geo_precision, ref.span, relative_site(entry))
+    )
+
+
+def _landmark_site(found: _Found, generic: frozenset[str]) -> Site:
+    """The site of a landmark made here: its head's class and its name, as its place's id has
+    them (so one site has one key in every town)."""
+    name_key = "_".join(w for w in found.words if f"ال{w}" not in generic)
+    label = " ".join((*found.english, found.head.label)).strip()
+    return Site(f"{found.head.cls}:{name_key}", f"{label[:1].upper()}{label[1:]}")
 
 
 def _find(

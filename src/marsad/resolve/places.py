@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from marsad.geo import haversine_km
 from marsad.knowledge.gazetteer import (
     RELATIVE_KIND,
     Gazetteer,
@@ -333,10 +334,4 @@ def governorate_entry(gazetteer: Gazetteer, admin1: str) -> GazetteerEntry | Non
 
 # Every namesake of every mention is measured against the article's other places: within one
 # article the same pairs recur about five times over, and news keeps naming the same towns.
-@lru_cache(maxsize=8192)
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine, mean Earth radius 6371 km)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
+distance_km = lru_cache(maxsize=8192)(haversine_km)

@@ -113,17 +113,16 @@ def create_app(store: Path | str, *, resources: Resources | None = None) -> Fast
 
     @app.get("/api/health")
     def health() -> Json:
-        snapshot = view.snapshot()
-        return {"status": "ok", "version": __version__, "counts": snapshot.counts}
+        return {"status": "ok", "version": __version__, "counts": view.snapshot().counts}
 
     @app.get("/api/stats")
     def stats() -> Json:
-        return views.stats(view.snapshot())
+        return view.snapshot().stats
 
     @app.get("/api/actors")
     def actors() -> list[Json]:
         """The actors of the store's events with English and Arabic names and event counts."""
-        return views.actors(view.snapshot(), view.resources)
+        return view.snapshot().actors
 
     @app.get("/api/events")
     def events(
@@ -136,29 +135,20 @@ def create_app(store: Path | str, *, resources: Resources | None = None) -> Fast
         """Canonical events, newest first, with corroboration (`independent_sources`) and
         disputes; `q` searches the articles' titles and texts."""
         wanted = replace(shared, disputed=disputed, story_id=story_id)
-        snapshot = view.snapshot()
-        found = [
-            snapshot.event_json[e.id]
-            for e in snapshot.events.values()
-            if views.event_matches(e, wanted)
-        ]
-        return views.page(found, limit=limit, offset=offset)
+        return view.events(wanted, limit=limit, offset=offset)
 
     @app.get("/api/timeline")
     def timeline(shared: Shared, disputed: bool | None = None) -> Json:
         """Events per day under the same filters as /api/events."""
-        wanted = replace(shared, disputed=disputed)
-        snapshot = view.snapshot()
-        return views.timeline(e for e in snapshot.events.values() if views.event_matches(e, wanted))
+        return view.timeline(replace(shared, disputed=disputed))
 
     @app.get("/api/events/{event_id}")
     def event(event_id: str) -> Json:
         """The event and every record of it side by side, with evidence offsets."""
-        snapshot = view.snapshot()
-        found = snapshot.events.get(event_id)
+        found = view.event_detail(event_id)
         if found is None:
             raise HTTPException(404, f"no event {event_id}")
-        return views.event_detail(snapshot, found)
+        return found
 
     @app.get("/api/records")
     def records(
@@ -171,36 +161,26 @@ def create_app(store: Path | str, *, resources: Resources | None = None) -> Fast
     ) -> Json:
         """Records (schema.md's JSON Lines objects), in store order."""
         wanted = replace(shared, event_id=event_id, story_id=story_id, article_id=article_id)
-        snapshot = view.snapshot()
-        found = [
-            snapshot.record_json[c.id]
-            for c in snapshot.claims.values()
-            if views.claim_matches(c, wanted)
-        ]
-        return views.page(found, limit=limit, offset=offset)
+        return view.records(wanted, limit=limit, offset=offset)
 
     @app.get("/api/articles/{article_id}")
     def article(article_id: str) -> Json:
         """The article's text and its records' spans (offsets into that text)."""
-        snapshot = view.snapshot()
-        found = view.article(article_id) if article_id in snapshot.articles else None
+        found = view.article_detail(article_id)
         if found is None:
             raise HTTPException(404, f"no article {article_id}")
-        return views.article_detail(snapshot, found)
+        return found
 
     @app.get("/api/stories")
     def stories(limit: Limit = 50, offset: Offset = 0) -> Json:
-        snapshot = view.snapshot()
-        found = [views.story_summary(snapshot, s) for s in snapshot.stories]
-        return views.page([s for s in found if s is not None], limit=limit, offset=offset)
+        return view.stories(limit=limit, offset=offset)
 
     @app.get("/api/stories/{story_id}")
     def story(story_id: str) -> Json:
-        snapshot = view.snapshot()
-        found = snapshot.stories.get(story_id)
+        found = view.story_detail(story_id)
         if found is None:
             raise HTTPException(404, f"no story {story_id}")
-        return views.story_detail(snapshot, found)
+        return found
 
     @app.get("/api/export/{fmt}")
     def export(fmt: str) -> Response:

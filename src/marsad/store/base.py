@@ -14,6 +14,7 @@ from types import TracebackType
 
 from marsad.errors import StoreError
 from marsad.model import AnalyzedArticle, Article, Claim, Event, Failure, Mention, Story
+from marsad.store.reads import SqlReads
 
 _SERVER_SCHEMES = ("postgresql://", "postgres://")
 _FOLDED_SCHEMES = ("postgresql:/", "postgres:/")  # what a URL becomes once made a Path
@@ -27,8 +28,11 @@ def is_server_url(target: Path | str) -> bool:
     return isinstance(target, str) and target.startswith(_SERVER_SCHEMES)
 
 
-class Store(ABC):
-    """Articles, their mentions and claims, the linked events and stories, failures and runs."""
+class Store(SqlReads, ABC):
+    """Articles, their mentions and claims, the linked events and stories, failures and runs.
+
+    The API's filtered and paged reads (`find_events`, `find_claims`, the counts) are written
+    once for both back ends in `SqlReads`, over the columns migration 3 adds."""
 
     @classmethod
     def open(cls, path: Path | str) -> Store:

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from marsad import codec
@@ -38,18 +39,30 @@ from marsad.model import (
     Story,
 )
 from marsad.store.base import Store
-from marsad.store.migrations import POSTGRES_MIGRATIONS, Migration, statements
+from marsad.store.migrations import (
+    FILTER_COLUMNS_VERSION,
+    POSTGRES_MIGRATIONS,
+    Migration,
+    statements,
+)
+from marsad.store.reads import POSTGRES
 from marsad.store.rows import (
     ARTICLE_COLUMNS,
+    CLAIM_COLUMNS,
+    EVENT_COLUMNS,
     FAILURE_COLUMNS,
     MENTION_COLUMNS,
     article_from,
     article_values,
+    backfill_batches,
+    backfill_select,
     claim_rows,
     claims_from,
     dumps,
+    event_article_rows,
     event_row,
     failures_from,
+    filter_update_sql,
     mention_row,
     mentions_from,
     now,
@@ -66,15 +79,10 @@ _MIGRATION_LOCK = 0x6D72736D  # second key: 0
 # Seconds to wait for a server that does not answer, unless the URL says otherwise.
 _CONNECT_TIMEOUT_SECONDS = 10
 
-_CLAIM_COLUMNS = (
-    "id, article_id, seq, action, status, event_id, story_id, date_start, date_end, admin1, "
-    "lat, lon, json"
-)
-_EVENT_COLUMNS = "id, action, status, story_id, date_start, date_end, admin1, lat, lon, json"
 _COPY_MENTIONS = (
     'COPY mentions (article_id, seq, kind, "start", "end", text, key, rule, score) FROM STDIN'
 )
-_COPY_CLAIMS = f"COPY claims ({_CLAIM_COLUMNS}) FROM STDIN"
+_COPY_CLAIMS = f"COPY claims ({CLAIM_COLUMNS}) FROM STDIN"
 _COUNTED = ("articles", "mentions", "claims", "events", "stories", "failures", "runs")
 
 Row = tuple[Any, ...]
@@ -101,6 +109,8 @@ def _like_any(word: str) -> str:
 
 
 class PostgresStore(Store):
+    dialect = POSTGRES
+
     def __init__(self, connection: psycopg.Connection[Row], url: str) -> None:
         self._db = connection
         self.url = redact(url)
@@ -153,6 +163,8 @@ class PostgresStore(Store):
                 )
             if pending and self._has_table("article_search"):
                 self._index_unindexed_articles()
+            if any(m.version == FILTER_COLUMNS_VERSION for m in pending):
+                self._backfill_filter_columns()
 
     def _has_table(self, name: str) -> bool:
         row = self._db.execute("SELECT to_regclass(%s) IS NOT NULL", (name,)).fetchone()
@@ -170,6 +182,21 @@ class PostgresStore(Store):
                 [(row[0], search_body(article_from(row))) for row in rows],
             )
 
+    def _backfill_filter_columns(self) -> None:
+        """Fill migration 3's columns for the rows stored before it, from their JSON."""
+
+        def read(table: str, after: str) -> list[tuple[str, str]]:
+            return self._db.execute(backfill_select(table, "%s"), (after,)).fetchall()
+
+        for table, updates, event_articles in backfill_batches(read):
+            with self._db.cursor() as cursor:
+                cursor.executemany(filter_update_sql(table, "%s"), updates)
+                cursor.executemany(
+                    "INSERT INTO event_articles (event_id, article_id) VALUES (%s, %s) "
+                    "ON CONFLICT DO NOTHING",
+                    event_articles,
+                )
+
     def close(self) -> None:
         self._db.close()
 
@@ -177,6 +204,19 @@ class PostgresStore(Store):
     def schema_version(self) -> int:
         row = self._db.execute("SELECT max(version) FROM schema_migrations").fetchone()
         return int(row[0] or 0) if row else 0
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        # READ COMMITTED (the default) would give each statement its own snapshot.
+        try:
+            with self._db.transaction():
+                self._db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                yield
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot read store {self.url}: {exc}") from exc
+
+    def _select(self, query: str, params: Sequence[object] = ()) -> list[Row]:
+        return self._read(query, params)
 
     def _read(self, query: str, params: Sequence[object] = ()) -> list[Row]:
         try:
@@ -347,10 +387,14 @@ class PostgresStore(Store):
                     "FROM new_links n WHERE c.id = n.id AND (c.event_id IS DISTINCT FROM "
                     "n.event_id OR c.story_id IS DISTINCT FROM n.story_id)"
                 )
+                cursor.execute("DELETE FROM event_articles")
                 cursor.execute("DELETE FROM events")
-                with cursor.copy(f"COPY events ({_EVENT_COLUMNS}) FROM STDIN") as copy:
+                with cursor.copy(f"COPY events ({EVENT_COLUMNS}) FROM STDIN") as copy:
                     for event in events:
                         copy.write_row(event_row(event))
+                with cursor.copy("COPY event_articles (event_id, article_id) FROM STDIN") as copy:
+                    for pair in event_article_rows(events):
+                        copy.write_row(pair)
                 cursor.execute("DELETE FROM stories")
                 with cursor.copy(
                     "COPY stories (id, date_start, date_end, json) FROM STDIN"

@@ -6,16 +6,45 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 from marsad import codec
-from marsad.model import Article, Claim, Event, Failure, Mention, MentionKind, PlaceRef, Span, Story
+from marsad.model import (
+    ActorRef,
+    Article,
+    Claim,
+    Event,
+    Failure,
+    Mention,
+    MentionKind,
+    PlaceRef,
+    Span,
+    Story,
+)
 from marsad.text.normalize import normalize_key
 
 ARTICLE_COLUMNS = "id, text, outlet, url, published, title, lang, source"
+# What the API filters and counts on (migration 3), on claims and events alike: the actors' raw
+# ids and names (for the actor counts), then folded keys (`fold`) that SQL compares as they are,
+# since PostgreSQL cannot run `normalize_key`. A key is NULL when its ref (actor, place) is
+# absent, and `fold` of the field (possibly "") when the ref is there but the field is not.
+FILTER_COLUMNS = (
+    "actor1_id, actor1_name, actor2_id, actor2_name, "
+    "actor1_key, actor1_specific_key, actor1_name_key, "
+    "actor2_key, actor2_specific_key, actor2_name_key, "
+    "admin1_key, place_name_key, place_name_ar_key, place_admin2_key"
+)
+CLAIM_COLUMNS = (
+    "id, article_id, seq, action, status, event_id, story_id, date_start, date_end, admin1, "
+    f"lat, lon, json, {FILTER_COLUMNS}"
+)
+EVENT_COLUMNS = (
+    "id, action, status, story_id, date_start, date_end, admin1, lat, lon, json, "
+    f"{FILTER_COLUMNS}, disputed"
+)
 MENTION_COLUMNS = 'kind, "start", "end", text, key, rule, score'
 FAILURE_COLUMNS = "source, stage, reason, article_id"
 # Query words; search syntax (FTS5 operators, LIKE wildcards, quotes) in a query is plain text.
@@ -44,6 +73,37 @@ def _place_columns(ref: PlaceRef | None) -> tuple[str | None, float | None, floa
     if ref is None:
         return None, None, None
     return ref.place.admin1, ref.place.lat, ref.place.lon
+
+
+def fold(text: str | None) -> str:
+    """Case-, diacritic- and hamza-insensitive key for Latin and Arabic filter words alike."""
+    return "" if text is None else normalize_key(text).casefold()
+
+
+def _actor_keys(ref: ActorRef | None) -> tuple[str | None, str | None, str | None]:
+    if ref is None:
+        return None, None, None
+    return fold(ref.id), fold(ref.specific_id), fold(ref.name)
+
+
+def filter_values(
+    actor1: ActorRef | None, actor2: ActorRef | None, location: PlaceRef | None
+) -> tuple[object, ...]:
+    """The FILTER_COLUMNS of a claim or an event, in order."""
+    place = None if location is None else location.place
+    return (
+        None if actor1 is None else actor1.id,
+        None if actor1 is None else actor1.name,
+        None if actor2 is None else actor2.id,
+        None if actor2 is None else actor2.name,
+        *_actor_keys(actor1),
+        *_actor_keys(actor2),
+        *(
+            (None, None, None, None)
+            if place is None
+            else (fold(place.admin1), fold(place.name), fold(place.name_ar), fold(place.admin2))
+        ),
+    )
 
 
 def article_values(article: Article) -> tuple[object, ...]:
@@ -89,6 +149,7 @@ def claim_row(claim: Claim, seq: int) -> tuple[object, ...]:
         None if interval is None else interval.end.isoformat(),
         *_place_columns(claim.location),
         dumps(codec.claim_to_json(claim)),
+        *filter_values(claim.actor1, claim.actor2, claim.location),
     )
 
 
@@ -119,7 +180,15 @@ def event_row(event: Event) -> tuple[object, ...]:
         None if event.date is None else event.date.end.isoformat(),
         *_place_columns(event.location),
         dumps(codec.event_to_json(event)),
+        *filter_values(event.actor1, event.actor2, event.location),
+        int(bool(event.disputes)),
     )
+
+
+def event_article_rows(events: Iterable[Event]) -> list[tuple[str, str]]:
+    """(event id, article id) for every article that tells an event: what a text search
+    (`q`, which finds articles) reaches events through."""
+    return [(e.id, a) for e in events for a in dict.fromkeys(e.article_ids)]
 
 
 def story_row(story: Story) -> tuple[object, ...]:
@@ -164,3 +233,46 @@ def failures_from(rows: Iterable[tuple[Any, ...]]) -> list[Failure]:
         Failure(source, stage, reason, article_id or None)
         for source, stage, reason, article_id in rows
     ]
+
+
+# Rows per batch when an older store's rows get migration 3's columns: memory stays one batch.
+_BACKFILL_BATCH = 2000
+
+
+def backfill_select(table: str, placeholder: str) -> str:
+    """The next batch of a table's (json, id) rows after an id: keyset paging, no offsets."""
+    return (
+        f"SELECT json, id FROM {table} WHERE id > {placeholder} ORDER BY id LIMIT {_BACKFILL_BATCH}"
+    )
+
+
+def backfill_batches(
+    read: Callable[[str, str], Sequence[tuple[str, str]]],
+) -> Iterator[tuple[str, list[tuple[object, ...]], list[tuple[str, str]]]]:
+    """Migration 3's values for the claims and events stored before it, from their JSON, a
+    batch at a time: (table, rows for `filter_update_sql`, event_articles rows). `read(table,
+    after)` runs `backfill_select` with the last id of the batch before ("" at first)."""
+    for table in ("claims", "events"):
+        after = ""
+        while rows := read(table, after):
+            if table == "claims":
+                claims = [codec.claim_from_json(json.loads(data)) for data, _ in rows]
+                updates = [(*filter_values(c.actor1, c.actor2, c.location), c.id) for c in claims]
+                yield table, updates, []
+            else:
+                events = [codec.event_from_json(json.loads(data)) for data, _ in rows]
+                updates = [
+                    (*filter_values(e.actor1, e.actor2, e.location), int(bool(e.disputes)), e.id)
+                    for e in events
+                ]
+                yield table, updates, event_article_rows(events)
+            after = rows[-1][1]
+
+
+def filter_update_sql(table: str, placeholder: str) -> str:
+    """The UPDATE that `backfill_batches` rows fill."""
+    columns = [c.strip() for c in FILTER_COLUMNS.split(",")]
+    if table == "events":
+        columns.append("disputed")
+    assignments = ", ".join(f"{c} = {placeholder}" for c in columns)
+    return f"UPDATE {table} SET {assignments} WHERE id = {placeholder}"

@@ -20,18 +20,25 @@ from marsad.model import (
     Story,
 )
 from marsad.store.base import Store
-from marsad.store.migrations import MIGRATIONS, Migration, statements
+from marsad.store.migrations import FILTER_COLUMNS_VERSION, MIGRATIONS, Migration, statements
+from marsad.store.reads import SQLITE, Row
 from marsad.store.rows import (
     ARTICLE_COLUMNS,
+    CLAIM_COLUMNS,
+    EVENT_COLUMNS,
     FAILURE_COLUMNS,
     MENTION_COLUMNS,
     article_from,
     article_values,
+    backfill_batches,
+    backfill_select,
     claim_rows,
     claims_from,
     dumps,
+    event_article_rows,
     event_row,
     failures_from,
+    filter_update_sql,
     mention_row,
     mentions_from,
     now,
@@ -48,6 +55,8 @@ _IN_CHUNK = 500
 
 
 class SqliteStore(Store):
+    dialect = SQLITE
+
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self._db = connection
         self.path = path
@@ -99,7 +108,22 @@ class SqliteStore(Store):
         with self._transaction():
             for statement in statements(migration.sql):
                 self._db.execute(statement)
+            if migration.version == FILTER_COLUMNS_VERSION:
+                self._backfill_filter_columns()
             self._db.execute(record, (migration.version, migration.name, now()))
+
+    def _backfill_filter_columns(self) -> None:
+        """Fill migration 3's columns for the rows stored before it, from their JSON."""
+
+        def read(table: str, after: str) -> list[tuple[str, str]]:
+            return self._db.execute(backfill_select(table, "?"), (after,)).fetchall()
+
+        for table, updates, event_articles in backfill_batches(read):
+            self._db.executemany(filter_update_sql(table, "?"), updates)
+            self._db.executemany(
+                "INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?, ?)",
+                event_articles,
+            )
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -187,12 +211,8 @@ class SqliteStore(Store):
         }
         self._db.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
         rows = claim_rows(claims, links)
-        self._db.executemany(
-            "INSERT INTO claims (id, article_id, seq, action, status, event_id, story_id, "
-            "date_start, date_end, admin1, lat, lon, json) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+        marks = ", ".join("?" * len(CLAIM_COLUMNS.split(",")))
+        self._db.executemany(f"INSERT INTO claims ({CLAIM_COLUMNS}) VALUES ({marks})", rows)
 
     def has_article(self, article_id: str) -> bool:
         row = self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -274,11 +294,16 @@ class SqliteStore(Store):
                 "UPDATE claims SET event_id = ?, story_id = ? WHERE id = ?",
                 [(c.event_id, c.story_id, c.id) for c in claims],
             )
+            self._db.execute("DELETE FROM event_articles")
             self._db.execute("DELETE FROM events")
+            marks = ", ".join("?" * len(EVENT_COLUMNS.split(",")))
             self._db.executemany(
-                "INSERT INTO events (id, action, status, story_id, date_start, date_end, admin1, "
-                "lat, lon, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO events ({EVENT_COLUMNS}) VALUES ({marks})",
                 [event_row(e) for e in events],
+            )
+            self._db.executemany(
+                "INSERT INTO event_articles (event_id, article_id) VALUES (?, ?)",
+                event_article_rows(events),
             )
             self._db.execute("DELETE FROM stories")
             self._db.executemany(
@@ -320,6 +345,22 @@ class SqliteStore(Store):
             parts.append(f"{stat.st_size}@{stat.st_mtime_ns if stat.st_size else 0}")
         parts.append(str(self._db.total_changes))
         return " ".join(parts)
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        # A deferred BEGIN takes no lock; in WAL mode its first read fixes the snapshot the
+        # later reads share, and writers go on meanwhile.
+        self._db.execute("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            self._db.execute("ROLLBACK")  # nothing to keep: only reads ran
+
+    def _select(self, query: str, params: Sequence[object] = ()) -> list[Row]:
+        try:
+            return self._db.execute(query, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read store {self.path}: {exc}") from exc
 
     def search(self, query: str, *, limit: int = 100) -> list[str]:
         words = search_words(query)

@@ -50,7 +50,6 @@ _Cue = str | re.Pattern[str]
 # scan for a literal is far cheaper than a regex scan with lookbehinds. MONTH = a month name seen;
 # a pattern cue is one that starts with a letter or digit class (see `Grammar`), also cheap.
 _MONTH = "<month>"
-_WEEKDAYS = ("الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد")
 
 
 def rules(g: Grammar) -> tuple[tuple[re.Pattern[str], _Rule, tuple[_Cue, ...]], ...]:
@@ -65,7 +64,7 @@ def rules(g: Grammar) -> tuple[tuple[re.Pattern[str], _Rule, tuple[_Cue, ...]], 
         (g.bare_year, _bare_year, (g.bare_year_cue,)),
         (g.relative_day, _relative_day, ("امس", "اليوم", "البارحه", "الليله", "غد")),
         (g.night_span, _night_span, ("ليل",)),
-        (g.weekday, _weekday, _WEEKDAYS),
+        (g.weekday, _weekday, tuple(g.weekdays)),  # the names of weekdays.tsv, normalized
         (g.ago, _ago, ("منذ", "قبل")),
         (g.recent_hours, _recent_hours, ("ساع",)),
         (

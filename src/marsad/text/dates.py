@@ -133,6 +133,88 @@ def _weekday_number(text: str) -> int | None:
     return None
 
 
+# An undated report's day expressions as constraints (issue 5, item 3): "الثلاثاء" with no
+# publication date cannot be placed on a calendar, but it says the day was a Tuesday; "يوم 8 الجاري"
+# says it was the 8th of some month. Resolving the expression from a stand-in publication day gives
+# its day of the month (the month and year it gives are the stand-in's, and are dropped).
+_STAND_IN_DAY = date(2000, 1, 31)  # a 31-day month, so every day of the month resolves
+_HINT_MAX_DAYS = 3  # a longer span ("between the 8th and the 20th") constrains too little
+_WRITING_DAY_WORDS = ("اليوم", "الليله")  # "اليوم الثلاثاء": the day the report was written
+_SINCE = re.compile(r"(?:^|\s)[وف]?منذ\s*$")
+_SINCE_WINDOW_CHARS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class DayHint:
+    """What an expression with no calendar date says of its day: its weekdays (Monday = 0) and
+    its days of the month, either possibly empty; `today` when it names the day of writing."""
+
+    start: int
+    end: int
+    weekdays: frozenset[int]
+    month_days: frozenset[int]
+    today: bool
+
+
+def day_hints(text: str) -> tuple[DayHint, ...]:
+    """The weekday and day-of-month constraints of the date expressions in `text` that do not
+    resolve without a publication date (those with a year are dates, not hints). Once the text
+    names its day of writing ("اليوم الأحد"), "أمس" and "أول من أمس" name weekdays too."""
+    found: list[tuple[DateMatch, DayHint | None]] = []
+    for match in find_dates(text, published=None):
+        if match.interval is not None or match.has_year:
+            continue
+        if _SINCE.search(text, max(0, match.start - _SINCE_WINDOW_CHARS), match.start):
+            continue  # "المعارك دائرة منذ الأحد": they began that day and go on to the writing day
+        weekdays = _weekday_numbers(match.text)
+        month_days = _month_days(match) if not weekdays else frozenset[int]()
+        today = any(w in _WRITING_DAY_WORDS for w in normalize_key(match.text).split())
+        named = DayHint(match.start, match.end, weekdays, month_days, today and bool(weekdays))
+        found.append((match, named if weekdays or month_days else None))
+    writing = next((h for _, h in found if h is not None and h.today), None)
+    out: list[DayHint] = []
+    for match, hint in found:
+        if hint is None and writing is not None and match.kind == "relative":
+            hint = _relative_hint(match, writing)
+        if hint is not None:
+            out.append(hint)
+    return tuple(out)
+
+
+def _relative_hint(match: DateMatch, writing: DayHint) -> DayHint | None:
+    """ "أمس" in a report written on a named weekday: the weekday before it."""
+    if len(writing.weekdays) != 1:
+        return None
+    (weekday,) = writing.weekdays
+    stand_in = _STAND_IN_DAY + timedelta(days=(weekday - _STAND_IN_DAY.weekday()) % 7)
+    for resolved in find_dates(match.text, published=stand_in):
+        interval = resolved.interval
+        if interval is None or (interval.end - interval.start).days >= _HINT_MAX_DAYS:
+            continue
+        span = (interval.end - interval.start).days
+        days = frozenset((interval.start + timedelta(days=i)).weekday() for i in range(span + 1))
+        return DayHint(match.start, match.end, days, frozenset(), days == writing.weekdays)
+    return None
+
+
+def _weekday_numbers(text: str) -> frozenset[int]:
+    weekdays = grammar().weekdays
+    named = (weekdays.get(normalize_key(word).strip("()،,")) for word in text.split())
+    return frozenset(n for n in named if n is not None)
+
+
+def _month_days(match: DateMatch) -> frozenset[int]:
+    if match.kind not in ("absolute", "range"):
+        return frozenset()
+    for resolved in find_dates(match.text, published=_STAND_IN_DAY):
+        interval = resolved.interval
+        if interval is None or (interval.end - interval.start).days >= _HINT_MAX_DAYS:
+            continue
+        span = (interval.end - interval.start).days
+        return frozenset((interval.start + timedelta(days=i)).day for i in range(span + 1))
+    return frozenset()
+
+
 def resolve_relative(expression: str, published: date | None) -> DateInterval | None:
     """The interval of the first date expression in `expression`, seen from `published`."""
     for match in find_dates(expression, published=published):

@@ -59,6 +59,26 @@ def words_of(name: str, kind: str | None = None, *, normalized: bool = True) -> 
     return frozenset(normalize_key(w) if normalized else w for w in chosen)
 
 
+def phrases_of(name: str, kind: str | None = None, *, field: str = "phrase") -> tuple[str, ...]:
+    """One column of a phrase table as written (not normalized), only the rows of one `kind`
+    when given, in file order: for rules that match the raw text with a regular expression."""
+    rows = read_table(name)
+    if kind is not None and "kind" not in rows[0]:
+        raise DataError(f"text table {name} has no column 'kind'")
+    values = column(name, field)
+    kinds = column(name, "kind") if kind is not None else (None,) * len(values)
+    phrases = tuple(v for k, v in zip(kinds, values, strict=True) if k == kind)
+    if not phrases:
+        raise DataError(f"text table {name} has no {field} of kind {kind!r}")
+    return phrases
+
+
+def phrase_alternation(phrases: tuple[str, ...], gap: str = r"\s+") -> str:
+    """A regex alternation (a group without capture) of `phrases` as written, their words apart
+    by `gap` (any spaces by default)."""
+    return "(?:" + "|".join(gap.join(re.escape(w) for w in p.split()) for p in phrases) + ")"
+
+
 _TrieNode = dict[str, "_TrieNode"]
 
 
