@@ -84,6 +84,11 @@ class Mention:
     score: float = 1.0
 
 
+# An actor mention's rule ends with this when the actor is the state of the people named right
+# before it ("جندياً تركياً", "الطيار الروسي"): extract marks it, classify reads it (codebook §3).
+PERSONS_MARK = ":persons"
+
+
 @dataclass(frozen=True, slots=True)
 class DateInterval:
     """A calendar interval with the codebook's precision (1 day, 2 week/part of month, 3 month+)."""

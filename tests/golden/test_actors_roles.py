@@ -6,7 +6,13 @@ the sentence names one (`actors_other_side_cases.json`): the side the report kee
 civilians for a strike that killed, a gas attack, a protest's target the report names. Sides
 that outlets must agree on (`actors_sides_cases.json`): besieger and besieged, who leaves, the
 victims of gas, the two ends of a handover. Who denies an act (`actors_deniers_cases.json`) is never
-its victim, and its doer only as the accused (codebook §1)."""
+its victim, and its doer only as the accused (codebook §1). People named with their nationality
+(`actors_persons_cases.json`): soldiers' state is the side that suffers ("قتل 33 جندياً تركياً"),
+unless they are the agent or subject; civilians' nationality names no side. A state's ministry
+(`actors_ministries_cases.json`) is that state's body on the event's day, also where its name
+holds a source's words ("وزارة الداخلية السورية"), unless it only tells what others did. Joint
+doers (`actors_joint_cases.json`): sides named together as a verb's subject get one record each;
+one side's chain, a side with its loyal factions, and a noun's genitive doers stay one record."""
 
 from __future__ import annotations
 
@@ -25,6 +31,9 @@ def _cases() -> list[dict[str, Any]]:
         + load_cases("actors_sides_cases.json")
         + load_cases("actors_deniers_cases.json")
         + load_cases("actors_sieges_cases.json")
+        + load_cases("actors_persons_cases.json")
+        + load_cases("actors_ministries_cases.json")
+        + load_cases("actors_joint_cases.json")
     )
 
 

@@ -11,6 +11,7 @@ from functools import cache, cached_property
 from marsad.classify.view import SentenceView
 from marsad.knowledge.actions import speech_actions, two_sided_actions
 from marsad.model import (
+    PERSONS_MARK,
     ActorOption,
     Mention,
     MentionKind,
@@ -148,7 +149,23 @@ def pick_actors(
         views = [*views[: view.index], view, *views[view.index + 1 :]]
     if action in SIEGE_ENDS and trigger.key in BESIEGES:
         trigger = replace(trigger, key=action)  # "كسرت القوات الحصار": the siege noun, relabelled
+    victim = None
+    if any(_people(text, a) for v in views for a in v.actors):
+        # "قتل 33 جندياً تركياً": the state of the people killed is whom the act is done to,
+        # never its doer here nor carried as the doer of the article's other acts
+        victim = _victim_of(view, trigger, text) if action in SUFFERED else None
+        views = [
+            replace(v, actors=[a for a in v.actors if a is not victim and not _harmed(v, a, text)])
+            for v in views
+        ]
+        view = views[view.index]
     actor1, actor2 = _positional_actors(view, trigger, text)
+    if victim is not None and _root(victim) == _root(actor1):
+        # "أعلنت وزارة الدفاع الروسية مقتل جندي روسي بقصف …": the side that lost its people
+        # tells of the act, it did not do it
+        actor1 = None
+    if actor2 is None and victim is not None and _root(victim) != _root(actor1):
+        actor2 = victim
     if action in PROTESTERS_ACT:
         protesters = _protesters(views, view)
         against = _first_not_civilian(actor1, actor2)
@@ -186,7 +203,7 @@ def pick_actors(
             and _root(a) == _root(actor2)
             and a.mention.span.start < actor2.mention.span.start
         ]
-        if actor1 is None and own_side and action not in CIVILIAN_ACTORS:
+        if actor1 is None and own_side and action not in CIVILIAN_ACTORS and actor2 is not victim:
             # "شنّت الطائرات التركية … غارات على الشريط الحدودي مع تركيا": the side named as
             # the subject before the act is its doer; the same state after it is no target.
             actor1, actor2 = own_side[-1], None
@@ -203,6 +220,89 @@ def pick_actors(
     if actor2 is None:
         actor2 = _default_other(views, view, actor1, action, text, allied)
     return actor1, actor2
+
+
+# Acts done to people: a side named by its people ("جندياً تركياً", "مستشارين إيرانيين",
+# extract/persons.py) suffers them unless named as their agent ("برصاص جنود أتراك").
+SUFFERED = frozenset(
+    {"air_strike", "shelling", "killing", "attack", "explosion", "chemical_attack", "armed_clash"}
+    | {"abduction", "arrest"}
+)
+_LAST_WORD = re.compile(r"\S+\s*$")
+_COUNT = re.compile(r"(?:\d+|[\u0621-\u064A]+)\s*$")
+
+
+def _people(text: str, actor: ResolvedActor) -> bool:
+    """The actor is the state of people named right before it, and no agent phrase names
+    them: "قتل 33 جندياً تركياً" (not "قتل مدني برصاص جنود أتراك")."""
+    if not actor.mention.rule.endswith(PERSONS_MARK):
+        return False
+    before = _prefix(text, actor.mention.span.start, AGENT_PREFIX_CHARS + 16)
+    if " " not in actor.mention.span.text.strip():
+        before = _LAST_WORD.sub("", before.rstrip())  # the person noun the adjective qualifies
+    if agent_marker().search(before):
+        return False
+    counted = _COUNT.sub("", before.rstrip())  # "برصاص 3 جنود أتراك": the count between
+    return not (counted != before and agent_marker().search(counted))
+
+
+HARMED_CUES = frozenset({"context:killed", "context:wounded", "context:hurt"})
+
+
+def _harmed(view: SentenceView, actor: ResolvedActor, text: str) -> bool:
+    """People of a side told as killed or wounded in their clause ("قتل 33 جندياً تركياً"), or
+    the object of a violent act before them there ("استهدفت مسيرة جنوداً أتراكاً")."""
+    if not _people(text, actor):
+        return False
+    start = actor.mention.span.start
+    clause = view.clause_of(start)
+    if any(
+        m.key in HARMED_CUES and clause.start <= m.span.start < clause.end for m in view.context
+    ):
+        return True
+    return _accusative(text, actor) and any(
+        m.key in SUFFERED and clause.start <= m.span.start < start for m in view.triggers
+    )
+
+
+_ACCUSATIVE = re.compile(r"ا[\u064B\u064E]?$")  # "جنوداً", "جنديا": the tanween alif
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+def _accusative(text: str, actor: ResolvedActor) -> bool:
+    """The people are named in the accusative ("استهدفت مسيرة جنوداً أتراكاً"): the verb's
+    object, not its subject ("هاجم جنود أتراك")."""
+    span = actor.mention.span
+    words = span.text.split()
+    if len(words) > 1:
+        return bool(_ACCUSATIVE.search(words[0]))
+    noun = _WORD_BEFORE.search(_prefix(text, span.start, 24))
+    return noun is not None and bool(_ACCUSATIVE.search(noun.group(1)))
+
+
+def _victim_of(view: SentenceView, trigger: Mention, text: str) -> ResolvedActor | None:
+    """The people's side the act harmed, in the trigger's clause: told as killed or wounded
+    there, the accusative object of a violent act, or the genitive right after an action noun
+    ("استهداف جنود أتراك"; after a verb they may be its subject: "هاجم جنود أتراك"); the first
+    after the trigger, else the last before it. Not people only mentioned near it ("لإرسال
+    خبراء روس")."""
+    clause = view.clause_of(trigger.span.start)
+    t1 = trigger.span.end
+    near = [
+        a
+        for a in view.actors
+        if clause.start <= a.mention.span.start < clause.end
+        and (
+            _harmed(view, a, text)
+            or (
+                _people(text, a)
+                and not _is_verb(trigger)
+                and 0 <= a.mention.span.start - t1 <= VSO_WINDOW_CHARS
+            )
+        )
+    ]
+    after = [a for a in near if a.mention.span.start >= t1]
+    return after[0] if after else (near[-1] if near else None)
 
 
 HANDED = frozenset({"handover"})
@@ -775,6 +875,51 @@ def _conjoined_forces() -> re.Pattern[str]:
 GAP_PREPOSITION = re.compile(r"(?:^|\s)(?:مع|ضد|على|عن|بين|إلى|الى|في)\s")
 
 
+def joint_doers(view: SentenceView, text: str, actor: ResolvedActor | None) -> list[ResolvedActor]:
+    """The actors named with `actor` as one subject, in the text's order: the chain joined by و
+    around it ("قوات النظام وميليشيا حزب الله تسيطران على …", CONJOINED), civilians left out."""
+    if actor is None:
+        return []
+    ordered = sorted(
+        (a for a in view.actors if _first_id(a) != CIVILIANS), key=lambda a: a.mention.span.start
+    )
+    index = next((i for i, a in enumerate(ordered) if a is actor), None)
+    if index is None:
+        return [actor]
+    low = high = index
+    while low > 0 and _conjoined(text, ordered[low - 1], ordered[low]):
+        low -= 1
+    while high + 1 < len(ordered) and _conjoined(text, ordered[high], ordered[high + 1]):
+        high += 1
+    return ordered[low : high + 1]
+
+
+def subject_of(text: str, trigger: Mention, chain: list[ResolvedActor]) -> bool:
+    """The chain is the verb's subject: right before it ("قسد والجيش سيطرا") or right after it
+    with no preposition between ("تحاصر قوات النظام وحزب الله المدينة")."""
+    first, last = chain[0].mention.span, chain[-1].mention.span
+    if last.end <= trigger.span.start:
+        return bool(_SUBJECT_GAP.match(text[last.end : trigger.span.start]))
+    gap = text[trigger.span.end : first.start]
+    return (
+        first.start >= trigger.span.end
+        and first.start - trigger.span.end <= VSO_WINDOW_CHARS
+        and not OBJECT_MARKERS.search(_prefix(text, first.start, 8))
+        and not GAP_PREPOSITION.search(gap)
+    )
+
+
+def joint_party(text: str, actor: ResolvedActor) -> bool:
+    """An actor that may be a co-doer of its own: not a relief body, nor named as loyal to or
+    backed by the one before it ("والفصائل السورية الموالية لها")."""
+    if actor.mention.rule.endswith(NEUTRAL_KINDS):
+        return False
+    after = text[actor.mention.span.end :]
+    return not _ally_after().match(after) and not _ally_before().search(
+        _prefix(text, actor.mention.span.start)
+    )
+
+
 def _conjoined_before(
     text: str, before: list[ResolvedActor], actor1: ResolvedActor | None
 ) -> ResolvedActor | None:
@@ -823,6 +968,31 @@ def _future_prefix(text: str, start: int) -> bool:
     return prefix.endswith("س") and len(prefix) <= 3 and text[start : start + 1] in "يتن"
 
 
+FUTURE_VERB_GAP = re.compile(r"^\s+(?:\S+\s+)?$")  # the verb, then at most one word
+
+
+def _future_verb_before(view: SentenceView, trigger: Mention, text: str) -> bool:
+    """A noun whose verb, just before it, carries the future "س": "ستدخل قافلة مساعدات",
+    "ستصل قافلة" (the noun is the verb's subject or object; the verb is a trigger)."""
+    if _is_verb(trigger):
+        return False
+    clause = view.clause_of(trigger.span.start)
+    return any(
+        _is_verb(m)
+        and clause.start <= m.span.start
+        and m.span.end <= trigger.span.start
+        and _future_prefix(text, m.span.start)
+        and FUTURE_VERB_GAP.match(text[_word_end(text, m.span.end) : trigger.span.start])
+        for m in view.triggers
+    )
+
+
+def _word_end(text: str, end: int) -> int:
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return end
+
+
 def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) -> tuple[str, int]:
     """The status and, for a denial, where its cue ends (the denier follows it). "terms" marks
     an action that is only a term of a deal ("اتفاق يقضي بـ…"): the deal's record tells it."""
@@ -844,7 +1014,7 @@ def pick_status(view: SentenceView, trigger: Mention, action: str, text: str) ->
             return "negated", -1
     if action in {"agreement", "talks"}:
         return "occurred", -1
-    if _future_prefix(text, t0):
+    if _future_prefix(text, t0) or _future_verb_before(view, trigger, text):
         return "planned", -1  # "سيغادرون", "وستنسحب": the future particle on the verb
     for m in view.status:
         if m.key in {"planned", "terms"} and 0 <= t0 - m.span.end <= STATUS_WINDOW_CHARS:

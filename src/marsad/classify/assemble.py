@@ -11,8 +11,11 @@ from marsad.classify.arguments import (
     NEUTRAL_KINDS,
     Allied,
     PartyViews,
+    joint_doers,
+    joint_party,
     pick_actors,
     pick_status,
+    subject_of,
     whole_word,
 )
 from marsad.classify.attribution import cited_at, denier, deniers, heard, voice_at
@@ -25,7 +28,7 @@ from marsad.classify.sieges import SIEGE_ACTIONS, siege_roles, told_as_state
 from marsad.classify.view import SentenceView
 from marsad.errors import MarsadError
 from marsad.geo import haversine_km
-from marsad.knowledge.actions import accused_actions, speech_actions
+from marsad.knowledge.actions import accused_actions, speech_actions, two_sided_actions
 from marsad.knowledge.outlets import OutletCatalog
 from marsad.knowledge.resources import Resources
 from marsad.knowledge.sides import NO_SIDE
@@ -69,6 +72,7 @@ class Draft:
     trigger: Span
     confidence: float
     placed: str = "clause"  # where the place was found: clause, sentence, carried, article, none
+    joint: str | None = None  # a co-doer's own record: its catalog id (kept apart in the merge)
 
 
 def _civilians(resources: Resources, views: list[SentenceView]) -> ResolvedActor | None:
@@ -114,6 +118,7 @@ def drafts_for(
     allied: Allied | None = None,
     parties: PartyViews | None = None,
     sided: Sided | None = None,
+    root_of: Callable[[str], str] | None = None,
 ) -> list[Draft]:
     text = article.text
     view = views[scored.candidate.sentence]
@@ -133,7 +138,9 @@ def drafts_for(
     cause = cause_start(view, trigger, text)
     places, how = pick_places(views, view, trigger, text, action, speaker, cause)
     others = _other_clauses(views, view, scored, text, places) if cause is None else []
-    when = pick_date(views, view, trigger, article.published, since=cause)
+    when = pick_date(views, view, trigger, article.published, since=cause, status=status)
+    if status == "occurred" and _after_report(when, article.published):
+        status = "planned"  # "تدخل القافلة غداً": what is dated after the report is yet to come
     # "بلدة حرستا المحاصرة": a siege told as a state has no subject or object of its own
     # clause; its besieger only when named as its agent, its besieged who is inside each place.
     state = action in SIEGE_ACTIONS and told_as_state(trigger, text)
@@ -157,6 +164,11 @@ def drafts_for(
         a2 = None  # "وفق الأمم المتحدة": the source a report cites is not a side of the act
     if action == "displacement" and (a1 is None or a1.options[0].id != CIVILIANS_ID):
         a1, a2 = civilians, a1 if a2 is None else a2  # people flee; whoever drove them is actor2
+    a1, co_doers = _joint(view, trigger, text, action, a1, a2, root_of)
+    if co_doers and root_of is not None and a2 is not None:
+        doer_roots = {root_of(d.options[0].id) for d in (a1, *co_doers) if d is not None}
+        if root_of(a2.options[0].id) in doer_roots:
+            a2 = None  # the other side picked by default is one of the doers: no side named
     toll, toll_quantity = fatalities(view, killed)
     if toll_quantity is not None and _anothers_toll(view, trigger, toll_quantity):
         toll, toll_quantity = None, None
@@ -187,18 +199,71 @@ def drafts_for(
         placed=how,
     )
     if not places:
-        return [base]
-    # another trigger's clause tells its own happening: the sentence's toll is not its own
-    kept = tuple(q for q in base.quantities if q.item != "killed")
-    told = [replace(base, place=p.ref) for p in places]
-    if roles:
-        told = [
-            replace(d, actor1=_ref(one, when), actor2=_ref(other, when))
-            for d, (one, other) in zip(
-                told, (roles[p.ref.place.gazetteer_id] for p in places), strict=True
-            )
+        drafts = [base]
+    else:
+        # another trigger's clause tells its own happening: the sentence's toll is not its own
+        kept = tuple(q for q in base.quantities if q.item != "killed")
+        told = [replace(base, place=p.ref) for p in places]
+        if roles:
+            told = [
+                replace(d, actor1=_ref(one, when), actor2=_ref(other, when))
+                for d, (one, other) in zip(
+                    told, (roles[p.ref.place.gazetteer_id] for p in places), strict=True
+                )
+            ]
+        drafts = told + [
+            replace(base, place=p.ref, fatalities=None, quantities=kept) for p in others
         ]
-    return told + [replace(base, place=p.ref, fatalities=None, quantities=kept) for p in others]
+    # joint doers of different sides: one record each (train gold: "one record per named actor")
+    return drafts + [
+        replace(d, actor1=ref, joint=ref.id)
+        for c in co_doers
+        if (ref := _ref(c, when)) is not None
+        for d in drafts
+    ]
+
+
+def _joint(
+    view: SentenceView,
+    trigger: Mention,
+    text: str,
+    action: str,
+    actor1: ResolvedActor | None,
+    actor2: ResolvedActor | None,
+    root_of: Callable[[str], str] | None,
+) -> tuple[ResolvedActor | None, list[ResolvedActor]]:
+    """The act's first-named doer and the co-doers of other sides named with it as the verb's
+    subject ("قوات النظام وميليشيا حزب الله تسيطران", "تحاصر قوات النظام وميليشيات حزب الله
+    المدينة": the army, and Hezbollah's own record; train gold codes one record per named actor).
+    One side stays one record: a chain of one catalog root (its head, `_head`), a side and the
+    forces loyal to it ("القوات التركية والفصائل الموالية لها"), relief bodies together, the two
+    parties of a clash, a deal or talks; so does a noun's genitive doer ("هجمات النظام وروسيا",
+    one operation in dev gold)."""
+    if (
+        root_of is None
+        or actor1 is None
+        or action in two_sided_actions()
+        or not trigger.rule.endswith(":verb")
+    ):
+        return actor1, []
+    chain = joint_doers(view, text, actor1)
+    if len(chain) < 2 or actor2 in chain or not subject_of(text, trigger, chain):
+        return actor1, []
+    if any(not joint_party(text, a) for a in chain):
+        return actor1, []
+    sides: dict[str, ResolvedActor] = {}
+    for a in chain:
+        root = root_of(a.options[0].id)
+        if root not in sides or a is actor1:
+            sides[root] = a  # a side's place in the order is where it is first named
+    if len(sides) < 2:
+        return actor1, []
+    doers = list(sides.values())
+    return doers[0], doers[1:]
+
+
+def _after_report(when: DateRef | None, published: date | None) -> bool:
+    return when is not None and published is not None and when.interval.start > published
 
 
 TOLL_WORD_ACTIONS = frozenset({"killing"})  # the toll's own verb ("مقتل"), not another act
@@ -595,7 +660,7 @@ def _merge_key(d: Draft) -> tuple[object, ...]:
     place = _place_key(d)
     when = d.date.interval if d.date is not None else None
     source = d.attributed_to.name if d.attributed_to is not None else None
-    return (d.action, place, when, d.status, source)
+    return (d.action, place, when, d.status, source, d.joint)
 
 
 def _absorb_undated(drafts: list[Draft]) -> list[Draft]:
@@ -634,7 +699,7 @@ def _consolidate(drafts: list[Draft]) -> list[Draft]:
             out.append(d)
             continue
         place = d.place.place.gazetteer_id if d.place is not None else None
-        key = (d.action,) if d.action in ONE_PER_ARTICLE else (d.action, place)
+        key = (d.action, d.joint) if d.action in ONE_PER_ARTICLE else (d.action, place, d.joint)
         first = kept.get(key)
         if first is None:
             kept[key] = d
@@ -701,6 +766,7 @@ def _besiegers_told(drafts: list[Draft]) -> list[Draft]:
         and d.actor1 is not None
         and d.place is not None
         and d.status not in UNTOLD_STATUSES
+        and d.joint is None  # a co-doer's own record: the first-named side's telling speaks
     ]
     out = []
     for d in drafts:
@@ -851,7 +917,7 @@ def _names_itself(d: Draft, actor: ActorRef) -> bool:
 def _fold_regions(drafts: list[Draft], city_names: CityNames) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
-        if not any(_retells(d, first, city_names) for first in out):
+        if not any(d.joint == first.joint and _retells(d, first, city_names) for first in out):
             out.append(d)
     return out
 
@@ -894,7 +960,7 @@ def _one_raid(later: Draft, first: Draft) -> bool:
 def _fold_landmarks(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
-        if not any(_one_raid(d, first) for first in out):
+        if not any(d.joint == first.joint and _one_raid(d, first) for first in out):
             out.append(d)
     return out
 
@@ -1107,6 +1173,19 @@ def _outlet_catalog(resources: Resources) -> OutletCatalog | None:
         return None
 
 
+def _root_of(resources: Resources) -> Callable[[str], str] | None:
+    """The catalog root of an actor id (HTS → OPPOSITION), None without the catalog."""
+    try:
+        catalog = resources.actors
+    except MarsadError:
+        return None
+
+    def root(actor_id: str) -> str:
+        return catalog.root(actor_id) if actor_id in catalog else actor_id
+
+    return root
+
+
 def _allied_on(resources: Resources, day: date | None) -> Allied | None:
     """Whether two catalog roots fought on one side on the report's day (data/actor_sides.tsv);
     None without a day or the tables."""
@@ -1133,6 +1212,7 @@ def assemble_claims(
     outlets = _outlet_catalog(resources)
     killed = _killed_nouns(resources)
     civilians = _civilians(resources, views)
+    root_of = _root_of(resources)
     drafts: list[Draft] = []
     for scored in accepted:
         voice = voice_at(
@@ -1145,7 +1225,18 @@ def assemble_claims(
         if _own_voice(voice, article.outlet, outlets):
             voice = None
         drafts.extend(
-            drafts_for(scored, views, article, voice, killed, civilians, allied, parties, sided)
+            drafts_for(
+                scored,
+                views,
+                article,
+                voice,
+                killed,
+                civilians,
+                allied,
+                parties,
+                sided,
+                root_of,
+            )
         )
     drafts = _denied_by_reference(drafts, views, article.text, sided)
     titles = _titles(views, voices, article.text)

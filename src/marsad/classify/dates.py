@@ -4,12 +4,14 @@ account, or the publication date (codebook §5)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
 from marsad.classify.background import in_cause
 from marsad.classify.view import SentenceView
 from marsad.model import DateInterval, DateRef, Mention, ResolvedDate
+from marsad.text.date_grammar import RELATION_WORDS
 from marsad.text.lexicon import read_table, trie_pattern
 from marsad.text.normalize import normalize_key
 
@@ -86,17 +88,22 @@ def pick_date(
     published: date | None,
     text: str = "",
     since: int | None = None,
+    status: str = "occurred",
 ) -> DateRef | None:
     """The event's date. An act told as the cause of another from `since` on ("ردا على …")
     takes only a date written from there: with none it is undated (it happened on or before the
     report, codebook §5: unknown values are never guessed), not the other act's date, a date
-    carried from the account, or the report's day."""
+    carried from the account, or the report's day. A planned act's bare weekday points forward;
+    a future date told after a plan or terms that follow the act is the term's, not the act's."""
+    if status == PLANNED and published is not None:
+        view = replace(view, dates=[_ahead(d, published) for d in view.dates])
     if since is not None:
         own = [d for d in view.dates if d.mention.span.start >= since]
         if not own:
             return None
     else:
         own = _outside_causes(view, text)
+    own = [d for d in own if not _a_terms_date(view, trigger, d, published)]
     if trigger.key in BACKGROUND_SINCE_ACTIONS:
         sentence = text or _sentence_text(view)
         own = [d for d in own if not _began_long_ago(d.ref, sentence, published)]
@@ -139,6 +146,42 @@ def pick_date(
         if dated:
             return DateRef(dated[0].ref.interval, None)
     return None
+
+
+PLANNED = "planned"
+WEEKDAY_RULE = ":weekday"  # the date mention's rule: a weekday named alone or with a relation
+_PAST_WORDS = frozenset(w for w, way in RELATION_WORDS.items() if way == "past")
+
+
+def _ahead(d: ResolvedDate, published: date) -> ResolvedDate:
+    """A bare weekday of a planned act is the next such day, not the last one: "من المقرر أن
+    تدخل القافلة يوم الجمعة" in a Wednesday report is two days on (the text layer reads a bare
+    weekday back from the report, as a told act's day)."""
+    i = d.ref.interval
+    if not d.mention.rule.endswith(WEEKDAY_RULE) or i.precision != 1 or i.start >= published:
+        return d
+    if _PAST_WORDS & set(normalize_key(d.mention.span.text).split()):
+        return d  # "الجمعة الماضية": said of the past even in a plan
+    days = timedelta(days=7)
+    ahead = DateInterval(i.start + days, i.end + days, i.precision)
+    return replace(d, ref=replace(d.ref, interval=ahead))
+
+
+FUTURE_CUES = frozenset({"planned", "terms"})
+
+
+def _a_terms_date(
+    view: SentenceView, trigger: Mention, d: ResolvedDate, published: date | None
+) -> bool:
+    """A date ahead of the report told after a plan or a deal's terms that follow the act: the
+    date of what is planned, not of the act ("توصلت روسيا وجيش الإسلام إلى اتفاق يقضي بخروج
+    المقاتلين … خلال الأيام المقبلة": the deal was reached; the leaving is to come)."""
+    if published is None or d.ref.interval.start <= published:
+        return False
+    start = d.mention.span.start
+    return any(
+        m.key in FUTURE_CUES and trigger.span.end <= m.span.start < start for m in view.status
+    )
 
 
 def _outside_causes(view: SentenceView, text: str) -> list[ResolvedDate]:

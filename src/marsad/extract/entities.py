@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from functools import cache
 
 from marsad.knowledge.actors import ActorCatalog
@@ -72,10 +73,40 @@ def place_mentions(
             rule += KINDS_MARK + "+".join(sorted(kinds))
         span = Span.of(text, hit.start, hit.end)
         out.append(Mention(MentionKind.PLACE, span, "|".join(hit.ids), rule))
+    if words is not None and words.several:
+        out = _listed_kinds(text, out, words.several)
     if words is not None and words.titles:
         out = _drop_titles(text, out, words.titles)
     if words is not None and words.anaphors:
         out.extend(_anaphors(text, norm or normalize(text), words.anaphors, out))
+    return out
+
+
+_LIST_GAP = re.compile(r"^\s*(?:[،,]\s*)?و?\s*$")  # "إدلب وحماة", "حمص، حماة"
+_KIND_WORD = re.compile(r"([\u0621-\u064A]+)\s*$")
+
+
+def _listed_kinds(text: str, places: list[Mention], several: frozenset[str]) -> list[Mention]:
+    """The names listed after a kind word for several places ("محافظتي إدلب وحماة", "بلدات
+    كفرنبل وحاس") take its kinds, as the first name does: Hama the governorate there."""
+    ordered = sorted(places, key=lambda m: m.span.start)
+    out: list[Mention] = []
+    carried: str | None = None  # the kinds mark of the list being read
+    for m in ordered:
+        previous = out[-1] if out else None
+        if (
+            carried is not None
+            and previous is not None
+            and KINDS_MARK not in m.rule
+            and _LIST_GAP.match(text[previous.span.end : m.span.start])
+        ):
+            m = replace(m, rule=m.rule + carried)
+        else:
+            carried = None
+            word = _KIND_WORD.search(normalize_key(text[max(0, m.span.start - 16) : m.span.start]))
+            if word and KINDS_MARK in m.rule and any(f in several for f in _bare(word.group(1))):
+                carried = m.rule[m.rule.index(KINDS_MARK) :]
+        out.append(m)
     return out
 
 
@@ -230,8 +261,16 @@ def entity_mentions(article: Article, norm: Normalized, resources: Resources) ->
     return found
 
 
-def drop_source_overlaps(entities: list[Mention], cues: list[Mention]) -> list[Mention]:
-    """A place or actor inside a named source ("قناة الميادين", "المرصد السوري") is the source."""
+def drop_source_overlaps(
+    entities: list[Mention], cues: list[Mention], text: str = ""
+) -> list[Mention]:
+    """A place or actor inside a named source ("قناة الميادين", "المرصد السوري") is the source.
+    An actor that is a source's words and the adjective of the state it belongs to ("وزارة
+    الداخلية السورية" over the source "وزارة الداخلية") is that state's body, a party that may
+    act ("اعتقلت وزارة الداخلية السورية", "أعلنت وزارة الدفاع السورية السيطرة على", codebook
+    §3): kept, unless it speaks, a reporting verb before it and "أن/إن" after it ("وأعلنت وزارة
+    الدفاع السورية أنه قبل الهجوم": what it tells is another's act). Not an office of a place
+    ("محافظ حمص"), a person who speaks."""
     sources = [
         m.span
         for m in cues
@@ -239,24 +278,72 @@ def drop_source_overlaps(entities: list[Mention], cues: list[Mention]) -> list[M
         and (m.key or "").startswith("source:")
         and not (m.key or "").endswith("|anonymous")
     ]
+    report_ends = [
+        m.span.end for m in cues if m.kind is MentionKind.ATTRIBUTION and m.key == "report"
+    ]
+
+    def body(e: Mention, s: Span) -> bool:
+        if e.kind is not MentionKind.ACTOR or not _state_body(e.span, s):
+            return False
+        reported = any(0 <= s.start - end <= SPEAKER_GAP_CHARS for end in report_ends)
+        said = _COMPLEMENT_AFTER.match(text, e.span.end)
+        return not (reported and said) or _own_forces(text, said.end() if said else e.span.end)
+
     return [
         e
         for e in entities
         if e.kind not in {MentionKind.PLACE, MentionKind.ACTOR}
-        or not any(s.start < e.span.end and e.span.start < s.end for s in sources)
+        or not any(
+            s.start < e.span.end and e.span.start < s.end and not body(e, s) for s in sources
+        )
     ]
+
+
+# What a speaker says follows it: "أن", "إن", "بأن", "أنه" (maybe after a comma or a day word)
+_COMPLEMENT_AFTER = re.compile(r"[\s،,]+(?:\S+[\s،,]+){0,2}?(?:ب?[أإا]ن(?:ه|ها|هم)?)(?:\s|$)")
+_NEXT = re.compile(r"\s*([\u0621-\u064A]+)")
+_OWN = ("ها", "ه", "هم")  # the pronoun that points back at the speaker
+
+
+def _own_forces(text: str, start: int) -> bool:
+    """What the speaker says opens with its own forces ("إن قواتها سيطرت", "أن وحداته"): a part
+    of a force (`data/text/force_units.tsv`) with a pronoun pointing back at it, the doer."""
+    word = _NEXT.match(text, start)
+    if word is None:
+        return False
+    key = normalize_key(word.group(1))
+    units = words_of("force_units.tsv")
+    return any(key.endswith(p) and key[: -len(p)] in units for p in _OWN)
+
+
+SPEAKER_GAP_CHARS = 4  # "وأعلنت وزارة": the reporting verb, a space, the speaker
+_STATE_ADJECTIVE = re.compile(r"^\s+ال[\u0621-\u064A]+(?:ية|ي|يه)$")
+
+
+def _state_body(actor: Span, source: Span) -> bool:
+    """The actor is the source's words and then one relational adjective ("السورية")."""
+    if not (actor.start == source.start and source.end < actor.end):
+        return False
+    return bool(_STATE_ADJECTIVE.match(actor.text[source.end - actor.start :]))
 
 
 BUILDING_GAP_CHARS = 2  # "مبنى القصر": the building word and the name are adjacent
 
 
-def drop_building_names(entities: list[Mention], cues: list[Mention]) -> list[Mention]:
+def drop_building_names(
+    entities: list[Mention], cues: list[Mention], text: str = ""
+) -> list[Mention]:
     """A name right after a building word ("مبنى القصر العدلي", "سجن حمص" excepted when a
-    place word intervenes) names the building, not a village of that name."""
+    place word intervenes) names the building, not a village of that name; not a name after a
+    preposition glued to it ("منزل بيبرود": a house in Yabroud)."""
     ends = [m.span.end for m in cues if m.key == "context:building"]
+
+    def building_name(e: Mention, end: int) -> bool:
+        gap = text[end : e.span.start]
+        return 0 <= e.span.start - end <= BUILDING_GAP_CHARS and not any(c.isalpha() for c in gap)
+
     return [
         e
         for e in entities
-        if e.kind is not MentionKind.PLACE
-        or not any(0 <= e.span.start - end <= BUILDING_GAP_CHARS for end in ends)
+        if e.kind is not MentionKind.PLACE or not any(building_name(e, end) for end in ends)
     ]

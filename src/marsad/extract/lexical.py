@@ -4,8 +4,8 @@ Mention conventions (read by classify):
 - TRIGGER, key = action name, score = the lexicon weight, rule "lexicon.trigger@1:verb",
   "lexicon.trigger@1:present:verb" (a present-tense form) or "lexicon.trigger@1:noun";
   one mention per action when a phrase is listed under several actions.
-- TRIGGER, key = "context:<kind>" for the context cues air / killed / wounded / building / state /
-  purpose / fighters / civilians / consent / background / habitual / sequence / lexical /
+- TRIGGER, key = "context:<kind>" for the context cues air / killed / wounded / hurt / building /
+  state / purpose / fighters / civilians / consent / background / habitual / sequence / lexical /
   institution / lowering.
 - STATUS, key = negation | denial | planned | terms | prospective.
 - ATTRIBUTION, key = "report" (a cue verb or preposition), "continue" (the previous speaker goes
@@ -29,6 +29,7 @@ _CONTEXT_KINDS = frozenset(
         "air",
         "killed",
         "wounded",
+        "hurt",  # a verb telling people wounded ("أصيب"): whom it names suffered the act
         "building",
         "state",
         "purpose",
@@ -141,7 +142,15 @@ def cue_mentions(
                 mention = _cue_mention(text, hit.start, hit.end, kind, rest)
                 if mention is not None:
                     out.append(mention)
-    return _longest_sources(out) + nationality_mentions(text, norm, lexicon, triggers)
+    # a trigger inside a word of another sense ("زار" in "وزارة الدفاع التركية") names no act,
+    # so no adjective after it names its doer
+    lexical = [m.span for m in out if m.key == "context:lexical"]
+    acts = [
+        t
+        for t in triggers
+        if not any(s.start <= t.span.start and t.span.end <= s.end for s in lexical)
+    ]
+    return _longest_sources(out) + nationality_mentions(text, norm, lexicon, acts)
 
 
 def _longest_sources(mentions: list[Mention]) -> list[Mention]:

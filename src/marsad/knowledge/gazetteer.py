@@ -110,6 +110,7 @@ class PlaceWords:
     prepositions: frozenset[str]
     anaphors: dict[str, frozenset[str]] = field(default_factory=dict)
     titles: frozenset[str] = frozenset()  # "العاصمة": a place alone, a title before a name
+    several: frozenset[str] = frozenset()  # "محافظتي": its kinds hold for each name listed
 
 
 EMPTY_PLACE_WORDS = PlaceWords({}, frozenset(), frozenset())
@@ -122,6 +123,7 @@ def load_place_words(path: Path | None = None) -> PlaceWords:
     prepositions: set[str] = set()
     anaphors: dict[str, frozenset[str]] = {}
     titles: set[str] = set()
+    several: set[str] = set()
     for row in read_tsv(source):
         word = normalize_key(row["word"])
         if row["role"] == "kind":
@@ -134,10 +136,17 @@ def load_place_words(path: Path | None = None) -> PlaceWords:
             around.add(word)
         elif row["role"] == "preposition":
             prepositions.add(word)
+        elif row["role"] == "several":
+            several.add(word)
         else:
             raise DataError(f"{source}: unknown role {row['role']!r} for {row['word']!r}")
     return PlaceWords(
-        kinds, frozenset(around), frozenset(prepositions), anaphors, frozenset(titles)
+        kinds,
+        frozenset(around),
+        frozenset(prepositions),
+        anaphors,
+        frozenset(titles),
+        frozenset(several),
     )
 
 

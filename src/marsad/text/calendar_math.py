@@ -99,6 +99,12 @@ def previous_week(published: date) -> DateInterval:
     return DateInterval(this_week - timedelta(days=7), this_week - timedelta(days=1), WEEK_OR_PART)
 
 
+def next_week(published: date) -> DateInterval:
+    """The Saturday-Friday week after the one holding `published` ("الأسبوع المقبل")."""
+    this_week = published - timedelta(days=(published.weekday() - WEEK_START_WEEKDAY) % 7)
+    return DateInterval(this_week + timedelta(days=7), this_week + timedelta(days=13), WEEK_OR_PART)
+
+
 def current_week(published: date) -> DateInterval:
     this_week = published - timedelta(days=(published.weekday() - WEEK_START_WEEKDAY) % 7)
     return DateInterval(this_week, published, WEEK_OR_PART)

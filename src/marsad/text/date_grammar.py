@@ -24,6 +24,10 @@ RELATION_WORDS = {
     "الماضي": "past", "المنصرم": "past", "الفايت": "past", "السابق": "past",
     "الجاري": "current", "الحالي": "current",
     "المقبل": "next", "القادم": "next",
+    # the feminine agrees with a feminine noun ("الجمعة المقبلة", "السنة الماضية")
+    "الماضيه": "past", "المنصرمه": "past", "الفايته": "past", "السابقه": "past",
+    "الجاريه": "current", "الحاليه": "current",
+    "المقبله": "next", "القادمه": "next",
 }  # fmt: skip
 PART_WORDS = {
     "مطلع": "early", "اوايل": "early", "بدايه": "early", "اول": "early", "مستهل": "early",
@@ -46,6 +50,8 @@ SEASON_WORDS = {"ربيع": (3, 5), "صيف": (6, 8), "خريف": (9, 11)}
 DAYS_BACK = {
     "اليوم": 0, "امس": 1, "البارحه": 1, "اول من امس": 2, "اول امس": 2, "امس الاول": 2,
     "الليله الماضيه": 1, "الليله الفايته": 1, "ليله امس": 1,
+    # ahead of the report: what is planned or expected ("غداً", "مساء الغد", "بعد غد")
+    "غدا": -1, "الغد": -1, "بعد غد": -2, "بعد الغد": -2,
 }  # fmt: skip
 # Units of "منذ/قبل N …": the unit, and the count a bare plural stands for ("قبل أيام").
 AGO_UNITS = {
@@ -180,7 +186,7 @@ def grammar() -> Grammar:
         relative_day=re.compile(
             rf"{_START}(?:(?P<pod>{POD})\s+)?(?:يوم\s+)?"
             rf"(?P<rel>اول\s+من\s+امس|اول\s+امس|امس\s+الاول|امس|البارحه|اليوم"
-            rf"|الليله\s+الماضيه|الليله\s+الفايته){_STOP}"
+            rf"|الليله\s+الماضيه|الليله\s+الفايته|بعد\s+غد|بعد\s+الغد|غدا|الغد){_STOP}"
             rf"(?:\s*[(,،]?\s*(?:يوم\s+)?(?P<wd>{wd})\s*\)?)?"
         ),
         night_span=re.compile(
@@ -206,7 +212,8 @@ def grammar() -> Grammar:
         recent_span=re.compile(
             rf"{_START}(?P<unit>{_alternation(list(RECENT_UNITS))})\s+"
             rf"(?:(?:ال\s*)?(?P<count>\d+)\s+|(?P<words>ال[^\W\d_]+(?:\s+وال[^\W\d_]+)?)\s+)?"
-            rf"(?:الماضيه|الماضيين|الماضيتين|الاخيره|الاخيرين|الاخيرتين|المنصرمه|الفايته){_STOP}"
+            rf"(?:الماضيه|الماضيين|الماضيتين|الاخيره|الاخيرين|الاخيرتين|المنصرمه|الفايته"
+            rf"|(?P<ahead>المقبله|القادمه|المقبلين|القادمين)){_STOP}"
         ),
         relative_period=re.compile(
             rf"{_START}(?:(?P<this>هذا)\s+)?(?P<period>الاسبوع|الشهر)(?:\s+(?P<rel>{_RELATIONS}))?"

@@ -62,12 +62,16 @@ def rules(g: Grammar) -> tuple[tuple[re.Pattern[str], _Rule, tuple[_Cue, ...]], 
         (g.relative_month, _relative_month, ("الشهر", "الجاري", "الحالي")),
         (g.year, _year, ("عام", "سنه", "هذا العام")),
         (g.bare_year, _bare_year, (g.bare_year_cue,)),
-        (g.relative_day, _relative_day, ("امس", "اليوم", "البارحه", "الليله")),
+        (g.relative_day, _relative_day, ("امس", "اليوم", "البارحه", "الليله", "غد")),
         (g.night_span, _night_span, ("ليل",)),
         (g.weekday, _weekday, tuple(g.weekdays)),  # the names of weekdays.tsv, normalized
         (g.ago, _ago, ("منذ", "قبل")),
         (g.recent_hours, _recent_hours, ("ساع",)),
-        (g.recent_span, _recent_span, ("الماضي", "الاخير", "المنصرم", "الفايت")),
+        (
+            g.recent_span,
+            _recent_span,
+            ("الماضي", "الاخير", "المنصرم", "الفايت", "المقبل", "القادم"),
+        ),
         (g.relative_period, _relative_period, ("الاسبوع", "الشهر")),
     )
 
@@ -341,10 +345,15 @@ def _relative_day(g: Grammar, match: re.Match[str], published: date | None) -> F
         next_word = following[0] if following else ""
         if next_word in _DAY_OF_A_STORY or next_word in g.ordinals:
             return None  # "اليوم التالي", "اليوم الثالث": a day of a story, not today
+    if word == "الغد" and not (match.group("pod") or _TOMORROW_BEFORE.search(match.group(0))):
+        return None  # "تيار الغد": a name; the day is "مساء الغد", "يوم الغد"
     if published is None:
         return _found(match, None, "relative", False)
     value = published - timedelta(days=DAYS_BACK[word])
     return _found(match, cal.day(value), "relative", False)
+
+
+_TOMORROW_BEFORE = re.compile(r"^(?:[وفبل])?يوم\s")
 
 
 def _night_span(g: Grammar, match: re.Match[str], published: date | None) -> Found | None:
@@ -416,14 +425,17 @@ def _back(published: date, unit: str, count: int, *, qualified: bool) -> DateInt
 def _relative_period(g: Grammar, match: re.Match[str], published: date | None) -> Found | None:
     del g
     relation = "current" if match.group("this") else RELATION_WORDS.get(match.group("rel") or "")
-    if relation is None or relation == "next":
+    if relation is None:
         return None
     if published is None:
         return _found(match, None, "relative", False)
     if match.group("period") == "الاسبوع":
+        if relation == "next":
+            return _found(match, cal.next_week(published), "relative", False)
         week = cal.previous_week(published) if relation == "past" else cal.current_week(published)
         return _found(match, week, "relative", False)
-    year, month = cal.shift_months(published, 1 if relation == "past" else 0)
+    shift = {"past": 1, "current": 0, "next": -1}[relation]
+    year, month = cal.shift_months(published, shift)
     return _found(match, cal.whole_month(year, month), "relative", False)
 
 
@@ -443,6 +455,11 @@ def _recent_span(g: Grammar, match: re.Match[str], published: date | None) -> Fo
     if published is None:
         return _found(match, None, "relative", False)
     days = {"hour": max(1, count // 24), "day": count, "week": 7 * count}[unit]
+    if match.group("ahead"):
+        # "خلال الأيام المقبلة": the span that starts after the report (a plan, an expectation)
+        start = published if unit == "hour" else published + timedelta(days=1)
+        first, last = start, published + timedelta(days=days)
+        return _found(match, cal.days(first, last, cal.WEEK_OR_PART), "relative", False)
     interval = cal.days(published - timedelta(days=days), published, cal.WEEK_OR_PART)
     return _found(match, interval, "relative", False)
 

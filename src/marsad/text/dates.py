@@ -6,7 +6,10 @@ numeric and Hijri dates), day ranges, parts of months, months, years, and relati
 publication date. Policies:
 
 - A bare weekday is the most recent such day on or before publication ("الخميس" in a Thursday
-  report is that Thursday); with "الماضي" strictly before; with "المقبل" strictly after.
+  report is that Thursday); with "الماضي(ة)" strictly before; with "المقبل(ة)" strictly after
+  (classify moves a planned act's bare weekday forward). "غداً", "مساء الغد", "بعد غد" count
+  forward from publication; "الأسبوع المقبل" is the next Saturday-Friday week, "الشهر المقبل"
+  the next month.
 - A night span ("ليل الأربعاء- الخميس", "ليل الأربعاء وفجر الخميس") covers both days, precision 1;
   "بعد منتصف ليل الاثنين/الثلاثاء" is the second day.
 - "منذ/قبل N أيام" is the day N days back (precision 1); weeks are the day 7N back (precision 2);
