@@ -94,6 +94,44 @@ def _killed_nouns(resources: Resources) -> set[str]:
     return {c.phrase for c in resources.triggers.cues if c.kind == "killed"}
 
 
+def _in_area(
+    draft: Draft,
+    a1: ResolvedActor | None,
+    a2: ResolvedActor | None,
+    when: DateRef | None,
+    areas: dict[str, frozenset[str]],
+) -> Draft:
+    """An alias naming two actors on the event's day (actor_areas.tsv: "قوى الأمن الداخلي", the
+    Asayish in the north-east, the Interior Ministry's forces elsewhere) read by where it is."""
+    admin1 = draft.place.place.admin1 if draft.place is not None else None
+    if admin1 is None or not areas:
+        return draft
+    one = _area_ref(a1, when, admin1, areas)
+    other = _area_ref(a2, when, admin1, areas)
+    return replace(draft, actor1=one or draft.actor1, actor2=other or draft.actor2)
+
+
+def _area_ref(
+    actor: ResolvedActor | None,
+    when: DateRef | None,
+    admin1: str,
+    areas: dict[str, frozenset[str]],
+) -> ActorRef | None:
+    """The reading that fits `admin1`, when more than one applies and one is bound to an area."""
+    if actor is None or actor.mention.rule.startswith("codebook."):
+        return None
+    day = when.interval.start if when is not None else None
+    on_day = [o for o in actor.options if o.applies_on(day)]
+    bound = [o for o in on_day if (o.specific_id or o.id) in areas]
+    if len(on_day) < 2 or not bound:
+        return None
+    inside = [o for o in bound if admin1 in areas[o.specific_id or o.id]]
+    chosen = inside[0] if inside else next((o for o in on_day if o not in bound), None)
+    if chosen is None:
+        return None
+    return ActorRef(chosen.id, chosen.name, actor.mention.span, chosen.specific_id)
+
+
 def _ref(actor: ResolvedActor | None, draft_date: DateRef | None) -> ActorRef | None:
     if actor is None:
         return None
@@ -119,6 +157,7 @@ def drafts_for(
     parties: PartyViews | None = None,
     sided: Sided | None = None,
     root_of: Callable[[str], str] | None = None,
+    areas: dict[str, frozenset[str]] | None = None,
 ) -> list[Draft]:
     text = article.text
     view = views[scored.candidate.sentence]
@@ -203,7 +242,7 @@ def drafts_for(
     else:
         # another trigger's clause tells its own happening: the sentence's toll is not its own
         kept = tuple(q for q in base.quantities if q.item != "killed")
-        told = [replace(base, place=p.ref) for p in places]
+        told = [_in_area(replace(base, place=p.ref), a1, a2, when, areas or {}) for p in places]
         if roles:
             told = [
                 replace(d, actor1=_ref(one, when), actor2=_ref(other, when))
@@ -1236,6 +1275,7 @@ def assemble_claims(
                 parties,
                 sided,
                 root_of,
+                resources.actor_areas,
             )
         )
     drafts = _denied_by_reference(drafts, views, article.text, sided)
