@@ -35,9 +35,10 @@ def agent_marker() -> re.Pattern[str]:
 
 
 # A verbal noun's doer after a relative verb: "هجوم نفذه عناصر من داعش", "قصف شنته الطائرات",
-# "انفجار تبنّاه تنظيم الدولة". The verb carries the noun as its object pronoun (ه/ها).
+# "انفجار تبنّاه تنظيم الدولة", "كمين نصبه مسلحون". The verb carries the noun as its object
+# pronoun (ه/ها).
 DOER_AFTER = re.compile(
-    r"^\s+(?:\S+\s+){0,3}?[وف]?(?:نفذ|شن|تبن[ىا]|ي?نفذ|[يت]شن|تبنا)\S{0,3}\s+"
+    r"^\s+(?:\S+\s+){0,3}?[وف]?(?:نفذ|شن|تبن[ىا]|ي?نفذ|[يت]شن|تبنا|[يت]?نصب)\S{0,3}\s+"
     r"(?:(?:عناصر|مسلحو|مقاتلو|خلايا)\s+(?:من\s+)?)?[\"'«“]?$"
 )
 DOER_AFTER_CHARS = 60
