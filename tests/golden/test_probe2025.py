@@ -19,7 +19,6 @@ from marsad.pipeline import analyze
 
 TABLE = Path(__file__).parent.parent / "data" / "probe2025.tsv"
 KNOWN_MISSES = {
-    "p13": "a return of the displaced is no action of the codebook; its 'التهجير' reads as one",
     "p17": "a former regime officer arrested has no actor on the day (the regime's ids end)",
 }
 

@@ -165,6 +165,8 @@ def drafts_for(
     action = scored.candidate.action
     if _told_as_earlier(view, trigger, text) or _on_caption(trigger, text):
         return []
+    if action == "displacement" and _returning(view, trigger, text):
+        return []
     status, denial_end = pick_status(view, trigger, action, text)
     # A deal's terms make no record (train gold codes them optional at most; the deal is the
     # record), but what they state of a record the report tells is kept: `_terms_told`.
@@ -382,7 +384,34 @@ def _told_as_earlier(view: SentenceView, trigger: Mention, text: str) -> bool:
     words = [
         normalize_word(m.group()) for m in _WORD.finditer(text, view.span.start, trigger.span.start)
     ]
-    return any(w in earlier and (i == 0 or words[i - 1] not in undo) for i, w in enumerate(words))
+    if any(w in earlier and (i == 0 or words[i - 1] not in undo) for i, w in enumerate(words)):
+        return True
+    # a siege after years of it is a state that held, coded as one (actors_sieges_cases.json)
+    return trigger.key not in SIEGE_ACTIONS and _after_years(words)
+
+
+def _returning(view: SentenceView, trigger: Mention, text: str) -> bool:
+    """A displaced-people word a few words after a word of going back ("عودة النازحين", "عاد
+    مئات المهجرين"): those who return (data/text/return_words.tsv), no displacement."""
+    back = words_of("return_words.tsv")
+    words = [
+        normalize_word(m.group()) for m in _WORD.finditer(text, view.span.start, trigger.span.start)
+    ][-RETURN_WINDOW_WORDS:]
+    return any(w in back or (w[:1] in "وفبل" and w[1:] in back) for w in words)
+
+
+RETURN_WINDOW_WORDS = 3  # "عاد مئات النازحين", "عودة آلاف العائلات المهجرة"
+
+
+def _after_years(words: list[str]) -> bool:
+    """The words before the trigger end "بعد <years> من" ("بعد سنوات من التهجير", "بعد 14 عاماً
+    من", "بعد سنوات طويلة من"): the act is the long past the report looks back on."""
+    years = words_of("earlier_words.tsv", "years")
+    if len(words) < 3 or words[-1] != "من":
+        return False
+    head = words[-4:-1]
+    at = next((i for i, w in enumerate(head) if w in years), None)
+    return at is not None and "بعد" in words[-6 : len(words) - len(head) + at]
 
 
 _CREDIT = re.compile(r"\(([^()\n]{1,40})\)|[-–—]\s*(\S+)\s*$")
