@@ -20,6 +20,7 @@ from marsad.pipeline import analyze
 TABLE = Path(__file__).parent.parent / "data" / "probe2025.tsv"
 KNOWN_MISSES = {
     "p17": "a former regime officer arrested has no actor on the day (the regime's ids end)",
+    "p41": "'هاجم' with combatants wounded, none killed, reads as armed_clash, not attack",
 }
 
 
