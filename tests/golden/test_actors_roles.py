@@ -12,7 +12,9 @@ unless they are the agent or subject; civilians' nationality names no side. A st
 (`actors_ministries_cases.json`) is that state's body on the event's day, also where its name
 holds a source's words ("وزارة الداخلية السورية"), unless it only tells what others did. Joint
 doers (`actors_joint_cases.json`): sides named together as a verb's subject get one record each;
-one side's chain, a side with its loyal factions, and a noun's genitive doers stay one record."""
+one side's chain, a side with its loyal factions, and a noun's genitive doers stay one record.
+Reports of 2025-26 (`probe2025_cases.json`): "ألقت X القبض على Y" (Y is the one arrested), and a
+group named only as "خلايا تابعة لـ X" acts as X."""
 
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ def _cases() -> list[dict[str, Any]]:
         + load_cases("actors_persons_cases.json")
         + load_cases("actors_ministries_cases.json")
         + load_cases("actors_joint_cases.json")
+        + load_cases("probe2025_cases.json")
     )
 
 

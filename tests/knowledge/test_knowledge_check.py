@@ -22,7 +22,8 @@ def test_shipped_data_has_no_errors() -> None:
 def data_dir(tmp_path: Path) -> Path:
     """A copy of the shipped knowledge files that a test may break."""
     for name in ("outlets.tsv", "outlet_names.tsv", "attribution_cues.tsv", "status_cues.tsv",
-                 "actors.tsv", "actor_aliases_shared.tsv", "actor_sides.tsv"):  # fmt: skip
+                 "actors.tsv", "actor_aliases_shared.tsv", "actor_sides.tsv",
+                 "actor_areas.tsv"):  # fmt: skip
         shutil.copy(data_path(name), tmp_path / name)
     (tmp_path / "gazetteer").mkdir()
     _gazetteer(tmp_path, "P1\tvillage\tA\tقرية ألف\t35.1\t37.2\tHama\tSY\n")
@@ -89,6 +90,23 @@ def test_listed_shared_alias_must_be_time_disjoint(data_dir: Path) -> None:
         "alias\tids\treason\nالحكومة\tOLD|NEW\ttime split\n", encoding="utf-8"
     )
     assert any("overlaps in time" in m for m in _messages(data_dir))
+
+
+def test_shared_alias_may_overlap_when_split_by_area(data_dir: Path) -> None:
+    actors = ACTOR_HEADER + (
+        "LOCAL\t\tpolice\tLocal\tالشرطة المحلية\t\t\t1\n"
+        "STATE\t\tstate\tState\tالشرطة المحلية\t2024-12-08\t\t1\n"
+    )
+    (data_dir / "actors.tsv").write_text(actors, encoding="utf-8")
+    (data_dir / "actor_aliases_shared.tsv").write_text(
+        "alias\tids\treason\nالشرطة المحلية\tLOCAL|STATE\tarea split\n", encoding="utf-8"
+    )
+    assert any("overlaps in time" in m for m in _messages(data_dir))
+    areas = "actor_id\tadmin1\tnote\nLOCAL\tAl-Hasakeh\t\n"
+    (data_dir / "actor_areas.tsv").write_text(areas, encoding="utf-8")
+    assert not any("overlaps in time" in m or "actor id" in m for m in _messages(data_dir))
+    (data_dir / "actor_areas.tsv").write_text(areas + "NOBODY\tHama\t\n", encoding="utf-8")
+    assert "NOBODY: unknown actor id" in _messages(data_dir)
 
 
 def test_missing_file_is_reported_not_raised(data_dir: Path) -> None:

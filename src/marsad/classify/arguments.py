@@ -35,9 +35,10 @@ def agent_marker() -> re.Pattern[str]:
 
 
 # A verbal noun's doer after a relative verb: "هجوم نفذه عناصر من داعش", "قصف شنته الطائرات",
-# "انفجار تبنّاه تنظيم الدولة". The verb carries the noun as its object pronoun (ه/ها).
+# "انفجار تبنّاه تنظيم الدولة", "كمين نصبه مسلحون". The verb carries the noun as its object
+# pronoun (ه/ها).
 DOER_AFTER = re.compile(
-    r"^\s+(?:\S+\s+){0,3}?[وف]?(?:نفذ|شن|تبن[ىا]|ي?نفذ|[يت]شن|تبنا)\S{0,3}\s+"
+    r"^\s+(?:\S+\s+){0,3}?[وف]?(?:نفذ|شن|تبن[ىا]|ي?نفذ|[يت]شن|تبنا|[يت]?نصب)\S{0,3}\s+"
     r"(?:(?:عناصر|مسلحو|مقاتلو|خلايا)\s+(?:من\s+)?)?[\"'«“]?$"
 )
 DOER_AFTER_CHARS = 60
@@ -46,6 +47,7 @@ AGENT_PREFIX_CHARS = 32
 NOUN_AGENT_GAP = re.compile(r"^\s+(?:\S+\s+){0,2}ل(?:ـ)?[\"'«“]?$")
 # Blame told as a predicate ("النظام هو المسؤول عن المجزرة"): its subject is the accused.
 BLAME_PREDICATE = re.compile(r"^[وف]?(?:هو|هي)\s+(?:ال)?مسؤول")
+AFFILIATION_WORDS = "affiliation_words.tsv"  # "التابعة لـ": the actor after owns the one before
 OUSTING_WORDS = "ousting_words.tsv"  # "طرد", "دحر": the object is the side that loses the place
 
 
@@ -58,6 +60,8 @@ def _patient_first() -> re.Pattern[str]:
 
 # A preposition word (whole: "جمع" ends in "مع" but is a verb) or the clitic "لـ" before an actor.
 OBJECT_MARKERS = re.compile(r"(?:^|\s|[وف])(على|ضد|مع|بين|عن|من|في|إلى|الى|لـ?)\s*$")
+# A trigger phrase's last word as a preposition: "القبض على" (not a word ending in "ل": "دخول").
+TRIGGER_PREPOSITION = re.compile(r"\s(?:على|ضد|مع|بين|عن|من|في|إلى|الى)$")
 VSO_WINDOW_CHARS = 30  # a subject after the verb starts within a few words of it
 PROSPECTIVE_GAP_CHARS = 2  # the adjective is the next word
 NEGATION_WINDOW_CHARS = 14  # "لم ت…", "لن يتم …": the particle sits right before the verb
@@ -645,7 +649,9 @@ def _positional_actors(
     after = [a for a in pool if a.mention.span.start >= t1]
     before = [a for a in pool if a.mention.span.end <= t0]
     between = after and re.search(r"بين\s", text[t1 : after[0].mention.span.start])
-    if agent is None and after and not _is_verb(trigger):
+    # A trigger phrase ending in its preposition ("القبض على") makes what follows its object.
+    object_next = bool(TRIGGER_PREPOSITION.search(trigger.span.text))
+    if agent is None and after and not _is_verb(trigger) and not object_next:
         agent = _noun_agent(text, t1, after[0]) or _nationality_after(text, t1, after[0])
     genitive = bool(after) and re.fullmatch(r"\S*\s+", text[t1 : after[0].mention.span.start])
     if agent is None and genitive and not _is_verb(trigger) and trigger.key in LEAVING:
@@ -684,13 +690,17 @@ def _positional_actors(
     actor1 = agent
     if actor1 is None and before and _SUBJECT_GAP.match(text[before[-1].mention.span.end : t0]):
         actor1 = before[-1]  # subject–verb order: "قسد سلّمت النظام …"
-    subject_after = after and (
-        (
-            after[0].mention.span.start - t1 <= VSO_WINDOW_CHARS
-            and not OBJECT_MARKERS.search(_prefix(text, after[0].mention.span.start, 8))
-            and not GAP_PREPOSITION.search(text[t1 : after[0].mention.span.start])
+    subject_after = (
+        after
+        and not object_next
+        and (
+            (
+                after[0].mention.span.start - t1 <= VSO_WINDOW_CHARS
+                and not _object_marked(text, after[0].mention.span.start)
+                and not GAP_PREPOSITION.search(text[t1 : after[0].mention.span.start])
+            )
+            or _unit_of(text[t1 : after[0].mention.span.start])
         )
-        or _unit_of(text[t1 : after[0].mention.span.start])
     )
     if actor1 is None and _is_verb(trigger) and subject_after and not _plural_verb(text, trigger):
         actor1 = after[0]  # verb–subject order: "سيطرت قوات النظام على …"
@@ -962,6 +972,24 @@ def _noun_agent(text: str, trigger_end: int, first_after: ResolvedActor) -> Reso
     if first_after.mention.span.text.startswith("لل"):
         gap += "ل"  # "قصف للنظام": the span keeps the preposition with the article's lam
     return first_after if NOUN_AGENT_GAP.match(gap) else None
+
+
+def _object_marked(text: str, start: int) -> bool:
+    """A preposition right before the actor makes it an object, unless the "لـ" is one of
+    belonging after an unnamed group: "هاجمت خلايا تابعة لتنظيم داعش" (the group acts)."""
+    if not OBJECT_MARKERS.search(_prefix(text, start, 8)):
+        return False
+    return not _affiliated_lam().search(_prefix(text, start, AGENT_PREFIX_CHARS))
+
+
+@cache
+def _affiliated_lam() -> re.Pattern[str]:
+    """The words of belonging (affiliation_words.tsv) ending in "لـ", with or without "ال"."""
+    words = [
+        w[2:] if w.startswith("ال") else w for w in phrases_of(AFFILIATION_WORDS, field="word")
+    ]
+    lams = tuple(w for w in words if w.endswith(" ل"))
+    return re.compile(rf"(?:^|\s)(?:ال)?{phrase_alternation(lams)}ـ?$")
 
 
 NOUN_AGENT_CHARS = 20

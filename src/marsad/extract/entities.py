@@ -283,7 +283,9 @@ def drop_source_overlaps(
     ]
 
     def body(e: Mention, s: Span) -> bool:
-        if e.kind is not MentionKind.ACTOR or not _state_body(e.span, s):
+        if e.kind is not MentionKind.ACTOR:
+            return False
+        if not _state_body(e.span, s) and not (e.span == s and _forces_of(text, s.start)):
             return False
         reported = any(0 <= s.start - end <= SPEAKER_GAP_CHARS for end in report_ends)
         said = _COMPLEMENT_AFTER.match(text, e.span.end)
@@ -316,6 +318,25 @@ def _own_forces(text: str, start: int) -> bool:
     return any(key.endswith(p) and key[: -len(p)] in units for p in _OWN)
 
 
+def _forces_of(text: str, start: int) -> bool:
+    """A body named as the one whose forces act ("على يد عناصر من وزارة الدفاع", "فصائل تابعة
+    لوزارة الدفاع", "قوات وزارة الدفاع"): a party, whatever source words its name holds."""
+    return bool(_forces_before().search(text[max(0, start - FORCES_CHARS) : start]))
+
+
+@cache
+def _forces_before() -> re.Pattern[str]:
+    markers = phrase_alternation(phrases_of("agent_markers.tsv", "marker"))
+    members = phrase_alternation(phrases_of("agent_markers.tsv", "member"))
+    units = phrase_alternation(phrases_of("force_units.tsv", field="word"))
+    belonging = r"(?:ال)?(?:تابع|موال)\S{0,3}\s+لـ?"
+    return re.compile(
+        rf"(?:{markers}\s+(?:{members}\s+(?:من\s+)?)?"
+        rf"|(?:^|\s)[وف]?(?:ال)?{units}\s+(?:من\s+|{belonging})?)$"
+    )
+
+
+FORCES_CHARS = 40  # "على يد عناصر من": the marker and a member word before the body
 SPEAKER_GAP_CHARS = 4  # "وأعلنت وزارة": the reporting verb, a space, the speaker
 _STATE_ADJECTIVE = re.compile(r"^\s+ال[\u0621-\u064A]+(?:ية|ي|يه)$")
 

@@ -27,6 +27,7 @@ from marsad.text.phrases import PhraseMatcher
 
 ACTORS_FILE = "actors.tsv"
 SHARED_ALIASES_FILE = "actor_aliases_shared.tsv"
+AREAS_FILE = "actor_areas.tsv"
 REQUIRED_COLUMNS = ("id", "parent", "kind", "name_en", "names_ar", "active_from", "active_to")
 PERSON_KIND = "person"
 MAX_DEPTH = 12  # deeper than any real chain: a longer one is a parent cycle
@@ -221,3 +222,14 @@ def _entry(row: dict[str, str], source: Path) -> ActorEntry:
 
 def _date(value: str) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+def load_actor_areas(path: Path | None = None) -> dict[str, frozenset[str]]:
+    """Governorates (admin1) where an actor of an area-split shared alias acts: id → admin1s."""
+    source = path or data_path(AREAS_FILE)
+    if not source.exists():
+        return {}
+    return {
+        row["actor_id"]: frozenset(a for a in row["admin1"].split("|") if a)
+        for row in read_tsv(source)
+    }

@@ -57,7 +57,11 @@ def check_all(data_dir: Path | None = None) -> list[Problem]:
 
     return [
         *check_gazetteer(path(gazetteer_module.GAZETTEER_FILE)),
-        *check_actors(path(actors_module.ACTORS_FILE), path(actors_module.SHARED_ALIASES_FILE)),
+        *check_actors(
+            path(actors_module.ACTORS_FILE),
+            path(actors_module.SHARED_ALIASES_FILE),
+            path(actors_module.AREAS_FILE),
+        ),
         *check_outlets(path(outlets_module.OUTLETS_FILE)),
         *check_cues(path(cues_module.ATTRIBUTION_FILE), path(cues_module.STATUS_FILE)),
         *_optional(path(sides_module.ACTOR_SIDES_FILE), path(actors_module.ACTORS_FILE)),
@@ -125,7 +129,9 @@ def _in_syria(lat: float, lon: float) -> bool:
     return SYRIA_LAT[0] <= lat <= SYRIA_LAT[1] and SYRIA_LON[0] <= lon <= SYRIA_LON[1]
 
 
-def check_actors(path: Path, shared_path: Path | None = None) -> list[Problem]:
+def check_actors(
+    path: Path, shared_path: Path | None = None, areas_path: Path | None = None
+) -> list[Problem]:
     name = path.name
     try:
         rows = read_tsv(path)
@@ -139,7 +145,11 @@ def check_actors(path: Path, shared_path: Path | None = None) -> list[Problem]:
         return problems  # collisions and cycles need a loadable catalog
     catalog = actors_module.load_actors(path)
     shared = actors_module.load_shared_aliases(shared_path) if shared_path else {}
-    return _parent_cycles(name, catalog) + _actor_collisions(name, catalog, shared)
+    areas = actors_module.load_actor_areas(areas_path) if areas_path else {}
+    unknown = [
+        Problem(actors_module.AREAS_FILE, i, "unknown actor id") for i in areas if i not in catalog
+    ]
+    return unknown + _parent_cycles(name, catalog) + _actor_collisions(name, catalog, shared, areas)
 
 
 def _actor_row(file: str, row: dict[str, str], ids: set[str]) -> list[Problem]:
@@ -177,8 +187,13 @@ def _parent_cycles(file: str, catalog: actors_module.ActorCatalog) -> list[Probl
 
 
 def _actor_collisions(
-    file: str, catalog: actors_module.ActorCatalog, shared: dict[str, frozenset[str]]
+    file: str,
+    catalog: actors_module.ActorCatalog,
+    shared: dict[str, frozenset[str]],
+    areas: dict[str, frozenset[str]] | None = None,
 ) -> list[Problem]:
+    """Every alias of several ids is listed shared, and its readings are time-disjoint, or
+    split by area: one reading bound to its governorates (actor_areas.tsv), the other elsewhere."""
     by_alias: dict[str, set[str]] = {}
     for entry in catalog:
         for n in entry.names_ar:
@@ -189,7 +204,7 @@ def _actor_collisions(
             continue
         if shared.get(alias) != frozenset(ids):
             out.append(Problem(file, alias, f"alias names {sorted(ids)} and is not listed shared"))
-        elif not _time_disjoint([catalog.get(i) for i in ids]):
+        elif not _time_disjoint([catalog.get(i) for i in ids if i not in (areas or {})]):
             out.append(Problem(file, alias, f"shared alias of {sorted(ids)} overlaps in time"))
     return out
 

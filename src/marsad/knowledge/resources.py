@@ -54,6 +54,12 @@ class Resources:
         return load_actors()
 
     @cached_property
+    def actor_areas(self) -> dict[str, frozenset[str]]:
+        from marsad.knowledge.actors import load_actor_areas
+
+        return load_actor_areas()
+
+    @cached_property
     def outlets(self) -> OutletCatalog:
         from marsad.knowledge.outlets import load_outlets
 
