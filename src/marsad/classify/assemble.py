@@ -312,8 +312,19 @@ def _anothers_toll(view: SentenceView, trigger: Mention, toll: Quantity) -> bool
     where = view.clause_of(toll.span.start)
     if where == view.clause_of(trigger.span.start):
         return False
+    # "شنت القوات هجوماً …، وذكر المرصد أن الهجوم أسفر عن 76 ضحية": a definite word for an act
+    # told earlier in the sentence points back at it, and is no act of its own
+    # (one word may be the trigger of several actions: "الهجوم" of a clash and of an attack)
+    earlier = {t.key for t in view.triggers if t.span.start < where.start}
+    back = {
+        t.span
+        for t in view.triggers
+        if where.start <= t.span.start < where.end and _definite(t.span.text) and t.key in earlier
+    }
     return any(
-        where.start <= t.span.start < where.end and t.key not in TOLL_WORD_ACTIONS
+        where.start <= t.span.start < where.end
+        and t.key not in TOLL_WORD_ACTIONS
+        and t.span not in back
         for t in view.triggers
     )
 

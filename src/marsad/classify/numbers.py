@@ -14,6 +14,7 @@ from marsad.text.normalize import normalize_key
 TOLL_CUE_WINDOW_CHARS = 25  # "مقتل 5 …", "5 قتلى": the killed word sits next to the number
 UNIT_WORDS = "unit_words.tsv"  # "طن", "شاحنة", "عائلة": the unit a count is in
 WOUNDED_WORDS = "wounded_words.tsv"  # "أصيب", "جرحى": a count of the wounded, not the dead
+AGENT_MARKERS = "agent_markers.tsv"  # "برصاص", "على يد": the count after them is of the doers
 
 
 @cache
@@ -40,6 +41,19 @@ def _mixed() -> re.Pattern[str]:
     return re.compile(rf"{dead}\s*و\s*{hurt}")
 
 
+@cache
+def _counted_nouns(kind: str) -> frozenset[str]:
+    """The nouns of the dead ("dead") or of the wounded ("hurt") keyed as number mentions key
+    their counted noun, so that "76 ضحية" is a toll and "عشرات الجرحى" is not."""
+    return frozenset(normalize_key(w) for w in phrases_of(WOUNDED_WORDS, kind, field="word"))
+
+
+@cache
+def _agent_marker() -> re.Pattern[str]:
+    """A marker of the doer ("قتل مدني برصاص 3 جنود"): a count after it is not of the dead."""
+    return re.compile(phrase_alternation(phrases_of(AGENT_MARKERS, "marker")))
+
+
 @dataclass(frozen=True, slots=True)
 class NumberValue:
     mention: Mention
@@ -60,7 +74,11 @@ def parse_number(mention: Mention) -> NumberValue | None:
 
 
 def _is_toll(view: SentenceView, number: NumberValue, killed_nouns: set[str]) -> bool:
-    if number.noun is not None and number.noun in killed_nouns:
+    if number.noun is not None and number.noun in _counted_nouns("hurt"):
+        return False  # "4 شهداء وعشرات الجرحى": the count of the wounded
+    if number.noun is not None and (
+        number.noun in killed_nouns or number.noun in _counted_nouns("dead")
+    ):
         return True
     start, end = number.mention.span.start, number.mention.span.end
     if any(m.key == WOUNDED and 0 <= m.span.start - end <= 3 for m in view.context):
@@ -76,7 +94,11 @@ def _is_toll(view: SentenceView, number: NumberValue, killed_nouns: set[str]) ->
             return True  # "ارتفع عدد ضحايا القصف على مدينة دوما إلى 35"
         if m.key == KILLED and 0 <= start - m.span.end <= TOLL_CUE_WINDOW_CHARS:
             between = view.span.text[m.span.end - view.span.start : start - view.span.start]
-            if not _wounded().search(between) and not _number_between(view, m.span.end, start):
+            if (
+                not _wounded().search(between)
+                and not _agent_marker().search(between)
+                and not _number_between(view, m.span.end, start)
+            ):
                 return True  # "مقتل 5", "قتل ثمانية" — the first count after the word
     return _toll_phrase(view, number)
 
@@ -132,7 +154,8 @@ def _toll_phrase(view: SentenceView, number: NumberValue) -> bool:
     hurt = _wounded().search(text, end)
     if hurt is not None:
         stops.append(hurt.start())
-    after = normalize_key(text[end : min(stops)]).split()
+    # "لقوا حتفهم،": a word's punctuation is not part of it
+    after = [_NOT_LETTER.sub("", w) for w in normalize_key(text[end : min(stops)]).split()]
     return any(w in words.toll_after for w in after)
 
 
@@ -188,7 +211,8 @@ def fatalities(view: SentenceView, killed_nouns: set[str]) -> tuple[int | None, 
 
 # The gap between two counts of one toll: the first count's noun words, then و ("7 مدنيين
 # وثلاثة مقاتلين", "30 جندياً نظامياً و20 من التنظيم").
-_JOINED_GAP = re.compile(r"^[\s\u0621-\u064A\u064B-\u0652]{0,30}(?:^|\s)و\s*$")
+# The first count's words may end in a comma ("جثث ستة من القوات النظامية، وأربعة من …").
+_JOINED_GAP = re.compile(r"^[\s\u0621-\u064A\u064B-\u0652]{0,30}،?(?:^|\s)و\s*$")
 _WOUNDED_AFTER_CHARS = 30  # the counted noun and "بين قتيل وجريح" after the count
 
 
