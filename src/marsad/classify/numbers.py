@@ -107,7 +107,7 @@ def _is_toll(view: SentenceView, number: NumberValue, killed_nouns: set[str]) ->
 # came to, however long the phrase naming the attack between them
 _TALLY_BEFORE = re.compile(r"(?:عدد|حصيلة|حصيله)\s*(?:ال)?$")
 _TALLY_TO = re.compile(r"(?:إلى|الى)\s*$")
-TALLY_WINDOW_CHARS = 80
+TALLY_WINDOW_CHARS = 120
 
 
 def _risen_tally(view: SentenceView, killed: Mention, start: int) -> bool:
