@@ -205,8 +205,36 @@ def fatalities(view: SentenceView, killed_nouns: set[str]) -> tuple[int | None, 
         return None, None
     best = max(tolls, key=lambda n: _with_joined(view, n))
     total = _with_joined(view, best)
+    low = _range_low(view, best)
+    if low is not None:
+        best, total = low, low.value  # "بين خمسة وسبعة أشخاص": the lower bound (codebook §6)
     quantity = Quantity(total, "person", "killed", best.qualifier, best.mention.span)
     return int(total), quantity
+
+
+# "لقي بين خمسة وسبعة أشخاص حتفهم": two counts that bound one toll, not two tolls to add
+_RANGE_OPEN = re.compile(r"(?:^|\s)بين\s*$")
+_RANGE_AND = re.compile(r"^\s*و\s*$")
+
+
+def _range_low(view: SentenceView, high: NumberValue) -> NumberValue | None:
+    """The lower count of a range "بين N و M" whose upper count is `high`, else None."""
+    offset = view.span.start
+    text = view.span.text
+    for m in view.numbers:
+        if m.span.end > high.mention.span.start:
+            continue
+        between = text[m.span.end - offset : high.mention.span.start - offset]
+        before = text[max(0, m.span.start - offset - 8) : m.span.start - offset]
+        if _RANGE_AND.match(between) and _RANGE_OPEN.search(before):
+            return parse_number(m)
+    return None
+
+
+def _range_opened(view: SentenceView, low: NumberValue) -> bool:
+    offset = view.span.start
+    start = low.mention.span.start - offset
+    return _RANGE_OPEN.search(view.span.text[max(0, start - 8) : start]) is not None
 
 
 # The gap between two counts of one toll: the first count's noun words, then و ("7 مدنيين
@@ -222,6 +250,8 @@ def _with_joined(view: SentenceView, toll: NumberValue) -> float:
     offset = view.span.start
     text = view.span.text
     total, last = toll.value, toll.mention.span.end
+    if _range_opened(view, toll):
+        return total  # "بين 5 و7 قتلى": the next count is the range's upper bound
     later = sorted(view.numbers, key=lambda m: m.span.start)
     for m in later:
         if m.span.start < last:
