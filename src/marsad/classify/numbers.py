@@ -83,7 +83,11 @@ def _is_toll(view: SentenceView, number: NumberValue, killed_nouns: set[str]) ->
     start, end = number.mention.span.start, number.mention.span.end
     if any(m.key == WOUNDED and 0 <= m.span.start - end <= 3 for m in view.context):
         return False  # "10 جرحى"
+    if _after_wounding_word(view, number):
+        return False  # "أصيب 15 شخصاً وقتل 3 آخرون": the 15 are the wounded
     for m in view.context:
+        if m.key == KILLED and _since(view, m.span.start):
+            continue  # "الحصيلة الأعلى منذ مقتل 40 شخصاً": a toll of another time
         if m.key == KILLED and _mixed_toll(view, m):
             continue  # "سقطوا بين قتيل وجريح": the count is the dead and the wounded together
         if m.key == KILLED and 0 <= m.span.start - end <= 3:
@@ -97,6 +101,7 @@ def _is_toll(view: SentenceView, number: NumberValue, killed_nouns: set[str]) ->
             if (
                 not _wounded().search(between)
                 and not _agent_marker().search(between)
+                and not _spans_since(between)
                 and not _number_between(view, m.span.end, start)
             ):
                 return True  # "مقتل 5", "قتل ثمانية" — the first count after the word
@@ -120,10 +125,35 @@ def _risen_tally(view: SentenceView, killed: Mention, start: int) -> bool:
     return (
         _TALLY_BEFORE.search(text[max(0, k_start - 8) : k_start]) is not None
         and _TALLY_TO.search(between) is not None
+        and not _spans_since(between)
         and "." not in between
         and not _wounded().search(between)
         and not _number_between(view, killed.span.end, start)
     )
+
+
+def _since(view: SentenceView, at: int) -> bool:
+    """The word before `at` sets what follows in a past span ("منذ مقتل 40 شخصاً")."""
+    before = normalize_key(view.span.text[: at - view.span.start]).split()
+    return bool(before) and _bare(before[-1]) in _victim_words().since
+
+
+def _spans_since(between: str) -> bool:
+    """A word of a past span between the dead and their count ("عدد القتلى منذ بداية الحملة
+    إلى 350"): the count is a cumulative toll, not the act's. A span of hours or a day
+    ("منذ صباح أمس", "منذ فجر اليوم") is the act's own."""
+    lexicon = _victim_words()
+    words = [_bare(w) for w in normalize_key(between).split()]
+    return any(
+        w in lexicon.since and (i + 1 >= len(words) or words[i + 1] not in lexicon.skip)
+        for i, w in enumerate(words)
+    )
+
+
+def _after_wounding_word(view: SentenceView, number: NumberValue) -> bool:
+    """The count's word before it is one of wounding ("أصيب 15", "وجرح 10"): the wounded."""
+    before = view.span.text[: number.mention.span.start - view.span.start].split()
+    return bool(before) and _wounded().search(before[-1]) is not None
 
 
 TOLL_PHRASE_BEFORE_CHARS = 12  # "أودى بحياة 5", "راح ضحيتها 15 مدنياً"
@@ -298,6 +328,7 @@ class _VictimWords:
     skip: frozenset[str]
     breakdown: frozenset[str]
     dual: frozenset[str]
+    since: frozenset[str]
 
 
 @cache
@@ -308,6 +339,7 @@ def _victim_words() -> _VictimWords:
     kinds["skip"] = set()
     kinds["breakdown"] = set()
     kinds["dual"] = set()
+    kinds["since"] = set()
     for row in read_table("victims.tsv"):
         word = normalize_key(row["word"])
         if row["kind"] == "after":
@@ -323,6 +355,7 @@ def _victim_words() -> _VictimWords:
         frozenset(kinds["skip"]),
         frozenset(kinds["breakdown"]),
         frozenset(kinds["dual"]),
+        frozenset(kinds["since"]),
     )
 
 
