@@ -21,7 +21,7 @@ from marsad.classify.arguments import (
 from marsad.classify.attribution import cited_at, denier, deniers, heard, voice_at
 from marsad.classify.background import cause_start
 from marsad.classify.dates import pick_date
-from marsad.classify.numbers import fatalities, lone_victims, quantities
+from marsad.classify.numbers import fatalities, lone_victims, lone_victims_in, quantities
 from marsad.classify.places import ABROAD_ACTIONS, HOME_COUNTRY, LIST_ACTIONS, pick_places
 from marsad.classify.select import Scored
 from marsad.classify.sieges import SIEGE_ACTIONS, siege_roles, told_as_state
@@ -212,7 +212,8 @@ def drafts_for(
                 )
             ]
         drafts = told + [
-            replace(base, place=p.ref, fatalities=None, quantities=kept) for p in others
+            replace(base, place=p.ref, fatalities=_clause_toll(view, p, action), quantities=kept)
+            for p in others
         ]
     # joint doers of different sides: one record each (train gold: "one record per named actor")
     return drafts + [
@@ -456,6 +457,14 @@ def _definite(word: str) -> bool:
 TOLL_ACTIONS = frozenset(
     {"killing", "air_strike", "shelling", "explosion", "armed_clash", "chemical_attack"}
 )
+
+
+def _clause_toll(view: SentenceView, place: ResolvedPlace, action: str) -> int | None:
+    """The victims another clause names without a number for its own place ("…، فيما قُتل مدني
+    باستهداف مماثل لسيارة قرب مدينة الأتارب"): that clause's own toll, never the sentence's."""
+    if action not in TOLL_ACTIONS:
+        return None
+    return lone_victims_in(view.clause_of(place.mention.span.start).text)
 
 
 def _lone_toll(view: SentenceView) -> tuple[int | None, Quantity | None]:

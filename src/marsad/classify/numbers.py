@@ -394,9 +394,14 @@ def _victims_of(word: str, victims: frozenset[str]) -> int:
 def lone_victims(view: SentenceView) -> int | None:
     """The toll of a sentence that names its victims without a number: "قُتل مدني" (1),
     "اغتيال القائد العسكري" (1), "مواطناً قتل" (1), "مقتل امرأة ورجل" (2), "قُتل مدنيان" (2)."""
+    return lone_victims_in(view.span.text)
+
+
+def lone_victims_in(text: str) -> int | None:
+    """`lone_victims` of a stretch of text (a sentence or one of its clauses)."""
     lexicon = _victim_words()
     # words keep their digits: a count between the killing word and a noun is that noun's
-    raw = normalize_key(view.span.text).split()
+    raw = normalize_key(text).split()
     words = [_NOT_LETTER.sub("", w) for w in raw]
     for i, word in enumerate(words):
         if _bare(word) in lexicon.dual:
