@@ -292,6 +292,8 @@ def _with_joined(view: SentenceView, toll: NumberValue) -> float:
             break
         if _wounded().search(gap) or (n.noun in _units() and _units()[n.noun][0] != "person"):
             break
+        if "،" in gap and n.noun not in (None, toll.noun):
+            break  # "قتل 4 مدنيين بقصف على دوما، و6 آخرون بقصف على حرستا": another toll
         tail = text[m.span.start - offset : m.span.end - offset + _WOUNDED_AFTER_CHARS]
         if _wounded().search(tail.split(" و")[0]):
             break  # "قتيلين اثنين وسبعة جرحى": the second count is the wounded
