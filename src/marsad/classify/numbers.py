@@ -132,10 +132,18 @@ def _risen_tally(view: SentenceView, killed: Mention, start: int) -> bool:
     )
 
 
+APART_WINDOW = 3  # "بعد يومين من مقتل", "قبل أسبوع واحد من مقتل": the words before "من"
+
+
 def _since(view: SentenceView, at: int) -> bool:
-    """The word before `at` sets what follows in a past span ("منذ مقتل 40 شخصاً")."""
-    before = normalize_key(view.span.text[: at - view.span.start]).split()
-    return bool(before) and _bare(before[-1]) in _victim_words().since
+    """The words before `at` set what follows in another time: a past span ("منذ مقتل 40
+    شخصاً") or a time apart from the act ("بعد يومين من مقتل 12 شخصاً")."""
+    lexicon = _victim_words()
+    before = [_bare(w) for w in normalize_key(view.span.text[: at - view.span.start]).split()]
+    if before and before[-1] in lexicon.since:
+        return True
+    near = before[-APART_WINDOW - 1 : -1]
+    return len(before) > 1 and before[-1] == "من" and any(w in lexicon.apart for w in near)
 
 
 def _spans_since(between: str) -> bool:
@@ -299,7 +307,16 @@ def _with_joined(view: SentenceView, toll: NumberValue) -> float:
             break  # "قتيلين اثنين وسبعة جرحى": the second count is the wounded
         total += n.value
         last = m.span.end
-    return total
+    return total + _joined_lone(text[last - offset :])
+
+
+def _joined_lone(after: str) -> int:
+    """A victim named without a number right after a count and its noun ("مقتل ثلاثة أطفال
+    وامرأة" = 4, "7 مدنيين وطفلان" = 9): 1, 2 for a dual, else 0."""
+    words = [_NOT_LETTER.sub("", w) for w in normalize_key(after).split()[:2]]
+    if len(words) < 2 or not words[1].startswith("و"):
+        return 0
+    return _victims_of(words[1][1:], _victim_words().victims)
 
 
 def _breakdown(gap: str) -> bool:
@@ -331,6 +348,7 @@ class _VictimWords:
     breakdown: frozenset[str]
     dual: frozenset[str]
     since: frozenset[str]
+    apart: frozenset[str]
 
 
 @cache
@@ -342,6 +360,7 @@ def _victim_words() -> _VictimWords:
     kinds["breakdown"] = set()
     kinds["dual"] = set()
     kinds["since"] = set()
+    kinds["apart"] = set()
     for row in read_table("victims.tsv"):
         word = normalize_key(row["word"])
         if row["kind"] == "after":
@@ -358,6 +377,7 @@ def _victim_words() -> _VictimWords:
         frozenset(kinds["breakdown"]),
         frozenset(kinds["dual"]),
         frozenset(kinds["since"]),
+        frozenset(kinds["apart"]),
     )
 
 
