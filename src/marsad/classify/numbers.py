@@ -349,6 +349,7 @@ class _VictimWords:
     dual: frozenset[str]
     since: frozenset[str]
     apart: frozenset[str]
+    vague: frozenset[str]
 
 
 @cache
@@ -361,6 +362,7 @@ def _victim_words() -> _VictimWords:
     kinds["dual"] = set()
     kinds["since"] = set()
     kinds["apart"] = set()
+    kinds["vague"] = set()
     for row in read_table("victims.tsv"):
         word = normalize_key(row["word"])
         if row["kind"] == "after":
@@ -378,6 +380,7 @@ def _victim_words() -> _VictimWords:
         frozenset(kinds["dual"]),
         frozenset(kinds["since"]),
         frozenset(kinds["apart"]),
+        frozenset(kinds["vague"]),
     )
 
 
@@ -433,7 +436,7 @@ def lone_victims_in(text: str) -> int | None:
         if core in lexicon.kill and i + 1 < len(raw) and raw[i + 1].startswith('"'):
             return 1  # "اغتيال "أبو يوسف الجزراوي"": a person named in quotes
         if core in lexicon.kill:
-            count = _victims_after(words, i, lexicon)
+            count = _victims_after(words, i, lexicon) or _one_of_several(words, i, lexicon)
             if count:
                 return count
         if core in lexicon.after:
@@ -441,6 +444,24 @@ def lone_victims_in(text: str) -> int | None:
             if any(_victims_of(w, lexicon.victims) for w in before):
                 return lexicon.after[core]
     return None
+
+
+SINGLED_WINDOW = 3  # "من بينهم رئيس", "عرف منهم الشهيد المهندس": the breakdown word and its one
+
+
+def _one_of_several(words: list[str], i: int, lexicon: _VictimWords) -> int:
+    """An unnumbered toll ("مقتل عدة أفراد", "سقوط عدد من الشهداء") one of whose dead is singled
+    out after a breakdown word ("من بينهم رئيس الوحدة"): 1, the lower bound the report
+    states; 0 without one."""
+    if i + 1 >= len(words) or _bare(words[i + 1]) not in lexicon.vague:
+        return 0
+    for j in range(i + 2, len(words)):
+        if _bare(words[j]) in lexicon.breakdown or words[j] in lexicon.breakdown:
+            following = words[j + 1 : j + 1 + SINGLED_WINDOW]
+            if any(_victims_of(w, lexicon.victims) == 1 for w in following):
+                return 1
+            return 0
+    return 0
 
 
 def _victims_after(words: list[str], i: int, lexicon: _VictimWords) -> int:
