@@ -85,3 +85,26 @@ def test_aircraft_make_a_bare_bombardment_an_air_strike() -> None:
 def test_a_deals_terms_are_not_records_of_their_own() -> None:
     claims = _claims("توصل الطرفان إلى اتفاق يقضي بانسحاب الفصائل من مدينة الرستن.")
     assert {c.action for c in claims} == {"agreement"}
+
+
+def test_the_last_of_a_force_after_a_leaving_noun_are_who_leave() -> None:
+    # "مغادرة آخر فلول مقاتلي X": the chain of remnant words stands in construct with X, the
+    # noun's genitive, so X leaves (not the side that entered, named first).
+    claims = _claims(
+        "دخلت قوات سوريا الديمقراطية بلدة الشدادي بعد مغادرة آخر فلول مقاتلي تنظيم داعش البلدة."
+    )
+    withdrawal = [c for c in claims if c.action == "withdrawal"]
+    assert withdrawal
+    actor = withdrawal[0].actor1
+    assert actor is not None and actor.id == "ISIS"
+
+
+def test_a_leaving_noun_with_an_ordinary_word_before_its_actor_keeps_the_old_reading() -> None:
+    # the words between are no remnant chain: the agent is found as before (the side named
+    # first), not the actor after the noun
+    claims = _claims(
+        "دخلت قوات سوريا الديمقراطية بلدة الشدادي بعد مغادرة سكانها إثر هجمات تنظيم داعش عليها."
+    )
+    for claim in claims:
+        if claim.action == "withdrawal":
+            assert claim.actor1 is None or claim.actor1.id != "ISIS"

@@ -25,13 +25,13 @@ def load_cases(file_name: str) -> list[dict[str, Any]]:
 
 
 def analyzed_claims(case: dict[str, Any]) -> tuple[Claim, ...]:
-    """The records of one golden report (`id`, `text`, `published` as an ISO date, and an
-    optional `outlet`)."""
+    """The records of one golden report (`id`, `text`, `published` as an ISO date or null for
+    an undated report, and an optional `outlet`)."""
     article = Article(
         id=case["id"],
         text=case["text"],
         outlet=case.get("outlet"),
-        published=date.fromisoformat(case["published"]),
+        published=date.fromisoformat(case["published"]) if case["published"] else None,
     )
     return analyze(article, shared_resources()).claims
 

@@ -35,6 +35,21 @@ def test_a_child_takes_its_ancestors_side_through_the_lineage() -> None:
     assert not table.allied("HEZBOLLAH", "SYR_NDF", day, day)  # without the lineage: unknown
 
 
+def test_with_no_day_an_alliance_of_some_day_of_the_war_counts(tmp_path: Path) -> None:
+    table = load_actor_sides()
+    assert table.allied_at_some_time("RUS", "SYR_GOV")  # from 30 Sep 2015
+    assert table.allied_at_some_time("GBR", "USA")
+    assert not table.allied_at_some_time("TUR", "SDF")
+    rows = tmp_path / "actor_sides.tsv"
+    rows.write_text(
+        HEADER + "AAA\tone\t\t2015-01-01\t\nBBB\tone\t2016-01-01\t\t\nCCC\tone\t2014-06-01\t\t\n",
+        encoding="utf-8",
+    )
+    own = load_actor_sides(rows)
+    assert not own.allied_at_some_time("AAA", "BBB")  # one side, but never on one day
+    assert own.allied_at_some_time("AAA", "CCC")
+
+
 def test_shipped_ids_are_all_in_the_catalog() -> None:
     assert check_actor_sides(data_path("actor_sides.tsv"), data_path("actors.tsv")) == []
 

@@ -242,3 +242,32 @@ def test_an_unknown_besieger_does_not_conflict_a_named_one() -> None:
     crossed = siege("s2", place=GHOUTA, actor1="OPPOSITION", actor2="SYR_GOV")
     a, b = pair_score(named, unknown, TREE), pair_score(named, crossed, TREE)
     assert a is not None and b is not None and a > b
+
+
+# Two reports of one truce in one town: one names the rebels as agreeing for the town's people,
+# the other names the army and the rebels as its two parties.
+TRUCE_REPORT = article(
+    "t1", "وقع مقاتلو المعارضة اتفاق هدنة يشمل سكان بلدة دوما اليوم.", published=date(2016, 2, 3)
+)
+TRUCE_OTHER = article("t2", "توصل الجيش السوري وفصائل المعارضة إلى هدنة في مدينة دوما.")
+TRUCE_TREE = ActorTree(known=frozenset({"OPPOSITION", "SYR_GOV", "CIV"}))
+
+
+def truce(art: object, actor1: str, actor2: str) -> RecordFacts:
+    assert art is TRUCE_REPORT or art is TRUCE_OTHER
+    when = day(3, 2) if art is TRUCE_REPORT else None
+    base = claim(art, "agreement", art.text[:30], actor1=actor1, actor2=actor2, where=DOUMA)
+    base = replace(base, date=None) if when is None else base
+    return facts_of(base, art, "negotiation")
+
+
+def test_a_two_sided_pair_scores_the_same_whichever_record_is_read_first() -> None:
+    # Which roles the sides cross into depends on whose actor1 is read first; linking meets a
+    # pair in either order (new record against indexed one), so the score must not depend on it.
+    a = truce(TRUCE_REPORT, "OPPOSITION", "CIV")
+    b = truce(TRUCE_OTHER, "SYR_GOV", "OPPOSITION")
+    forward, backward = pair_score(a, b, TRUCE_TREE), pair_score(b, a, TRUCE_TREE)
+    assert forward is not None and forward == backward
+    assert score_parts(b, a, TRUCE_TREE) == score_parts(a, b, TRUCE_TREE)
+    # the better reading counts: the rebels, the one party both name, agree as the doers
+    assert score_parts(b, a, TRUCE_TREE)["actors"] == 0.5

@@ -663,6 +663,14 @@ def _positional_actors(
         )
     ):
         agent = after[0]  # "مغادرة المئات من مقاتلي المعارضة": those who leave
+    if (
+        agent is None
+        and after
+        and trigger.key in LEAVING
+        and not _is_verb(trigger)
+        and _remnant().match(text[t1 : after[0].mention.span.start])
+    ):
+        agent = after[0]  # "بعد مغادرة آخر فلول مقاتلي داعش المدينة": the noun's genitive leaves
     # A backer named before the trigger is not its doer: "أعلنت قسد، المدعومة من أمريكا، طرد
     # داعش" (the backed side is; see _ally_before).
     unbacked = [a for a in before if not _ally_before().search(_prefix(text, a.mention.span.start))]
@@ -743,6 +751,13 @@ def _partitive() -> re.Pattern[str]:
         # a batch or convoy of them: "خرجت الدفعة الأولى من مقاتلي المعارضة"
         rf"|^\S*\s+(?:\S+\s+){{0,2}}?(?:ال)?{batch}(?:\s+\S+)?\s+من\s*$"
     )
+
+
+@cache
+def _remnant() -> re.Pattern[str]:
+    """Between a leaving noun and its genitive: the last of a force or its members, chained."""
+    remnant = phrase_alternation(phrases_of(PARTITIVE_WORDS, "remnant", field="word"))
+    return re.compile(rf"^\S*\s+(?:(?:{remnant})\s+){{1,3}}$")
 
 
 # The trigger is itself the batch ("الدفعة الأولى", "دفعة جديدة"): "من" names who it is of.

@@ -1208,13 +1208,19 @@ def _root_of(resources: Resources) -> Callable[[str], str] | None:
 
 def _allied_on(resources: Resources, day: date | None) -> Allied | None:
     """Whether two catalog roots fought on one side on the report's day (data/actor_sides.tsv);
-    None without a day or the tables."""
-    if day is None:
-        return None
+    for an undated report, on some day of the war (no day rules an alliance out: "وجهت بريطانيا
+    وفرنسا والولايات المتحدة ضربات" names three members of one side, none the other side).
+    None without the tables."""
     try:
         sides, catalog = resources.actor_sides, resources.actors
     except MarsadError:
         return None
+    if day is None:
+
+        def allied_some_day(a: str, b: str) -> bool:
+            return sides.allied_at_some_time(a, b, catalog.lineage)
+
+        return allied_some_day
 
     def allied(a: str, b: str) -> bool:
         return sides.allied(a, b, day, day, catalog.lineage)

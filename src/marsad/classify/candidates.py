@@ -346,12 +346,7 @@ def _defused(view: SentenceView, trigger: Mention) -> bool:
     if any(w in key for w in _BLAST_WORDS):
         return False
     clause = view.clause_of(trigger.span.start)
-    return any(
-        m.key == "context:defuse"
-        and clause.start <= m.span.start
-        and 0 <= trigger.span.start - m.span.end <= DEFUSED_WINDOW_CHARS
-        for m in view.context
-    )
+    return _cue_governs(view, trigger, clause, "defuse", DEFUSED_WINDOW_CHARS)
 
 
 STOCKPILE_WINDOW_CHARS = 12  # "مخزن لأسلحة كيماوية": the store, the weapons' noun, the adjective
@@ -364,12 +359,7 @@ def _stockpiled(view: SentenceView, trigger: Mention) -> bool:
     if trigger.key != "chemical_attack":
         return False
     clause = view.clause_of(trigger.span.start)
-    return any(
-        m.key == "context:stockpile"
-        and clause.start <= m.span.start
-        and 0 <= trigger.span.start - m.span.end <= STOCKPILE_WINDOW_CHARS
-        for m in view.context
-    )
+    return _cue_governs(view, trigger, clause, "stockpile", STOCKPILE_WINDOW_CHARS)
 
 
 def _marching(view: SentenceView, trigger: Mention, actions: tuple[str, ...]) -> bool:

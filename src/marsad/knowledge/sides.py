@@ -76,6 +76,37 @@ class SideTable:
         side = self.side_of(lineage(a), day_a)
         return side not in (None, NO_SIDE) and side == self.side_of(lineage(b), day_b)
 
+    def allied_at_some_time(
+        self, a: str, b: str, lineage: Callable[[str], Sequence[str]] = lambda i: (i,)
+    ) -> bool:
+        """Both actors were on one side on some day of the war: the reading for a report whose
+        day is not known (an undated article), where no day rules an alliance in or out."""
+        rows_a, rows_b = self._rows_of(lineage(a)), self._rows_of(lineage(b))
+        return any(
+            ra.side == rb.side and ra.side != NO_SIDE and _overlap(ra, rb)
+            for ra in rows_a
+            for rb in rows_b
+        )
+
+    def _rows_of(self, lineage: Sequence[str]) -> list[ActorSide]:
+        """The rows of the first id of `lineage` that the table lists."""
+        for actor_id in lineage:
+            rows = self._rows.get(actor_id)
+            if rows is not None:
+                return rows
+        return []
+
+
+def _overlap(a: ActorSide, b: ActorSide) -> bool:
+    """The two rows' periods share a day (an open end holds on)."""
+    a_ends_before = (
+        a.active_to is not None and b.active_from is not None and a.active_to < b.active_from
+    )
+    b_ends_before = (
+        b.active_to is not None and a.active_from is not None and b.active_to < a.active_from
+    )
+    return not (a_ends_before or b_ends_before)
+
 
 def load_actor_sides(path: Path | None = None) -> SideTable:
     """The shipped side table (or another file of the same form)."""

@@ -216,6 +216,14 @@ def _status_score(a: RecordFacts, b: RecordFacts) -> float:
 
 
 def _actor_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float:
+    """The actors' evidence, read both ways round: which roles a two-sided action's sides
+    are crossed into depends on whose actor1 is read first (an agreement of the opposition
+    with the army against one of the opposition for the civilians), and a pair must score
+    the same whichever record linking meets first; the better reading of the roles counts."""
+    return max(_directed_actor_score(a, b, actors), _directed_actor_score(b, a, actors))
+
+
+def _directed_actor_score(a: RecordFacts, b: RecordFacts, actors: ActorTree) -> float:
     pairs = [(a.actor1, b.actor1, True), (a.actor2, b.actor2, False)]
     if a.action in two_sided_actions() and _crossed(a, b, actors):
         pairs = [(a.actor1, b.actor2, True), (a.actor2, b.actor1, False)]
