@@ -21,7 +21,7 @@ from marsad.classify.arguments import (
 from marsad.classify.attribution import cited_at, denier, deniers, heard, voice_at
 from marsad.classify.background import cause_start
 from marsad.classify.dates import pick_date
-from marsad.classify.numbers import fatalities, lone_victims, quantities
+from marsad.classify.numbers import fatalities, lone_victims, lone_victims_in, quantities
 from marsad.classify.places import ABROAD_ACTIONS, HOME_COUNTRY, LIST_ACTIONS, pick_places
 from marsad.classify.select import Scored
 from marsad.classify.sieges import SIEGE_ACTIONS, siege_roles, told_as_state
@@ -253,7 +253,8 @@ def drafts_for(
                 )
             ]
         drafts = told + [
-            replace(base, place=p.ref, fatalities=None, quantities=kept) for p in others
+            replace(base, place=p.ref, fatalities=_clause_toll(view, p, action), quantities=kept)
+            for p in others
         ]
     # joint doers of different sides: one record each (train gold: "one record per named actor")
     return drafts + [
@@ -353,8 +354,19 @@ def _anothers_toll(view: SentenceView, trigger: Mention, toll: Quantity) -> bool
     where = view.clause_of(toll.span.start)
     if where == view.clause_of(trigger.span.start):
         return False
+    # "شنت القوات هجوماً …، وذكر المرصد أن الهجوم أسفر عن 76 ضحية": a definite word for an act
+    # told earlier in the sentence points back at it, and is no act of its own
+    # (one word may be the trigger of several actions: "الهجوم" of a clash and of an attack)
+    earlier = {t.key for t in view.triggers if t.span.start < where.start}
+    back = {
+        t.span
+        for t in view.triggers
+        if where.start <= t.span.start < where.end and _definite(t.span.text) and t.key in earlier
+    }
     return any(
-        where.start <= t.span.start < where.end and t.key not in TOLL_WORD_ACTIONS
+        where.start <= t.span.start < where.end
+        and t.key not in TOLL_WORD_ACTIONS
+        and t.span not in back
         for t in view.triggers
     )
 
@@ -513,6 +525,14 @@ def _definite(word: str) -> bool:
 TOLL_ACTIONS = frozenset(
     {"killing", "air_strike", "shelling", "explosion", "armed_clash", "chemical_attack"}
 )
+
+
+def _clause_toll(view: SentenceView, place: ResolvedPlace, action: str) -> int | None:
+    """The victims another clause names without a number for its own place ("…، فيما قُتل مدني
+    باستهداف مماثل لسيارة قرب مدينة الأتارب"): that clause's own toll, never the sentence's."""
+    if action not in TOLL_ACTIONS:
+        return None
+    return lone_victims_in(view.clause_of(place.mention.span.start).text)
 
 
 def _lone_toll(view: SentenceView) -> tuple[int | None, Quantity | None]:

@@ -14,6 +14,7 @@ from marsad.text.normalize import normalize_key
 TOLL_CUE_WINDOW_CHARS = 25  # "مقتل 5 …", "5 قتلى": the killed word sits next to the number
 UNIT_WORDS = "unit_words.tsv"  # "طن", "شاحنة", "عائلة": the unit a count is in
 WOUNDED_WORDS = "wounded_words.tsv"  # "أصيب", "جرحى": a count of the wounded, not the dead
+AGENT_MARKERS = "agent_markers.tsv"  # "برصاص", "على يد": the count after them is of the doers
 
 
 @cache
@@ -40,6 +41,19 @@ def _mixed() -> re.Pattern[str]:
     return re.compile(rf"{dead}\s*و\s*{hurt}")
 
 
+@cache
+def _counted_nouns(kind: str) -> frozenset[str]:
+    """The nouns of the dead ("dead") or of the wounded ("hurt") keyed as number mentions key
+    their counted noun, so that "76 ضحية" is a toll and "عشرات الجرحى" is not."""
+    return frozenset(normalize_key(w) for w in phrases_of(WOUNDED_WORDS, kind, field="word"))
+
+
+@cache
+def _agent_marker() -> re.Pattern[str]:
+    """A marker of the doer ("قتل مدني برصاص 3 جنود"): a count after it is not of the dead."""
+    return re.compile(phrase_alternation(phrases_of(AGENT_MARKERS, "marker")))
+
+
 @dataclass(frozen=True, slots=True)
 class NumberValue:
     mention: Mention
@@ -60,12 +74,20 @@ def parse_number(mention: Mention) -> NumberValue | None:
 
 
 def _is_toll(view: SentenceView, number: NumberValue, killed_nouns: set[str]) -> bool:
-    if number.noun is not None and number.noun in killed_nouns:
+    if number.noun is not None and number.noun in _counted_nouns("hurt"):
+        return False  # "4 شهداء وعشرات الجرحى": the count of the wounded
+    if number.noun is not None and (
+        number.noun in killed_nouns or number.noun in _counted_nouns("dead")
+    ):
         return True
     start, end = number.mention.span.start, number.mention.span.end
     if any(m.key == WOUNDED and 0 <= m.span.start - end <= 3 for m in view.context):
         return False  # "10 جرحى"
+    if _after_wounding_word(view, number):
+        return False  # "أصيب 15 شخصاً وقتل 3 آخرون": the 15 are the wounded
     for m in view.context:
+        if m.key == KILLED and _since(view, m.span.start):
+            continue  # "الحصيلة الأعلى منذ مقتل 40 شخصاً": a toll of another time
         if m.key == KILLED and _mixed_toll(view, m):
             continue  # "سقطوا بين قتيل وجريح": the count is the dead and the wounded together
         if m.key == KILLED and 0 <= m.span.start - end <= 3:
@@ -76,7 +98,12 @@ def _is_toll(view: SentenceView, number: NumberValue, killed_nouns: set[str]) ->
             return True  # "ارتفع عدد ضحايا القصف على مدينة دوما إلى 35"
         if m.key == KILLED and 0 <= start - m.span.end <= TOLL_CUE_WINDOW_CHARS:
             between = view.span.text[m.span.end - view.span.start : start - view.span.start]
-            if not _wounded().search(between) and not _number_between(view, m.span.end, start):
+            if (
+                not _wounded().search(between)
+                and not _agent_marker().search(between)
+                and not _spans_since(between)
+                and not _number_between(view, m.span.end, start)
+            ):
                 return True  # "مقتل 5", "قتل ثمانية" — the first count after the word
     return _toll_phrase(view, number)
 
@@ -85,7 +112,7 @@ def _is_toll(view: SentenceView, number: NumberValue, killed_nouns: set[str]) ->
 # came to, however long the phrase naming the attack between them
 _TALLY_BEFORE = re.compile(r"(?:عدد|حصيلة|حصيله)\s*(?:ال)?$")
 _TALLY_TO = re.compile(r"(?:إلى|الى)\s*$")
-TALLY_WINDOW_CHARS = 80
+TALLY_WINDOW_CHARS = 120
 
 
 def _risen_tally(view: SentenceView, killed: Mention, start: int) -> bool:
@@ -98,10 +125,43 @@ def _risen_tally(view: SentenceView, killed: Mention, start: int) -> bool:
     return (
         _TALLY_BEFORE.search(text[max(0, k_start - 8) : k_start]) is not None
         and _TALLY_TO.search(between) is not None
+        and not _spans_since(between)
         and "." not in between
         and not _wounded().search(between)
         and not _number_between(view, killed.span.end, start)
     )
+
+
+APART_WINDOW = 3  # "بعد يومين من مقتل", "قبل أسبوع واحد من مقتل": the words before "من"
+
+
+def _since(view: SentenceView, at: int) -> bool:
+    """The words before `at` set what follows in another time: a past span ("منذ مقتل 40
+    شخصاً") or a time apart from the act ("بعد يومين من مقتل 12 شخصاً")."""
+    lexicon = _victim_words()
+    before = [_bare(w) for w in normalize_key(view.span.text[: at - view.span.start]).split()]
+    if before and before[-1] in lexicon.since:
+        return True
+    near = before[-APART_WINDOW - 1 : -1]
+    return len(before) > 1 and before[-1] == "من" and any(w in lexicon.apart for w in near)
+
+
+def _spans_since(between: str) -> bool:
+    """A word of a past span between the dead and their count ("عدد القتلى منذ بداية الحملة
+    إلى 350"): the count is a cumulative toll, not the act's. A span of hours or a day
+    ("منذ صباح أمس", "منذ فجر اليوم") is the act's own."""
+    lexicon = _victim_words()
+    words = [_bare(w) for w in normalize_key(between).split()]
+    return any(
+        w in lexicon.since and (i + 1 >= len(words) or words[i + 1] not in lexicon.skip)
+        for i, w in enumerate(words)
+    )
+
+
+def _after_wounding_word(view: SentenceView, number: NumberValue) -> bool:
+    """The count's word before it is one of wounding ("أصيب 15", "وجرح 10"): the wounded."""
+    before = view.span.text[: number.mention.span.start - view.span.start].split()
+    return bool(before) and _wounded().search(before[-1]) is not None
 
 
 TOLL_PHRASE_BEFORE_CHARS = 12  # "أودى بحياة 5", "راح ضحيتها 15 مدنياً"
@@ -132,7 +192,8 @@ def _toll_phrase(view: SentenceView, number: NumberValue) -> bool:
     hurt = _wounded().search(text, end)
     if hurt is not None:
         stops.append(hurt.start())
-    after = normalize_key(text[end : min(stops)]).split()
+    # "لقوا حتفهم،": a word's punctuation is not part of it
+    after = [_NOT_LETTER.sub("", w) for w in normalize_key(text[end : min(stops)]).split()]
     return any(w in words.toll_after for w in after)
 
 
@@ -182,13 +243,42 @@ def fatalities(view: SentenceView, killed_nouns: set[str]) -> tuple[int | None, 
         return None, None
     best = max(tolls, key=lambda n: _with_joined(view, n))
     total = _with_joined(view, best)
+    low = _range_low(view, best)
+    if low is not None:
+        best, total = low, low.value  # "بين خمسة وسبعة أشخاص": the lower bound (codebook §6)
     quantity = Quantity(total, "person", "killed", best.qualifier, best.mention.span)
     return int(total), quantity
 
 
+# "لقي بين خمسة وسبعة أشخاص حتفهم": two counts that bound one toll, not two tolls to add
+_RANGE_OPEN = re.compile(r"(?:^|\s)بين\s*$")
+_RANGE_AND = re.compile(r"^\s*و\s*$")
+
+
+def _range_low(view: SentenceView, high: NumberValue) -> NumberValue | None:
+    """The lower count of a range "بين N و M" whose upper count is `high`, else None."""
+    offset = view.span.start
+    text = view.span.text
+    for m in view.numbers:
+        if m.span.end > high.mention.span.start:
+            continue
+        between = text[m.span.end - offset : high.mention.span.start - offset]
+        before = text[max(0, m.span.start - offset - 8) : m.span.start - offset]
+        if _RANGE_AND.match(between) and _RANGE_OPEN.search(before):
+            return parse_number(m)
+    return None
+
+
+def _range_opened(view: SentenceView, low: NumberValue) -> bool:
+    offset = view.span.start
+    start = low.mention.span.start - offset
+    return _RANGE_OPEN.search(view.span.text[max(0, start - 8) : start]) is not None
+
+
 # The gap between two counts of one toll: the first count's noun words, then و ("7 مدنيين
 # وثلاثة مقاتلين", "30 جندياً نظامياً و20 من التنظيم").
-_JOINED_GAP = re.compile(r"^[\s\u0621-\u064A\u064B-\u0652]{0,30}(?:^|\s)و\s*$")
+# The first count's words may end in a comma ("جثث ستة من القوات النظامية، وأربعة من …").
+_JOINED_GAP = re.compile(r"^[\s\u0621-\u064A\u064B-\u0652]{0,30}،?(?:^|\s)و\s*$")
 _WOUNDED_AFTER_CHARS = 30  # the counted noun and "بين قتيل وجريح" after the count
 
 
@@ -198,6 +288,8 @@ def _with_joined(view: SentenceView, toll: NumberValue) -> float:
     offset = view.span.start
     text = view.span.text
     total, last = toll.value, toll.mention.span.end
+    if _range_opened(view, toll):
+        return total  # "بين 5 و7 قتلى": the next count is the range's upper bound
     later = sorted(view.numbers, key=lambda m: m.span.start)
     for m in later:
         if m.span.start < last:
@@ -208,12 +300,23 @@ def _with_joined(view: SentenceView, toll: NumberValue) -> float:
             break
         if _wounded().search(gap) or (n.noun in _units() and _units()[n.noun][0] != "person"):
             break
+        if "،" in gap and n.noun not in (None, toll.noun):
+            break  # "قتل 4 مدنيين بقصف على دوما، و6 آخرون بقصف على حرستا": another toll
         tail = text[m.span.start - offset : m.span.end - offset + _WOUNDED_AFTER_CHARS]
         if _wounded().search(tail.split(" و")[0]):
             break  # "قتيلين اثنين وسبعة جرحى": the second count is the wounded
         total += n.value
         last = m.span.end
-    return total
+    return total + _joined_lone(text[last - offset :])
+
+
+def _joined_lone(after: str) -> int:
+    """A victim named without a number right after a count and its noun ("مقتل ثلاثة أطفال
+    وامرأة" = 4, "7 مدنيين وطفلان" = 9): 1, 2 for a dual, else 0."""
+    words = [_NOT_LETTER.sub("", w) for w in normalize_key(after).split()[:2]]
+    if len(words) < 2 or not words[1].startswith("و"):
+        return 0
+    return _victims_of(words[1][1:], _victim_words().victims)
 
 
 def _breakdown(gap: str) -> bool:
@@ -244,6 +347,9 @@ class _VictimWords:
     skip: frozenset[str]
     breakdown: frozenset[str]
     dual: frozenset[str]
+    since: frozenset[str]
+    apart: frozenset[str]
+    vague: frozenset[str]
 
 
 @cache
@@ -254,6 +360,9 @@ def _victim_words() -> _VictimWords:
     kinds["skip"] = set()
     kinds["breakdown"] = set()
     kinds["dual"] = set()
+    kinds["since"] = set()
+    kinds["apart"] = set()
+    kinds["vague"] = set()
     for row in read_table("victims.tsv"):
         word = normalize_key(row["word"])
         if row["kind"] == "after":
@@ -269,6 +378,9 @@ def _victim_words() -> _VictimWords:
         frozenset(kinds["skip"]),
         frozenset(kinds["breakdown"]),
         frozenset(kinds["dual"]),
+        frozenset(kinds["since"]),
+        frozenset(kinds["apart"]),
+        frozenset(kinds["vague"]),
     )
 
 
@@ -307,9 +419,14 @@ def _victims_of(word: str, victims: frozenset[str]) -> int:
 def lone_victims(view: SentenceView) -> int | None:
     """The toll of a sentence that names its victims without a number: "قُتل مدني" (1),
     "اغتيال القائد العسكري" (1), "مواطناً قتل" (1), "مقتل امرأة ورجل" (2), "قُتل مدنيان" (2)."""
+    return lone_victims_in(view.span.text)
+
+
+def lone_victims_in(text: str) -> int | None:
+    """`lone_victims` of a stretch of text (a sentence or one of its clauses)."""
     lexicon = _victim_words()
     # words keep their digits: a count between the killing word and a noun is that noun's
-    raw = normalize_key(view.span.text).split()
+    raw = normalize_key(text).split()
     words = [_NOT_LETTER.sub("", w) for w in raw]
     for i, word in enumerate(words):
         if _bare(word) in lexicon.dual:
@@ -319,7 +436,7 @@ def lone_victims(view: SentenceView) -> int | None:
         if core in lexicon.kill and i + 1 < len(raw) and raw[i + 1].startswith('"'):
             return 1  # "اغتيال "أبو يوسف الجزراوي"": a person named in quotes
         if core in lexicon.kill:
-            count = _victims_after(words, i, lexicon)
+            count = _victims_after(words, i, lexicon) or _one_of_several(words, i, lexicon)
             if count:
                 return count
         if core in lexicon.after:
@@ -327,6 +444,24 @@ def lone_victims(view: SentenceView) -> int | None:
             if any(_victims_of(w, lexicon.victims) for w in before):
                 return lexicon.after[core]
     return None
+
+
+SINGLED_WINDOW = 3  # "من بينهم رئيس", "عرف منهم الشهيد المهندس": the breakdown word and its one
+
+
+def _one_of_several(words: list[str], i: int, lexicon: _VictimWords) -> int:
+    """An unnumbered toll ("مقتل عدة أفراد", "سقوط عدد من الشهداء") one of whose dead is singled
+    out after a breakdown word ("من بينهم رئيس الوحدة"): 1, the lower bound the report
+    states; 0 without one."""
+    if i + 1 >= len(words) or _bare(words[i + 1]) not in lexicon.vague:
+        return 0
+    for j in range(i + 2, len(words)):
+        if _bare(words[j]) in lexicon.breakdown or words[j] in lexicon.breakdown:
+            following = words[j + 1 : j + 1 + SINGLED_WINDOW]
+            if any(_victims_of(w, lexicon.victims) == 1 for w in following):
+                return 1
+            return 0
+    return 0
 
 
 def _victims_after(words: list[str], i: int, lexicon: _VictimWords) -> int:

@@ -23,6 +23,7 @@ from marsad.knowledge.actors import ActorCatalog
 from marsad.knowledge.gazetteer import Gazetteer
 from marsad.knowledge.resources import Resources
 from marsad.model import Article, Mention, MentionKind, Span
+from marsad.resolve.landmarks import load_landmark_words
 from marsad.text.dates import find_dates
 from marsad.text.lexicon import phrase_alternation, phrases_of, words_of
 from marsad.text.normalize import Normalized, normalize, normalize_key
@@ -357,7 +358,15 @@ def drop_building_names(
     """A name right after a building word ("مبنى القصر العدلي", "سجن حمص" excepted when a
     place word intervenes) names the building, not a village of that name; not a name after a
     preposition glued to it ("منزل بيبرود": a house in Yabroud)."""
-    ends = [m.span.end for m in cues if m.key == "context:building"]
+    # "مستشفى كفرنبل": a landmark head that names one site ("definite" in its table: a hospital,
+    # a prison) takes its name from the town it lies in, which the landmark resolver reads
+    # (resolve/landmarks.py); a bakery, a house or "مبنى القصر العدلي" is named otherwise
+    sites = {w for w, head in load_landmark_words().heads.items() if head.definite}
+    ends = [
+        m.span.end
+        for m in cues
+        if m.key == "context:building" and normalize_key(m.span.text) not in sites
+    ]
 
     def building_name(e: Mention, end: int) -> bool:
         gap = text[end : e.span.start]
