@@ -288,6 +288,24 @@ def _hostages_freed(view: SentenceView, trigger: Mention) -> bool:
     )
 
 
+HOSTAGES_WINDOW_CHARS = 30  # "تحرير أكثر من 2000 رهينة": the verb, a count, then the held people
+
+
+def _hostages_liberated(view: SentenceView, trigger: Mention) -> bool:
+    """Liberating hostages ("تم تحرير أكثر من 2000 رهينة", "حررت القوات المختطفين") takes no
+    place (codebook §2: territory taken is a place changing hands); the people freed are the
+    liberating word's object, named right after it in its clause."""
+    if trigger.key != "territory_taken":
+        return False
+    clause = view.clause_of(trigger.span.start)
+    return any(
+        m.key == "context:abductees"
+        and 0 <= m.span.start - trigger.span.end <= HOSTAGES_WINDOW_CHARS
+        and m.span.start < clause.end
+        for m in view.context
+    )
+
+
 AIM_WINDOW_CHARS = 80  # "ويهدف هجوم تحالف قوات سورية الديمقراطية الذي بدأ في مايو إلى طرد"
 _AIM_LINK = re.compile(r"(?:إلى|الى)\s+")
 
@@ -700,6 +718,7 @@ def _grouped(view: SentenceView, text: str) -> Grouped:
             or _blast_of_strike(view, trigger, text)
             or _names_a_campaign(view, trigger, text)
             or _hostages_freed(view, trigger)
+            or _hostages_liberated(view, trigger)
         ):
             continue
         actions = relabel(view, trigger, text)
