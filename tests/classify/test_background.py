@@ -205,3 +205,14 @@ def test_the_cause_links_to_the_report_that_tells_it_at_its_place() -> None:
     event = next(e for e in result.events if e.id == chemical[0].event_id)
     assert event.location is not None and event.location.place.name == "Latmana"
     assert event.date is not None and event.date.start == date(2021, 6, 6)
+
+
+def test_cause_spans_open_at_every_marker_with_or_without_a_conjunction() -> None:
+    """Markers are looked up by their first word; a conjunction on it ("وردا", "فانتقاما") still
+    opens the cause, and a word pointing back ("ردا على ذلك") does not."""
+    from marsad.classify.background import _spans
+
+    text = "قصفوا القرية وردا على الهجوم، ثم ردا على ذلك فانتقاما لمقتلهم على خلفية"
+    spans = _spans(text, 0, len(text))
+    opened = [text[s:e] for s, e in spans]
+    assert opened == ["وردا على الهجوم", "فانتقاما لمقتلهم على خلفية", "على خلفية"]

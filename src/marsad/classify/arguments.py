@@ -561,23 +561,27 @@ def _carried_actor(
     the doer the article named last before it: a report goes on about the side it introduced;
     else the first doer it names after it. A side named as whose spokesman speaks ("الناطق
     باسم الجيش الحر") is the account's source there, not its doer."""
-    views = [replace(v, actors=[a for a in v.actors if not _spokesman_of(text, a)]) for v in views]
+
+    # Only the few sentences looked at need their spokesmen's sides dropped: filter lazily.
+    def actors_of(i: int) -> list[ResolvedActor]:
+        return [a for a in views[i].actors if not _spokesman_of(text, a)]
+
     for back in range(1, ACTOR_CARRY_SENTENCES + 1):
         i = view.index - back
         if i < 0 or views[i].paragraph != view.paragraph:
             break
-        for actor in views[i].actors:
+        for actor in actors_of(i):
             if _first_id(actor) != CIVILIANS and _root(actor) != _root(other):
                 return actor
     for i in range(view.index - 1, -1, -1):
-        doers = [a for a in views[i].actors if _first_id(a) != CIVILIANS]
+        doers = [a for a in actors_of(i) if _first_id(a) != CIVILIANS]
         doers = [a for a in doers if _root(a) != _root(other)]
         if doers:
             return doers[0]
-    for v in views[view.index + 1 :]:
+    for i in range(view.index + 1, len(views)):
         # A report that opens on the toll names the doer only later ("القصف الذي تتعرض له
         # الأحياء" … "استهداف النظام المشافي"): the first doer it names is the account's.
-        doers = [a for a in v.actors if _first_id(a) != CIVILIANS and _root(a) != _root(other)]
+        doers = [a for a in actors_of(i) if _first_id(a) != CIVILIANS and _root(a) != _root(other)]
         if doers:
             return doers[0]
     return None

@@ -90,8 +90,20 @@ def _civilians(resources: Resources, views: list[SentenceView]) -> ResolvedActor
     return ResolvedActor(stub, (option,))
 
 
+# The killed nouns of the last cue table seen, kept with the table itself so that its identity
+# stays a safe key: every article asked for them anew, scanning all the cues.
+_KILLED_NOUNS: list[tuple[tuple[object, ...], set[str]]] = []
+
+
 def _killed_nouns(resources: Resources) -> set[str]:
-    return {c.phrase for c in resources.triggers.cues if c.kind == "killed"}
+    """The phrases of the "killed" cues (read only: shared by every article)."""
+    cues = resources.triggers.cues
+    for known, nouns in _KILLED_NOUNS:
+        if known is cues:
+            return nouns
+    nouns = {c.phrase for c in cues if c.kind == "killed"}
+    _KILLED_NOUNS[:] = [(cues, nouns)]
+    return nouns
 
 
 def _in_area(

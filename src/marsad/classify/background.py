@@ -9,7 +9,7 @@ and not the report's day; and the places and dates written in the cause's words 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from marsad.classify.view import SentenceView
 from marsad.model import Mention
@@ -27,8 +27,15 @@ _WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652]+")
 _BREAK = re.compile(r"[،,.;:؛!?؟\n]")
 
 
-def _markers() -> list[tuple[str, ...]]:
-    return [tuple(m.split()) for m in words_of(CAUSE_WORDS, "marker")]
+@cache
+def _markers() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The marker phrases by their first word: each sentence word looks up only the markers it
+    may open instead of trying them all."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for marker in sorted(words_of(CAUSE_WORDS, "marker")):
+        phrase = tuple(marker.split())
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(phrases) for first, phrases in by_first.items()}
 
 
 def cause_spans(view: SentenceView, text: str) -> tuple[tuple[int, int], ...]:
@@ -45,11 +52,14 @@ def _spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     ]
     keys = [w for _, _, w in found]
     back = words_of(CAUSE_WORDS, "back")
+    markers = _markers()
     out: list[tuple[int, int]] = []
-    for phrase in _markers():
-        n = len(phrase)
-        for i in range(len(keys) - n + 1):
-            if not _opens(keys[i : i + n], phrase) or (i + n < len(keys) and keys[i + n] in back):
+    for i, first in enumerate(keys):
+        for phrase in _opened_by(markers, first):
+            n = len(phrase)
+            if i + n > len(keys) or tuple(keys[i + 1 : i + n]) != phrase[1:]:
+                continue
+            if i + n < len(keys) and keys[i + n] in back:
                 continue
             after = found[i + n - 1][1]
             stop = _BREAK.search(text, after, end)
@@ -59,12 +69,15 @@ def _spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(out))
 
 
-def _opens(words: list[str], phrase: tuple[str, ...]) -> bool:
-    """The words are the marker, its first word perhaps with a conjunction ("وردا على")."""
-    if len(words) != len(phrase) or tuple(words[1:]) != phrase[1:]:
-        return False
-    first = words[0]
-    return first == phrase[0] or (first[:1] in ("و", "ف") and first[1:] == phrase[0])
+def _opened_by(
+    markers: dict[str, tuple[tuple[str, ...], ...]], first: str
+) -> tuple[tuple[str, ...], ...]:
+    """The markers a word may open: those starting with it, or, when it begins with a
+    conjunction ("وردا على"), with the rest of it."""
+    own = markers.get(first, ())
+    if first[:1] in ("و", "ف"):
+        return own + markers.get(first[1:], ())
+    return own
 
 
 def cause_start(view: SentenceView, trigger: Mention, text: str) -> int | None:

@@ -354,7 +354,13 @@ def _origin(text: str, start: int) -> bool:
         normalize_key(text[max(0, start - ORIGIN_WINDOW_CHARS) : start]).split()
     )
     before = _PLACE_WORD.sub("", before)
-    return any(before.endswith(" " + phrase) for phrase in words_of("origin_words.tsv"))
+    return before.endswith(_origin_endings())
+
+
+@cache
+def _origin_endings() -> tuple[str, ...]:
+    """The origin phrases as word-final endings, for one `str.endswith` per place."""
+    return tuple(sorted(" " + phrase for phrase in words_of("origin_words.tsv")))
 
 
 def _street(text: str, start: int) -> bool:
