@@ -21,9 +21,9 @@ from functools import cache
 
 from marsad.knowledge.actors import ActorCatalog
 from marsad.knowledge.gazetteer import Gazetteer
+from marsad.knowledge.landmark_words import load_landmark_words
 from marsad.knowledge.resources import Resources
 from marsad.model import Article, Mention, MentionKind, Span
-from marsad.resolve.landmarks import load_landmark_words
 from marsad.text.dates import find_dates
 from marsad.text.lexicon import phrase_alternation, phrases_of, words_of
 from marsad.text.normalize import Normalized, normalize, normalize_key

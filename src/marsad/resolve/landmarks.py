@@ -33,17 +33,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from marsad.errors import DataError
-from marsad.knowledge.files import data_path, read_tsv
 from marsad.knowledge.gazetteer import RELATIVE_KIND, Gazetteer, GazetteerEntry
+from marsad.knowledge.landmark_words import LandmarkHead, LandmarkWords, load_landmark_words
 from marsad.model import Mention, MentionKind, Place, PlaceRef, ResolvedPlace, Site, Span
 from marsad.resolve.places import anchor_entry, strip_proclitic, tokens_of
 from marsad.text.normalize import Normalized, normalize, normalize_key
 
-LANDMARK_WORDS_FILE = "gazetteer/landmark_words.tsv"
 LANDMARK_RULE = "landmark@1"
 ALIAS_RULE = "landmark.alias@1"  # a second name of the site just named
 SITE_KINDS = frozenset({"landmark", "airport"})
@@ -60,60 +56,6 @@ CONTEXT_TOWN_KINDS = frozenset({"city", "town"})  # the article's town: not a pa
 # landmark word before one names that site, which keeps its curated entry.
 NAMED_KINDS = frozenset({"landmark", "airport", "crossing", "camp", "area"})
 QUALIFIER_GAP_CHARS = 24  # "المشفى الوطني في مدينة الرقة": the town this close after
-
-
-@dataclass(frozen=True, slots=True)
-class LandmarkHead:
-    word: str  # normalized
-    cls: str  # synonyms share a class: مشفى/مستشفى → hospital
-    label: str  # English
-    definite: bool  # "ال + head + adjective" names one ("المشفى الوطني")
-
-
-@dataclass(frozen=True, slots=True)
-class LandmarkWords:
-    heads: dict[str, LandmarkHead]
-    generic: frozenset[str]
-    adjectives: dict[str, str]  # normalized → English
-    aliases: tuple[str, ...]  # normalized words before a second name ("يطلقون عليه")
-    pattern: re.Pattern[str]  # a head in normalized text, with its proclitics and article
-
-
-@lru_cache(maxsize=4)
-def load_landmark_words(path: Path | None = None) -> LandmarkWords:
-    source = path or data_path(LANDMARK_WORDS_FILE)
-    heads: dict[str, LandmarkHead] = {}
-    generic: set[str] = set()
-    adjectives: dict[str, str] = {}
-    aliases: list[str] = []
-    for row in read_tsv(source):
-        word = normalize_key(row["word"])
-        role = row["role"]
-        if role == "head":
-            if not row.get("class") or not row.get("label"):
-                raise DataError(f"{source}: head {row['word']!r} needs a class and a label")
-            definite = row.get("definite", "") == "yes"
-            heads[word] = LandmarkHead(word, row["class"], row["label"], definite)
-        elif role == "generic":
-            generic.add(word)
-        elif role == "alias":
-            aliases.append(word)
-        elif role == "adjective":
-            adjectives[word] = row["label"]
-        else:
-            raise DataError(f"{source}: unknown role {role!r} for {row['word']!r}")
-    return LandmarkWords(
-        heads, frozenset(generic), adjectives, tuple(aliases), _head_pattern(heads)
-    )
-
-
-def _head_pattern(heads: dict[str, LandmarkHead]) -> re.Pattern[str]:
-    body = "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) or "(?!)"
-    # proclitics ("وب", "لل") then the head; group "art" is the article when written
-    return re.compile(
-        rf"(?<![\u0621-\u064A])(?P<pre>[وف]?(?:ب|ل|ك)?)(?P<art>ال|(?<=ل)ل)?"
-        rf"(?P<head>{body})(?![\u0621-\u064A])"
-    )
 
 
 _TOKEN = re.compile(r"[ \t]*(\"?)([\u0621-\u064A]+)(\"?)")
