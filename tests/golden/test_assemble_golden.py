@@ -1,6 +1,10 @@
 """Golden reports (written for these tests, news style) for what makes one record (codebook §1,
 §4, §6): a deal's place is where it applies, not where it sends fighters; repeated mentions of
-one happening are one record; a toll belongs to the record that states it.
+one happening are one record; a toll belongs to the record that states it (`tolls_cases.json`:
+the count after a doer marker is of the doers, a count of the wounded is no toll, a counted
+victims noun is one, two counts of the dead joined after a comma add up, a definite word naming
+the act again carries its toll); a hospital named by its town lies in that town, a bakery's name
+is no place of its own (`building_names_cases.json`).
 
 Each expected or unwanted record names only the fields it checks (action, place as a gazetteer
 id, status, fatalities)."""
@@ -16,7 +20,11 @@ from marsad.model import Claim
 
 
 def _cases() -> list[dict[str, Any]]:
-    return load_cases("assemble_cases.json")
+    return (
+        load_cases("assemble_cases.json")
+        + load_cases("tolls_cases.json")
+        + load_cases("building_names_cases.json")
+    )
 
 
 def _values(claim: Claim) -> dict[str, Any]:
