@@ -217,6 +217,8 @@ def drafts_for(
         a2 = None  # "وفق الأمم المتحدة": the source a report cites is not a side of the act
     if action == "displacement" and (a1 is None or a1.options[0].id != CIVILIANS_ID):
         a1, a2 = civilians, a1 if a2 is None else a2  # people flee; whoever drove them is actor2
+    if action == "displacement" and a2 is not None and a2.options[0].id == CIVILIANS_ID:
+        a2 = None  # "دمار واسع في منازل المدنيين، وسط موجة نزوح": the displaced drive no one
     a1, co_doers = _joint(view, trigger, text, action, a1, a2, root_of)
     if co_doers and root_of is not None and a2 is not None:
         doer_roots = {root_of(d.options[0].id) for d in (a1, *co_doers) if d is not None}
