@@ -1016,12 +1016,23 @@ def _names_itself(d: Draft, actor: ActorRef) -> bool:
     return span is not None and d.evidence.start <= span.start < d.evidence.end
 
 
-def _fold_regions(drafts: list[Draft], city_names: CityNames) -> list[Draft]:
+def _fold_regions(
+    drafts: list[Draft], city_names: CityNames, titles: frozenset[int] = frozenset()
+) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         if not any(d.joint == first.joint and _retells(d, first, city_names) for first in out):
             out.append(d)
-    return out
+    # a title line retells at a coarser scale what the body then tells at its place ("قوات
+    # النظام تفرض حصاراً على بلدة في ريف درعا الغربي" above "فرضت … حصاراً خانقاً على بلدة
+    # طفس"); in the body, a coarser mention told first stays (measured: a fold in both orders
+    # everywhere lowered dev action F1 0.824 -> 0.815)
+    return [
+        d
+        for d in out
+        if d.evidence.start not in titles
+        or not any(o is not d and d.joint == o.joint and _retells(d, o, city_names) for o in out)
+    ]
 
 
 # Strikes on several sites of one town in one raid ("استهدفت الغارات مبنى البريد ومبنى الفروسية
@@ -1132,13 +1143,17 @@ def _attacks_that_kill(drafts: list[Draft]) -> list[Draft]:
     ]
 
 
-def _merge(drafts: list[Draft], city_names: CityNames | None = None) -> list[Draft]:
+def _merge(
+    drafts: list[Draft],
+    city_names: CityNames | None = None,
+    titles: frozenset[int] = frozenset(),
+) -> list[Draft]:
     merged: dict[tuple[object, ...], Draft] = {}
     steps = _fold_nested_dates(_absorb_undated(drafts))
     steps = _siege_of_its_lifting(_besiegers_told(steps))
     steps = _consolidate(_plans_carried_out(_borrowed_places(steps)))
     steps = _attacks_that_kill(steps)
-    for d in _fold_landmarks(_fold_regions(steps, city_names or CityNames())):
+    for d in _fold_landmarks(_fold_regions(steps, city_names or CityNames(), titles)):
         key = _merge_key(d)
         first = merged.get(key)
         if first is None:
@@ -1351,5 +1366,5 @@ def assemble_claims(
     titles = _titles(views, voices, article.text)
     drafts = _terms_told(_bare_shelling_titles(sourced_titles(drafts, titles), titles))
     drafts = _placed_as_told(drafts)
-    claims = [_claim(article, d) for d in _merge(drafts, CityNames(resources))]
+    claims = [_claim(article, d) for d in _merge(drafts, CityNames(resources), frozenset(titles))]
     return tuple(dict((c.id, c) for c in claims).values())
