@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -90,22 +91,6 @@ def _civilians(resources: Resources, views: list[SentenceView]) -> ResolvedActor
     return ResolvedActor(stub, (option,))
 
 
-# The killed nouns of the last cue table seen, kept with the table itself so that its identity
-# stays a safe key: every article asked for them anew, scanning all the cues.
-_KILLED_NOUNS: list[tuple[tuple[object, ...], set[str]]] = []
-
-
-def _killed_nouns(resources: Resources) -> set[str]:
-    """The phrases of the "killed" cues (read only: shared by every article)."""
-    cues = resources.triggers.cues
-    for known, nouns in _KILLED_NOUNS:
-        if known is cues:
-            return nouns
-    nouns = {c.phrase for c in cues if c.kind == "killed"}
-    _KILLED_NOUNS[:] = [(cues, nouns)]
-    return nouns
-
-
 def _in_area(
     draft: Draft,
     a1: ResolvedActor | None,
@@ -163,7 +148,7 @@ def drafts_for(
     views: list[SentenceView],
     article: Article,
     voice: Attribution | None,
-    killed: set[str],
+    killed: AbstractSet[str],
     civilians: ResolvedActor | None = None,
     allied: Allied | None = None,
     parties: PartyViews | None = None,
@@ -562,7 +547,7 @@ def _carried_toll(
     views: list[SentenceView],
     view: SentenceView,
     places: list[ResolvedPlace],
-    killed: set[str],
+    killed: AbstractSet[str],
 ) -> tuple[int | None, Quantity | None]:
     """The toll of the next sentence that states one, up to a sentence about another place
     (the count often follows the strike in its own sentence or paragraph: "ارتفع عدد الشهداء
@@ -1333,7 +1318,7 @@ def assemble_claims(
     parties = PartyViews(views, article.text)
     sided = _sided_on(resources)
     outlets = _outlet_catalog(resources)
-    killed = _killed_nouns(resources)
+    killed = resources.triggers.killed_nouns
     civilians = _civilians(resources, views)
     root_of = _root_of(resources)
     drafts: list[Draft] = []

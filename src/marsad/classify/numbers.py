@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 
@@ -73,7 +74,7 @@ def parse_number(mention: Mention) -> NumberValue | None:
     return NumberValue(mention, value, qualifier, noun)
 
 
-def _is_toll(view: SentenceView, number: NumberValue, killed_nouns: set[str]) -> bool:
+def _is_toll(view: SentenceView, number: NumberValue, killed_nouns: AbstractSet[str]) -> bool:
     if number.noun is not None and number.noun in _counted_nouns("hurt"):
         return False  # "4 شهداء وعشرات الجرحى": the count of the wounded
     if number.noun is not None and (
@@ -232,7 +233,9 @@ KILLED = "context:killed"
 WOUNDED = "context:wounded"
 
 
-def fatalities(view: SentenceView, killed_nouns: set[str]) -> tuple[int | None, Quantity | None]:
+def fatalities(
+    view: SentenceView, killed_nouns: AbstractSet[str]
+) -> tuple[int | None, Quantity | None]:
     """The largest toll stated in the sentence (its lower bound), and the same as a quantity."""
     tolls = [
         n

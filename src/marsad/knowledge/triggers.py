@@ -95,6 +95,8 @@ class TriggerLexicon:
         self.entries = entries
         self.cues = cues
         self.actions = tuple(sorted({e.action for e in entries}))
+        # the phrases of the "killed" cues, which every article's toll reading asks for
+        self.killed_nouns = frozenset(c.phrase for c in cues if c.kind == "killed")
         pairs = [
             (surface, f"{e.action}|{e.weight}|{_form_of(surface, e)}")
             for e in entries
