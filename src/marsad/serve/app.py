@@ -81,6 +81,13 @@ def shared_filters(
 Shared = Annotated[Filters, Depends(shared_filters)]
 
 
+def _found(item: Json | None, missing: str) -> Json:
+    """A detail route's answer, or a 404 saying what is missing."""
+    if item is None:
+        raise HTTPException(404, missing)
+    return item
+
+
 def static_dir() -> Path:
     return Path(str(importlib_resources.files("marsad.serve").joinpath("static")))
 
@@ -145,10 +152,7 @@ def create_app(store: Path | str, *, resources: Resources | None = None) -> Fast
     @app.get("/api/events/{event_id}")
     def event(event_id: str) -> Json:
         """The event and every record of it side by side, with evidence offsets."""
-        found = view.event_detail(event_id)
-        if found is None:
-            raise HTTPException(404, f"no event {event_id}")
-        return found
+        return _found(view.event_detail(event_id), f"no event {event_id}")
 
     @app.get("/api/records")
     def records(
@@ -166,10 +170,7 @@ def create_app(store: Path | str, *, resources: Resources | None = None) -> Fast
     @app.get("/api/articles/{article_id}")
     def article(article_id: str) -> Json:
         """The article's text and its records' spans (offsets into that text)."""
-        found = view.article_detail(article_id)
-        if found is None:
-            raise HTTPException(404, f"no article {article_id}")
-        return found
+        return _found(view.article_detail(article_id), f"no article {article_id}")
 
     @app.get("/api/stories")
     def stories(limit: Limit = 50, offset: Offset = 0) -> Json:
@@ -177,10 +178,7 @@ def create_app(store: Path | str, *, resources: Resources | None = None) -> Fast
 
     @app.get("/api/stories/{story_id}")
     def story(story_id: str) -> Json:
-        found = view.story_detail(story_id)
-        if found is None:
-            raise HTTPException(404, f"no story {story_id}")
-        return found
+        return _found(view.story_detail(story_id), f"no story {story_id}")
 
     @app.get("/api/export/{fmt}")
     def export(fmt: str) -> Response:
